@@ -1,0 +1,6 @@
+export type { CellOrigin, FenceOrigin, RunbookCell, RunbookDocument, RunbookFile } from './cells';
+export { parseRunbook } from './parse';
+export { serializeRunbook } from './serialize';
+export { isUnedited } from './renderCell';
+export { decodeRunbook, encodeRunbook, RunbookDecodeError, DEFAULT_MAX_RUNBOOK_BYTES } from './decode';
+export { languageForInfo, infoAttributes } from './languages';
