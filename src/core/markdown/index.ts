@@ -4,3 +4,4 @@ export { serializeRunbook } from './serialize';
 export { isUnedited } from './renderCell';
 export { decodeRunbook, encodeRunbook, RunbookDecodeError, DEFAULT_MAX_RUNBOOK_BYTES } from './decode';
 export { languageForInfo, infoAttributes } from './languages';
+export { roundTrip, firstDifference, type RoundTripResult } from './roundtrip';

@@ -21,7 +21,7 @@ export function parseRunbook(input: string): RunbookDocument {
   const text = bom ? input.slice(1) : input;
   const lines = splitLines(text);
   const offsets = lineOffsets(lines);
-  const blocks = codeBlocks(lines);
+  const blocks = codeBlocks(text, lines);
 
   const cells: RunbookCell[] = [];
   let pendingLeading = '';
@@ -111,7 +111,7 @@ function lineOffsets(lines: readonly SourceLine[]): number[] {
   return offsets;
 }
 
-function codeBlocks(lines: readonly SourceLine[]): Block[] {
+function codeBlocks(text: string, lines: readonly SourceLine[]): Block[] {
   const blocks: Block[] = [];
   const frontMatter = frontMatterLineCount(lines);
   if (frontMatter > 0) {
@@ -133,7 +133,7 @@ function codeBlocks(lines: readonly SourceLine[]): Block[] {
     });
   }
   // Front matter lines are blanked for markdown-it so its line numbers still match.
-  const markdown = '\n'.repeat(frontMatter) + joinLines(lines, frontMatter);
+  const markdown = frontMatter > 0 ? '\n'.repeat(frontMatter) + joinLines(lines, frontMatter) : text;
   for (const found of findFences(markdown)) {
     const endLine = Math.min(found.endLine, lines.length);
     blocks.push({
