@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { roundtripCommand } from '../../src/cli/roundtrip';
 import { firstDifference } from '../../src/core/markdown';
+import { ensureBuilt } from '../support/build';
 import { PROJECT_ROOT, SEED_RUNBOOK, sharedMissing } from '../support/shared';
 
 function capture(files: string[]) {
@@ -54,8 +55,7 @@ test('the runbook command runs from source with --help and roundtrip', { skip: s
 });
 
 test('the built bin/runbook.js reports a difference position the way the core finds it', () => {
-  const build = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'build.mjs')], { cwd: PROJECT_ROOT, encoding: 'utf8' });
-  assert.equal(build.status, 0, build.stderr);
+  ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'runbook-cli-'));
   try {
     const file = join(dir, 'ok.md');

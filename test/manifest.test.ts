@@ -1,0 +1,44 @@
+// The extension manifest and the packaged file list: what a user installs.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBuilt } from './support/build';
+import { PROJECT_ROOT } from './support/shared';
+
+const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'));
+
+test('the extension activates only when a runbook notebook opens', () => {
+  assert.deepEqual(manifest.activationEvents, ['onNotebook:runbook']);
+  assert.equal(manifest.main, './dist/extension.js');
+});
+
+test('runbooks and incidents open as notebooks by default; other Markdown only on request', () => {
+  const [byDefault, onRequest] = manifest.contributes.notebooks;
+  assert.equal(byDefault.type, 'runbook');
+  assert.equal(byDefault.priority, 'default');
+  assert.deepEqual(byDefault.selector.map((s: { filenamePattern: string }) => s.filenamePattern), ['*.runbook.md', '*.incident.md']);
+  assert.equal(onRequest.type, 'runbook');
+  assert.equal(onRequest.priority, 'option');
+  assert.ok(onRequest.selector.some((s: { filenamePattern: string }) => s.filenamePattern === '*.md'));
+});
+
+test('untrusted workspaces get limited support, and the manifest says why', () => {
+  assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+  assert.match(manifest.capabilities.untrustedWorkspaces.description, /cells do not run/);
+});
+
+test('the .vsix holds only the bundles, sample runbooks, docs and licence', () => {
+  ensureBuilt();
+  const vsce = join(PROJECT_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const ls = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  assert.equal(ls.status, 0, ls.stderr);
+  const files = ls.stdout.split('\n').filter(Boolean).sort();
+  assert.ok(files.includes('dist/extension.js'));
+  assert.ok(files.includes('dist/renderer.js'));
+  assert.ok(files.includes('notebooks/scaling-playbook.runbook.md'));
+  const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|dist\/(extension|renderer)\.js|notebooks\/.+|media\/.+)$/.test(f));
+  assert.deepEqual(unexpected, []);
+});
