@@ -1,0 +1,4 @@
+export * from './ast';
+export { parseScript } from './parse';
+export { stripPrompts } from './prompts';
+export { expandWords, placeholderKey, wordText, type Expansion, type VariableLookup } from './words';
