@@ -25,7 +25,8 @@ class Parser {
       this.skipSeparators();
       if (this.token.type === 'eof') return { statements };
       statements.push(this.statement());
-      const t = this.token;
+      // Read through a method: TypeScript keeps the narrowing of `this.token` above.
+      const t = this.current();
       if (t.type === 'op' && (t.op === ';' || t.op === '&')) {
         if (t.op === '&') this.markBackground(statements[statements.length - 1]);
         this.advance();
@@ -113,6 +114,10 @@ class Parser {
   private markBackground(statement: Statement): void {
     const last = statement.rest.length ? statement.rest[statement.rest.length - 1].pipeline : statement.first;
     last.background = true;
+  }
+
+  private current(): Token {
+    return this.token;
   }
 
   private advance(): void {
