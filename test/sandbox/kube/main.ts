@@ -1,0 +1,36 @@
+// Runs the Kubernetes API simulator on its own for manual poking:
+//   node --import tsx test/sandbox/kube/main.ts
+// Prints the URL and a kubeconfig path; SANDBOX_SCENARIO picks the load level,
+// KUBE_SIM_PORT a fixed port. Ctrl-C stops it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scenarioFromEnv } from '../scenario';
+import { startKubeSimulator } from './index';
+
+async function main(): Promise<void> {
+  const scenario = scenarioFromEnv();
+  const sim = await startKubeSimulator({ scenario, port: Number(process.env.KUBE_SIM_PORT ?? 0) });
+  const dir = mkdtempSync(join(tmpdir(), 'kube-sim-'));
+  const kubeconfig = join(dir, 'kubeconfig');
+  await sim.writeKubeconfig(kubeconfig);
+  console.log(`Kubernetes API simulator (${scenario.name}) listening on ${sim.url}`);
+  console.log(`export KUBECONFIG=${kubeconfig}`);
+  console.log('Press Ctrl-C to stop.');
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    void sim.stop().then(() => {
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
