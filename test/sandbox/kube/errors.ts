@@ -49,7 +49,7 @@ export interface GroupKind {
   kind: string;
 }
 
-function failure(code: number, reason: string | undefined, message: string, details?: StatusDetails): ApiError {
+export function failure(code: number, reason: string | undefined, message: string, details?: StatusDetails): ApiError {
   const status: Status = {
     kind: 'Status',
     apiVersion: 'v1',

@@ -1,8 +1,11 @@
 // The Kubernetes API simulator of the sandbox: a real HTTP server on loopback that
 // speaks enough of the Kubernetes REST protocol for the real kubectl and
 // @kubernetes/client-node, seeded with the cluster of the user's scaling runbook.
+import { TOKENS } from './auth';
+import { selfSignedCertificate } from './tls';
 import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Scenario } from '../scenario';
 import { Timers, type SimContext } from './context';
@@ -27,6 +30,8 @@ export interface KubeSimulatorOptions {
   pvcCapacityBytes?: number;
   /** Pod readiness delay in ms (default 300; must be < 1000). */
   readyDelayMs?: number;
+  /** Serve HTTPS with a throwaway self-signed certificate (clients send their tokens only over TLS). */
+  tls?: boolean;
 }
 
 export interface KubeSimulator {
@@ -38,7 +43,13 @@ export interface KubeSimulator {
   stop(): Promise<void>;
 }
 
+/**
+ * A kubeconfig for the simulator. Context `sandbox` (current) is an admin;
+ * `sandbox-viewer` may only read, `sandbox-nobody` may do nothing, and
+ * `sandbox-expired` carries a credential the server rejects.
+ */
 export function kubeconfigYaml(url: string): string {
+  const users = Object.entries({ sandbox: TOKENS.admin, 'sandbox-viewer': TOKENS.viewer, 'sandbox-nobody': TOKENS.nobody, 'sandbox-expired': TOKENS.expired });
   return [
     'apiVersion: v1',
     'kind: Config',
@@ -48,17 +59,11 @@ export function kubeconfigYaml(url: string): string {
     `    server: ${url}`,
     '    insecure-skip-tls-verify: true',
     'contexts:',
-    '- name: sandbox',
-    '  context:',
-    '    cluster: sandbox',
-    '    user: sandbox',
-    '    namespace: default',
+    ...users.flatMap(([name]) => [`- name: ${name}`, '  context:', '    cluster: sandbox', `    user: ${name}`, '    namespace: default']),
     'current-context: sandbox',
     'preferences: {}',
     'users:',
-    '- name: sandbox',
-    '  user:',
-    '    token: sandbox-token',
+    ...users.flatMap(([name, token]) => [`- name: ${name}`, '  user:', `    token: ${token}`]),
     '',
   ].join('\n');
 }
@@ -93,15 +98,15 @@ export async function startKubeSimulator(opts: KubeSimulatorOptions): Promise<Ku
   for (const h of store.list(KEYS.hpas)) manager.enqueue(hpa, `${h.metadata.namespace}/${h.metadata.name}`);
 
   const api = new ApiServer(ctx);
-  const server: Server = createServer(api.handle);
-  server.keepAliveTimeout = 5000;
   const host = opts.host ?? '127.0.0.1';
+  const server: Server = opts.tls ? createHttpsServer(selfSignedCertificate(host), api.handle) : createServer(api.handle);
+  server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${host}:${port}`;
+  const url = `${opts.tls ? 'https' : 'http'}://${host}:${port}`;
   let stopped: Promise<void> | undefined;
   return {
     url,

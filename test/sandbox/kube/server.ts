@@ -1,6 +1,7 @@
 // HTTP routing of the Kubernetes REST API: version, discovery, OpenAPI, and the
 // resource paths /api/v1/... and /apis/<group>/<version>/... with their verbs.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authenticate, authorize, verbOf } from './auth';
 import type { SimContext } from './context';
 import { aggregatedDiscovery, AGGREGATED_CONTENT_TYPE, apiGroup, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
 import * as errors from './errors';
@@ -81,6 +82,8 @@ export class ApiServer {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const path = url.pathname.replace(/\/+$/, '') || '/';
+    const user = authenticate(req);
+    if (user instanceof errors.ApiError) throw user;
     const accept = req.headers.accept ?? '';
     const aggregated = accept.includes('as=APIGroupDiscoveryList');
     const reg = this.ctx.registry;
@@ -119,7 +122,11 @@ export class ApiServer {
       if (!list) throw new NotFoundPage();
       return sendJson(res, 200, list);
     }
-    return this.resource(req, res, url, this.target(group, version, rest));
+    const target = this.target(group, version, rest);
+    const verb = verbOf(req.method ?? 'GET', target.name, target.watch || url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1');
+    const denied = authorize(user, verb, target.rt, target.ns, target.name, target.sub);
+    if (denied) throw denied;
+    return this.resource(req, res, url, target);
   }
 
   private target(group: string, version: string, input: string[]): Target {
