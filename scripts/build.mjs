@@ -13,8 +13,11 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'info',
   legalComments: 'none',
-  define: { 'process.env.RUNBOOK_VERSION': JSON.stringify(pkg.version) },
+  define: { 'process.env.RUNBOOK_VERSION': JSON.stringify(pkg.version), RUNBOOK_BUNDLE: 'true' },
 };
+
+// Client libraries: one CommonJS file each, required on first use (src/core/clients/load.ts).
+const clients = ['kubernetes'];
 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
@@ -44,6 +47,17 @@ const builds = [
     format: 'cjs',
     target: 'node20',
   },
+  ...clients.map((name) => ({
+    ...common,
+    entryPoints: [`src/clients/${name}.ts`],
+    outfile: `dist/clients/${name}.js`,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    sourcemap: false,
+    logLevel: 'warning',
+  })),
 ];
 
 if (watch) {

@@ -6,34 +6,46 @@ import { Disposable } from './disposable';
 import { NOTEBOOK_TYPE } from './serializer';
 import { isTrusted, untrustedOutput } from './trust';
 
+/** `single`: the user ran one cell. `all`: Run All or a range, where streams are sampled. */
+export type RunMode = 'single' | 'all';
+
 export interface CellRunner {
   /** Runs one cell; returns whether it succeeded. Outputs go through `execution`. */
-  run(cell: vscode.NotebookCell, execution: vscode.NotebookCellExecution): Promise<boolean>;
+  run(cell: vscode.NotebookCell, execution: vscode.NotebookCellExecution, mode: RunMode): Promise<boolean>;
 }
 
 export class RunbookController extends Disposable {
   private readonly controller: vscode.NotebookController;
   private order = 0;
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly runner: CellRunner) {
     super();
-    this.controller = this.register(
-      vscode.notebooks.createNotebookController('runbook-native', NOTEBOOK_TYPE, 'Runbook (native clients)'),
-    );
+    this.controller = this.register(vscode.notebooks.createNotebookController('runbook-native', NOTEBOOK_TYPE, 'Runbook (native clients)'));
     this.controller.supportedLanguages = ['shellscript', 'sql', 'yaml', 'json'];
     this.controller.supportsExecutionOrder = true;
     this.controller.description = 'Runs kubectl, psql, redis-cli, aws and curl steps in-process';
-    this.controller.executeHandler = (cells) => this.runAll(cells);
+    this.controller.executeHandler = (cells, notebook) => {
+      // Runbooks are sequential: a second request waits for the first.
+      this.queue = this.queue.then(() => this.runAll(cells, notebook));
+      return this.queue;
+    };
   }
 
-  private async runAll(cells: vscode.NotebookCell[]): Promise<void> {
-    for (const cell of cells) {
-      const ok = await this.runOne(cell);
-      if (!ok) break;
+  private async runAll(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument): Promise<void> {
+    const code = cells.filter((c) => c.kind === vscode.NotebookCellKind.Code);
+    const mode: RunMode = code.length > 1 ? 'all' : 'single';
+    const continueOnFailure = vscode.workspace.getConfiguration('runbook', notebook.uri).get<boolean>('runAll.continueOnFailure', false);
+    for (let i = 0; i < code.length; i++) {
+      const ok = await this.runOne(code[i], mode);
+      if (!ok && !continueOnFailure && i < code.length - 1) {
+        void vscode.window.showWarningMessage(`Run All stopped at a failed cell (cell ${code[i].index + 1}); the cells after it were not run. Set runbook.runAll.continueOnFailure to keep going.`);
+        break;
+      }
     }
   }
 
-  private async runOne(cell: vscode.NotebookCell): Promise<boolean> {
+  private async runOne(cell: vscode.NotebookCell, mode: RunMode): Promise<boolean> {
     const execution = this.controller.createNotebookCellExecution(cell);
     execution.executionOrder = ++this.order;
     execution.start(Date.now());
@@ -45,7 +57,7 @@ export class RunbookController extends Disposable {
     }
     let ok = false;
     try {
-      ok = await this.runner.run(cell, execution);
+      ok = await this.runner.run(cell, execution, mode);
     } catch (error) {
       await execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error(error as Error)]));
     }

@@ -2,19 +2,33 @@
 
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_RUNBOOK_BYTES } from '../core/markdown';
+import { createRegistry } from '../core/tools';
 import { RunbookController } from './controller';
+import { EditInEditor } from './editInEditor';
+import { EngineRunner } from './engineRunner';
+import { KubeStatusBar } from './kubeStatusBar';
+import { createLog } from './log';
+import { Prompts } from './prompts';
 import { NOTEBOOK_TYPE, RunbookSerializer } from './serializer';
-import { TerminalOnlyRunner } from './terminalOnlyRunner';
+import { NotebookSessions } from './sessions';
+import { registerRunInTerminal } from './terminal';
 
 export function activate(context: vscode.ExtensionContext): void {
   const maxBytes = () => {
     const megabytes = vscode.workspace.getConfiguration('runbook').get<number>('maxFileSizeMB');
     return megabytes && megabytes > 0 ? megabytes * 1024 * 1024 : DEFAULT_MAX_RUNBOOK_BYTES;
   };
+  const log = createLog();
+  const sessions = new NotebookSessions(log);
+  const runner = new EngineRunner(createRegistry(), sessions, new Prompts(context.secrets), new EditInEditor(vscode.Uri.joinPath(context.globalStorageUri, 'edits')), log);
   context.subscriptions.push(
+    log,
+    sessions,
     // Outputs are transient: running a runbook never changes the runbook file.
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new RunbookSerializer(maxBytes), { transientOutputs: true }),
-    new RunbookController(new TerminalOnlyRunner()),
+    new RunbookController(runner),
+    new KubeStatusBar(sessions),
+    registerRunInTerminal(),
   );
 }
 

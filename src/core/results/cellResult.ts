@@ -3,18 +3,37 @@
 
 export const RESULT_MIME = 'application/vnd.runbook.result+json';
 
-export type ResultStatus = 'ok' | 'failed' | 'not-run';
+export type ResultStatus = 'ok' | 'failed' | 'not-run' | 'declined' | 'cancelled';
+
+export interface CommandSummary {
+  command: string;
+  tool: string;
+  status: ResultStatus;
+  exitCode: number;
+  startedAt: string;
+  durationMs: number;
+  target?: { kind: string; label: string; details?: Record<string, string>; production?: boolean };
+  variables?: Record<string, string>;
+  data?: Record<string, unknown>[];
+  notes?: string[];
+  terminal?: { commandLine: string; reason: string };
+  sampled?: boolean;
+}
 
 export interface CellResult {
-  /** Program the command line starts with (`kubectl`, `psql`, ...), or `sql` for a SQL cell. */
+  /** Program the cell's first command starts with (`kubectl`, `psql`, ...), or `sql`. */
   tool: string;
-  /** The command line as run, with secrets masked. */
+  /** The cell's commands as run, with secrets masked. */
   command: string;
   status: ResultStatus;
-  /** What the real CLI would print. */
+  /** What the real CLI would print on stdout. */
   text: string;
+  /** What it would print on stderr. */
+  stderr?: string;
   /** Why the command did not run, or what the user can do about a failure. */
   message?: string;
   startedAt?: string;
   durationMs?: number;
+  exitCode?: number;
+  commands?: CommandSummary[];
 }

@@ -213,6 +213,9 @@ export class ApiServer {
       const options = { ...(decodeBody(body) ?? {}) };
       if (q.get('propagationPolicy')) options.propagationPolicy = q.get('propagationPolicy');
       if (q.get('gracePeriodSeconds')) options.gracePeriodSeconds = Number(q.get('gracePeriodSeconds'));
+      // DeleteOptions in the body may ask for a dry run too (kubectl sends it there).
+      const bodyDryRun = (options as { dryRun?: unknown }).dryRun;
+      if (Array.isArray(bodyDryRun) && bodyDryRun.includes('All')) opts.dryRun = true;
       if (name) {
         const r = this.rest.delete(rt, ns, name, options, opts.dryRun);
         return sendJson(res, r.code, r.body);

@@ -1,0 +1,127 @@
+// kubectl native vs spawned, measured side by side in one run against one
+// simulator (in its own process, so neither client shares its CPU).
+//   npm run bench:kubectl
+// Prints medians and ratios for `kubectl get pods -l app=tiktok-toe`:
+// the real kubectl spawned, the same command native in a warm session, and a
+// raw HTTP GET of the same list (the floor). Then how long stopping a
+// streaming cell takes. Goals: native >= 20x faster than spawned and within
+// 3x of the raw GET; stopping under 200 ms.
+
+import { spawn, spawnSync } from 'node:child_process';
+import http from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCell, Session } from '../src/core/engine';
+import { createRegistry } from '../src/core/tools';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+const COMMAND = 'kubectl get pods -l app=tiktok-toe';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function startSimulator(): Promise<{ kubeconfig: string; url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'test', 'sandbox', 'kube', 'main.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('KUBECONFIG=')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
+  });
+  const kubeconfig = /KUBECONFIG=(\S+)/.exec(out)![1];
+  const url = /listening on (\S+)/.exec(out)![1];
+  return { kubeconfig, url, stop: () => child.kill('SIGINT') };
+}
+
+async function main(): Promise<void> {
+  const sim = await startSimulator();
+  const cache = mkdtempSync(join(tmpdir(), 'bench-kubectl-'));
+  const env = { ...process.env, KUBECONFIG: sim.kubeconfig, KUBECACHEDIR: cache };
+  const session = new Session(process.cwd(), env);
+  const registry = createRegistry();
+  const agent = new http.Agent({ keepAlive: true });
+  const listPath = '/api/v1/namespaces/default/pods?labelSelector=app%3Dtiktok-toe&limit=500';
+
+  const native = async () => {
+    let out = '';
+    const run = await runCell(COMMAND, {
+      language: 'shellscript', session, registry, signal: new AbortController().signal, isTTY: false,
+      events: { stdout: (t) => (out += t), stderr: () => undefined, clear: () => undefined },
+      hooks: { resolve: async () => undefined, confirm: async () => true },
+    });
+    if (run.exitCode !== 0 || !out.includes('tiktok-toe')) throw new Error(`native run failed: ${out}`);
+  };
+  const raw = () =>
+    new Promise<void>((resolve, reject) => {
+      http.get(sim.url + listPath, { agent, headers: { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' } }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      }).on('error', reject);
+    });
+  const spawned = () => {
+    const r = spawnSync('kubectl', ['get', 'pods', '-l', 'app=tiktok-toe'], { env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`kubectl failed: ${r.stderr}`);
+  };
+
+  // Warm every path once: discovery caches, JIT, the kept-alive connections.
+  spawned();
+  await native();
+  await raw();
+  const times = { spawned: [] as number[], native: [] as number[], raw: [] as number[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = [
+      ['spawned', async () => spawned()],
+      ['native', native],
+      ['raw', raw],
+    ] as const;
+    for (const [name, fn] of round % 2 ? [...order].reverse() : order) {
+      const start = process.hrtime.bigint();
+      await fn();
+      times[name].push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  const s = median(times.spawned);
+  const n = median(times.native);
+  const r = median(times.raw);
+  console.log(`${COMMAND}: ${ROUNDS} interleaved rounds (node ${process.version})`);
+  console.log(`  spawned kubectl   median ${s.toFixed(2)} ms`);
+  console.log(`  native (warm)     median ${n.toFixed(2)} ms`);
+  console.log(`  raw HTTP GET      median ${r.toFixed(2)} ms`);
+  console.log(`  spawned / native: ${(s / n).toFixed(1)}x (goal >= 20x)`);
+  console.log(`  native / raw GET: ${(n / r).toFixed(2)}x (goal <= 3x)`);
+
+  for (const command of ['kubectl get pods -l app=tiktok-toe -w', 'kubectl logs -f deploy/tiktok-toe']) {
+    const stops: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const controller = new AbortController();
+      let firstOutput: () => void = () => undefined;
+      const gotOutput = new Promise<void>((resolve) => (firstOutput = resolve));
+      const running = runCell(command, {
+        language: 'shellscript', session, registry, signal: controller.signal, isTTY: false,
+        events: { stdout: () => firstOutput(), stderr: () => firstOutput(), clear: () => undefined },
+        hooks: { resolve: async () => undefined, confirm: async () => true },
+      });
+      await Promise.race([gotOutput, new Promise((resolve) => setTimeout(resolve, 2000))]);
+      const start = process.hrtime.bigint();
+      controller.abort('stopped');
+      await running;
+      stops.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    console.log(`  stop '${command}': median ${median(stops).toFixed(1)} ms, max ${Math.max(...stops).toFixed(1)} ms (goal < 200 ms)`);
+  }
+
+  await session.dispose();
+  agent.destroy();
+  sim.stop();
+  rmSync(cache, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+// `runbook plan FILE...`: for each command, the tool, whether it runs
+// natively (or why not), and whether it reads or changes state.
+
+import { readFileSync } from 'node:fs';
+import { planCell } from '../core/engine';
+import { decodeRunbook, firstCodeLine, parseRunbook } from '../core/markdown';
+import { createRegistry } from '../core/tools';
+import type { Output } from './roundtrip';
+
+export interface PlanLine {
+  file: string;
+  line: number;
+  command: string;
+  tool: string;
+  native: boolean;
+  terminal: boolean;
+  reason: string | null;
+  mutates: boolean;
+}
+
+export function planFile(file: string, text: string, env: Readonly<Record<string, string | undefined>> = {}): PlanLine[] {
+  const registry = createRegistry();
+  const lines: PlanLine[] = [];
+  for (const cell of parseRunbook(text).cells) {
+    if (cell.kind !== 'code') continue;
+    const first = firstCodeLine(text.replace(/^\uFEFF/, ''), cell) ?? 1;
+    for (const row of planCell(cell.value, cell.language, registry, env)) {
+      lines.push({ file, line: first + row.line, command: row.command, tool: row.tool, native: row.native, terminal: row.terminal, reason: row.reason ?? null, mutates: row.mutates });
+    }
+  }
+  return lines;
+}
+
+export function planCommand(files: readonly string[], options: { json?: boolean }, io: Output): number {
+  let code = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = decodeRunbook(readFileSync(file), { name: file });
+    } catch (error) {
+      io.err(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'cannot read: ENOENT' : (error as Error).message}`);
+      code = 2;
+      continue;
+    }
+    for (const line of planFile(file, text)) {
+      if (options.json) io.out(JSON.stringify(line));
+      else {
+        const how = line.native ? 'native' : line.terminal ? 'terminal' : 'not native';
+        const effect = line.mutates ? 'changes state' : 'reads';
+        io.out(`${file}:${line.line}  ${line.tool || '-'}  ${how}  ${effect}  ${line.command.replace(/\s*\\\n\s*/g, ' ')}${line.reason && !line.native ? `  (${line.reason})` : ''}`);
+      }
+    }
+  }
+  return code;
+}

@@ -1,0 +1,373 @@
+// Runs a cell: statements in order, each pipeline after its variables are
+// known and, for a state-changing command, after the user said yes.
+
+import { expandWords, parseScript, placeholderKey, ShellSyntaxError, stripPrompts, wordText, type Pipeline, type Statement } from '../shell';
+import { runStages, type Stage } from './pipeline';
+import { classifyProgram, parseWatch } from './program';
+import type { ToolRegistry } from './registry';
+import type { CellRun, CommandResult, CommandStatus } from './result';
+import type { Session } from './session';
+import type { ConfirmationRequest, EditRequest, OutputSink, Target } from './tool';
+
+export interface CellEvents {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** A `watch` frame is about to replace everything printed so far. */
+  clear(): void;
+  /** A command finished (for streaming its structured result). */
+  command?(result: CommandResult): void;
+}
+
+export interface ValueRequest {
+  command: string;
+  variables: string[];
+  placeholders: string[];
+}
+
+export interface CellHooks {
+  /** Values for unset variables and placeholders; undefined when the user gives none. */
+  resolve(request: ValueRequest): Promise<Record<string, string> | undefined>;
+  confirm(request: ConfirmationRequest): Promise<boolean>;
+  editText?(request: EditRequest): Promise<string | undefined>;
+}
+
+export interface RunCellOptions {
+  language: string;
+  session: Session;
+  registry: ToolRegistry;
+  signal: AbortSignal;
+  isTTY: boolean;
+  /** Streaming commands stop after this long (Run All); undefined: until stopped. */
+  streamWindowMs?: number;
+  events: CellEvents;
+  hooks: CellHooks;
+}
+
+const SHELL_LANGUAGES = new Set(['shellscript', 'bash', 'sh', 'shell', 'console', '']);
+
+export async function runCell(text: string, options: RunCellOptions): Promise<CellRun> {
+  const started = Date.now();
+  const commands: CommandResult[] = [];
+  const finish = (exitCode: number): CellRun => ({
+    ok: exitCode === 0 && commands.every((c) => c.status === 'ok'),
+    exitCode,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    commands,
+  });
+  const runner = new StatementRunner(options, (result) => {
+    commands.push(result);
+    options.events.command?.(result);
+  });
+
+  if (options.language === 'sql') return finish(await runner.runSql(text));
+  if (!SHELL_LANGUAGES.has(options.language)) return finish(0);
+
+  let statements: Statement[];
+  try {
+    statements = parseScript(stripPrompts(text).text).statements;
+  } catch (error) {
+    if (!(error instanceof ShellSyntaxError)) throw error;
+    options.events.stderr(`line ${error.line + 1}: ${error.message}\n`);
+    runner.record({ command: text.trim(), tool: '', status: 'failed', exitCode: 2 }, Date.now());
+    return finish(2);
+  }
+  let exitCode = 0;
+  for (const statement of statements) {
+    if (options.signal.aborted) break;
+    exitCode = await runner.statement(statement);
+    // A runbook step stops at its first failing command, as `set -e` would.
+    if (exitCode !== 0) break;
+  }
+  return finish(exitCode);
+}
+
+class StatementRunner {
+  constructor(
+    private readonly options: RunCellOptions,
+    private readonly onResult: (result: CommandResult) => void,
+  ) {}
+
+  record(partial: Omit<CommandResult, 'startedAt' | 'durationMs'>, started: number): void {
+    this.onResult({ ...partial, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started });
+  }
+
+  async statement(statement: Statement): Promise<number> {
+    let code = await this.pipeline(statement.first);
+    for (const { op, pipeline } of statement.rest) {
+      if (this.options.signal.aborted) break;
+      if ((op === '&&' && code === 0) || (op === '||' && code !== 0)) code = await this.pipeline(pipeline);
+    }
+    return code;
+  }
+
+  async runSql(text: string): Promise<number> {
+    const started = Date.now();
+    const tool = this.options.registry.get('sql');
+    if (!tool) {
+      const reason = 'SQL cells have no native runner yet; run the statements in psql';
+      this.record({ command: text.trim(), tool: 'sql', status: 'not-run', exitCode: 127, terminal: { commandLine: `psql -c ${JSON.stringify(text.trim())}`, reason } }, started);
+      return 127;
+    }
+    return this.runTool({ argv: ['sql'], display: text.trim(), stdin: text, tool: 'sql', started });
+  }
+
+  private async pipeline(pipeline: Pipeline): Promise<number> {
+    const started = Date.now();
+    const { session } = this.options;
+    const display = session.mask(pipeline.commands.map((c) => c.text).join(' | '));
+    const first = pipeline.commands[0];
+    const firstProgram = first.words[0] ? wordText(first.words[0]) : '';
+    if (pipeline.background) {
+      this.options.events.stderr(`${firstProgram}: not run: a notebook cell cannot keep a background job (&); remove the '&'\n`);
+      this.record({ command: display, tool: firstProgram, status: 'not-run', exitCode: 2 }, started);
+      return 2;
+    }
+
+    let expanded = this.expand(pipeline);
+    if (expanded.missing.length || expanded.placeholders.length) {
+      const values = await this.options.hooks.resolve({ command: display, variables: expanded.missing, placeholders: expanded.placeholders });
+      if (!values) {
+        const needed = [...expanded.missing.map((n) => `$${n}`), ...expanded.placeholders.map((n) => `<${n}>`)].join(', ');
+        this.options.events.stderr(`not run: no value given for ${needed}\n`);
+        this.record({ command: display, tool: firstProgram, status: 'not-run', exitCode: 1 }, started);
+        return 1;
+      }
+      for (const [name, value] of Object.entries(values)) session.set(name, value);
+      expanded = this.expand(pipeline);
+    }
+    const variables = this.usedVariables(pipeline);
+
+    if (expanded.substitutions.length) {
+      const reason = `${expanded.substitutions[0]} needs a shell to run another command; run this step in a terminal`;
+      this.options.events.stderr(`not run: ${reason}\n`);
+      this.record({ command: display, tool: firstProgram, status: 'not-run', exitCode: 127, variables, terminal: { commandLine: display, reason } }, started);
+      return 127;
+    }
+
+    // A line of only assignments sets session variables.
+    if (pipeline.commands.length === 1 && expanded.stages[0].argv.length === 0) {
+      for (const [name, value] of Object.entries(expanded.stages[0].env)) session.set(name, value);
+      return 0;
+    }
+
+    const stages = expanded.stages;
+    const head = stages[0];
+    if (head.program.kind === 'watch') return this.watch(head.argv, display, variables, started);
+    const blocked = stages.find((s) => s.program.kind === 'terminal');
+    if (blocked && blocked.program.kind === 'terminal') {
+      this.options.events.stderr(`${blocked.program.name}: not run: ${blocked.program.reason}\n`);
+      this.record({ command: display, tool: head.program.name, status: 'not-run', exitCode: 127, variables, terminal: { commandLine: display, reason: blocked.program.reason } }, started);
+      return 127;
+    }
+    return this.runTool({ stages, display, tool: head.program.name, started, variables });
+  }
+
+  private async runTool(args: {
+    stages?: Stage[];
+    argv?: string[];
+    stdin?: string;
+    display: string;
+    tool: string;
+    started: number;
+    variables?: Record<string, string>;
+  }): Promise<number> {
+    const { session, registry, events } = this.options;
+    const stages: Stage[] = args.stages ?? [
+      { argv: args.argv ?? [], program: classifyProgram(args.tool, registry), redirects: args.stdin !== undefined ? [{ op: '<<', heredoc: args.stdin }] : [], redirectTargets: [undefined], env: {} },
+    ];
+    const head = stages[0];
+    const notes: string[] = [];
+    const data: Record<string, unknown>[] = [];
+    let target: Target | undefined;
+    const base = {
+      isTTY: this.options.isTTY && stages.length === 1 && !head.redirects.some((r) => r.op === '>' || r.op === '>>'),
+      cwd: session.cwd,
+      session,
+      emit: (d: Record<string, unknown>) => void data.push(d),
+      note: (text: string) => void notes.push(text),
+      setTarget: (t: Target) => void (target = t),
+      editText: this.options.hooks.editText,
+    };
+
+    let status: CommandStatus = 'ok';
+    let sampled = false;
+    if (head.program.kind === 'tool') {
+      const plan = head.program.tool.plan(head.argv, session.env(head.env));
+      if (plan.mutates) {
+        // The target is named in the question; read-only commands record theirs while they run.
+        target = await head.program.tool.target?.(head.argv, { env: session.env(head.env), session, cwd: session.cwd }).catch(() => undefined);
+        const yes = await this.options.hooks.confirm({ tool: head.program.name, action: plan.action ?? head.argv.slice(1, 3).join(' '), target, commandLine: args.display });
+        if (!yes) {
+          events.stderr(`not run: ${head.program.name} ${plan.action ?? ''} was declined\n`.replace(/ +\n/, '\n'));
+          this.record({ command: args.display, tool: args.tool, status: 'declined', exitCode: 1, target, variables: args.variables }, args.started);
+          return 1;
+        }
+      }
+      sampled = Boolean(plan.streams && this.options.streamWindowMs !== undefined);
+    }
+
+    const controller = new AbortController();
+    const cancel = () => controller.abort(this.options.signal.reason);
+    this.options.signal.addEventListener('abort', cancel, { once: true });
+    const timer = sampled ? setTimeout(() => controller.abort('sampled'), this.options.streamWindowMs) : undefined;
+    const mask = (sink: (t: string) => void): OutputSink => ({ write: (t) => sink(session.mask(t)) });
+    let exitCode: number;
+    try {
+      exitCode = await runStages(stages, {
+        stdout: mask((t) => events.stdout(t)),
+        stderr: mask((t) => events.stderr(t)),
+        base,
+        signal: controller.signal,
+        env: (extra) => session.env(extra),
+      });
+    } finally {
+      clearTimeout(timer);
+      this.options.signal.removeEventListener('abort', cancel);
+    }
+    const wasSampled = controller.signal.aborted && controller.signal.reason === 'sampled';
+    if (wasSampled) {
+      exitCode = 0;
+      notes.push(`Streamed for ${Math.round((this.options.streamWindowMs ?? 0) / 1000)} s and stopped: a sample, because the cell ran as part of Run All.`);
+    } else if (this.options.signal.aborted) {
+      status = 'cancelled';
+      exitCode = 130;
+    }
+    if (status === 'ok' && exitCode !== 0) status = 'failed';
+    this.record({
+      command: args.display,
+      tool: args.tool,
+      status,
+      exitCode,
+      target,
+      variables: args.variables,
+      data: data.length ? data : undefined,
+      notes: notes.length ? notes : undefined,
+      sampled: wasSampled || undefined,
+    }, args.started);
+    return exitCode;
+  }
+
+  /** `watch [-n S] CMD`: re-runs CMD every S seconds, each frame replacing the last, until stopped. */
+  private async watch(argv: string[], display: string, variables: Record<string, string> | undefined, started: number): Promise<number> {
+    const { events, signal, session } = this.options;
+    const parsed = parseWatch(argv);
+    if ('error' in parsed) {
+      events.stderr(parsed.error + '\n');
+      this.record({ command: display, tool: 'watch', status: 'failed', exitCode: 1 }, started);
+      return 1;
+    }
+    const inner = parsed.command.length === 1 && /\s/.test(parsed.command[0]) ? parsed.command[0] : parsed.command.map(quoteArg).join(' ');
+    let script: Statement[];
+    try {
+      script = parseScript(inner).statements;
+    } catch (error) {
+      events.stderr(`watch: ${(error as Error).message}\n`);
+      return 1;
+    }
+    const window = this.options.streamWindowMs;
+    const deadline = window === undefined ? Infinity : Date.now() + window;
+    const frames = new AbortController();
+    const stop = () => frames.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    const innerResults: CommandResult[] = [];
+    const frameRunner = new StatementRunner({ ...this.options, streamWindowMs: window, signal: frames.signal }, (r) => innerResults.push(r));
+    let exitCode = 0;
+    let frameCount = 0;
+    try {
+      while (!frames.signal.aborted) {
+        events.clear();
+        if (parsed.titled) events.stdout(`Every ${parsed.interval.toFixed(1)}s: ${inner}\n\n`);
+        for (const statement of script) exitCode = await frameRunner.statement(statement);
+        frameCount++;
+        if (Date.now() + parsed.interval * 1000 > deadline) break;
+        await sleep(parsed.interval * 1000, frames.signal);
+      }
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+    const last = innerResults[innerResults.length - 1];
+    const cancelled = signal.aborted;
+    this.record({
+      command: session.mask(display),
+      tool: last?.tool ?? 'watch',
+      status: cancelled ? 'ok' : exitCode === 0 ? 'ok' : 'failed',
+      exitCode: cancelled ? 0 : exitCode,
+      target: last?.target,
+      variables,
+      data: last?.data,
+      notes: [`${frameCount} refresh${frameCount === 1 ? '' : 'es'} every ${parsed.interval} s${window !== undefined && !cancelled ? '; stopped after the Run All window' : ''}.`],
+      sampled: window !== undefined && !cancelled ? true : undefined,
+    }, started);
+    return cancelled ? 0 : exitCode;
+  }
+
+  private expand(pipeline: Pipeline) {
+    const { session, registry } = this.options;
+    const home = session.lookup('HOME');
+    const missing: string[] = [];
+    const placeholders: string[] = [];
+    const substitutions: string[] = [];
+    const stages: Stage[] = pipeline.commands.map((command) => {
+      const words = expandWords(command.words, session.lookup, home);
+      const env: Record<string, string> = {};
+      for (const assignment of command.assignments) {
+        const value = expandWords([assignment.value], session.lookup, home);
+        env[assignment.name] = value.args.join(' ');
+        missing.push(...value.missing);
+      }
+      const targets = command.redirects.map((r) => (r.target ? expandWords([r.target], session.lookup, home).args.join(' ') : undefined));
+      const heredocs = command.redirects.map((r) =>
+        r.heredoc !== undefined && r.heredocExpands ? { ...r, heredoc: expandHeredoc(r.heredoc, session.lookup) } : r,
+      );
+      missing.push(...words.missing);
+      placeholders.push(...words.placeholders);
+      substitutions.push(...words.substitutions);
+      const program = words.args[0] ?? '';
+      return { argv: words.args, program: classifyProgram(program, registry), redirects: heredocs, redirectTargets: targets, env };
+    });
+    return { stages, missing: [...new Set(missing)], placeholders: [...new Set(placeholders)], substitutions };
+  }
+
+  private usedVariables(pipeline: Pipeline): Record<string, string> | undefined {
+    const { session } = this.options;
+    const used: Record<string, string> = {};
+    for (const command of pipeline.commands) {
+      for (const word of [...command.words, ...command.assignments.map((a) => a.value)]) {
+        for (const part of word.parts) {
+          if (part.kind === 'variable') {
+            const value = session.lookup(part.name);
+            if (value !== undefined) used[part.name] = session.isSecret(part.name) ? '••••••' : value;
+          } else if (part.kind === 'placeholder') {
+            const value = session.lookup(placeholderKey(part.name));
+            if (value !== undefined) used[`<${part.name}>`] = value;
+          }
+        }
+      }
+    }
+    return Object.keys(used).length ? used : undefined;
+  }
+}
+
+/** `$NAME` and `${NAME}` inside an unquoted here-document. */
+function expandHeredoc(body: string, lookup: (name: string) => string | undefined): string {
+  return body.replace(/\\\$|\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (match, braced?: string, bare?: string) => {
+    if (match === '\\$') return '$';
+    return lookup(braced ?? bare ?? '') ?? '';
+  });
+}
+
+function quoteArg(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((done) => {
+    if (signal.aborted) return done();
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      done();
+    }, { once: true });
+  });
+}

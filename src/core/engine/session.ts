@@ -1,0 +1,94 @@
+// A notebook session: the variables the user supplied and the clients opened
+// so far. Clients are created on first use and kept until the session ends.
+
+export interface Disposable {
+  dispose(): void | Promise<void>;
+}
+
+export class Session {
+  private readonly variables = new Map<string, string>();
+  private readonly exported = new Set<string>();
+  private readonly secrets = new Set<string>();
+  private readonly clients = new Map<string, Promise<unknown>>();
+  private readonly closers: Array<() => void | Promise<void>> = [];
+  cwd: string;
+  /** Context and namespace chosen for this notebook (status bar), used when a command names none. */
+  kube: { context?: string; namespace?: string } = {};
+
+  constructor(cwd: string, readonly baseEnv: Readonly<Record<string, string | undefined>> = {}) {
+    this.cwd = cwd;
+  }
+
+  /** Session variables first, then the base environment. */
+  lookup = (name: string): string | undefined => this.variables.get(name) ?? this.baseEnv[name];
+
+  set(name: string, value: string, options: { export?: boolean; secret?: boolean } = {}): void {
+    this.variables.set(name, value);
+    if (options.export) this.exported.add(name);
+    if (options.secret || isSecretName(name)) this.secrets.add(name);
+  }
+
+  unset(name: string): void {
+    this.variables.delete(name);
+    this.exported.delete(name);
+  }
+
+  has(name: string): boolean {
+    return this.variables.has(name);
+  }
+
+  /** The environment a program started now would get. */
+  env(extra: Readonly<Record<string, string>> = {}): Record<string, string | undefined> {
+    const env: Record<string, string | undefined> = { ...this.baseEnv };
+    for (const name of this.exported) env[name] = this.variables.get(name);
+    return Object.assign(env, extra);
+  }
+
+  isSecret(name: string): boolean {
+    return this.secrets.has(name) || isSecretName(name);
+  }
+
+  /** Replaces every secret value known to the session with a mask. */
+  mask(text: string): string {
+    let out = text;
+    for (const value of this.secretValues()) out = out.split(value).join('••••••');
+    return out;
+  }
+
+  private secretValues(): string[] {
+    const values = new Set<string>();
+    for (const [name, value] of this.variables) if (this.isSecret(name) && value.length >= 4) values.add(value);
+    for (const [name, value] of Object.entries(this.baseEnv)) if (value && value.length >= 4 && isSecretName(name)) values.add(value);
+    return [...values].sort((a, b) => b.length - a.length);
+  }
+
+  /** One client per key for the whole session; concurrent callers share the same creation. */
+  client<T>(key: string, create: () => Promise<T>, close?: (client: T) => void | Promise<void>): Promise<T> {
+    let existing = this.clients.get(key) as Promise<T> | undefined;
+    if (!existing) {
+      existing = create();
+      this.clients.set(key, existing);
+      existing.then(
+        (c) => close && this.closers.push(() => close(c)),
+        () => this.clients.delete(key),
+      );
+    }
+    return existing;
+  }
+
+  /** Drops a client so the next use makes a new one (after a lost connection). */
+  forget(key: string): void {
+    this.clients.delete(key);
+  }
+
+  async dispose(): Promise<void> {
+    const closers = this.closers.splice(0);
+    this.clients.clear();
+    await Promise.allSettled(closers.map((close) => close()));
+  }
+}
+
+/** Names that hold secrets by convention: passwords, tokens, keys. */
+export function isSecretName(name: string): boolean {
+  return /pass(word)?|passwd|token|secret|api_?key|private_?key|access_?key|credential|auth/i.test(name) || /(^|_)KEY$/i.test(name);
+}

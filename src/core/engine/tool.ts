@@ -1,0 +1,82 @@
+// The one interface every native tool implements (kubectl, psql, redis-cli,
+// aws, curl): plan what a command would do, then run it.
+
+import type { Session } from './session';
+
+/** What a command acts on, shown in confirmations and recorded with results. */
+export interface Target {
+  kind: 'kubernetes' | 'postgres' | 'redis' | 's3' | 'cloudfront' | 'http' | 'local';
+  /** One line for people: `context sandbox, namespace default`. */
+  label: string;
+  /** Structured fields, e.g. { context, cluster, namespace }. */
+  details?: Record<string, string>;
+  /** A target marked or named as production. */
+  production?: boolean;
+}
+
+export interface ToolPlan {
+  /** Runs in-process. False: needs a terminal or another program. */
+  native: boolean;
+  /** Needs an interactive terminal (exec -it, port-forward, a local script). */
+  terminal: boolean;
+  /** Changes state somewhere (scale, patch, ALTER SYSTEM, s3 rm, ...). */
+  mutates: boolean;
+  /** Streams until stopped (-w, logs -f, MONITOR): sampled inside Run All. */
+  streams?: boolean;
+  /** Why it is not native, or what it would do. */
+  reason?: string;
+  /** The verb and object, for confirmations: `scale deployment/tiktok-toe`. */
+  action?: string;
+}
+
+export interface OutputSink {
+  write(text: string): void;
+}
+
+/** Asks the user whether a state-changing command may run. */
+export interface ConfirmationRequest {
+  tool: string;
+  action: string;
+  target?: Target;
+  commandLine: string;
+}
+
+export interface ToolContext {
+  stdout: OutputSink;
+  stderr: OutputSink;
+  /** Standard input (a here-document, `< file`, or the previous stage of a pipe). */
+  stdin?: string;
+  /** Whether stdout is a terminal (notebook cells: yes; pipes and `runbook exec > file`: no). */
+  isTTY: boolean;
+  /** Aborted when the user stops the cell, or a sampling window ends. */
+  signal: AbortSignal;
+  /** Environment the real CLI would see (base env, exported session variables, `VAR=x cmd` prefixes). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Directory relative paths resolve against: the runbook's folder. */
+  cwd: string;
+  session: Session;
+  /** Structured data for the cell's result item (tables, measurements, objects). */
+  emit(data: Record<string, unknown>): void;
+  /** An explanation for the notebook UI, never printed as CLI output. */
+  note(text: string): void;
+  /** Records what the command acted on. */
+  setTarget(target: Target): void;
+  /** For a tool that opens an editor (kubectl edit): returns the edited text, or undefined if abandoned. */
+  editText?(request: EditRequest): Promise<string | undefined>;
+}
+
+export interface EditRequest {
+  title: string;
+  text: string;
+  language: string;
+}
+
+export interface Tool {
+  /** Program names it answers to: ['kubectl', 'oc']. */
+  readonly names: readonly string[];
+  plan(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ToolPlan;
+  /** Runs one command; resolves with the exit code the real CLI would return. */
+  run(argv: readonly string[], ctx: ToolContext): Promise<number>;
+  /** Where a command would act, before it runs (for confirmations). */
+  target?(argv: readonly string[], ctx: Pick<ToolContext, 'env' | 'session' | 'cwd'>): Promise<Target | undefined>;
+}

@@ -1,0 +1,154 @@
+// One kept-alive connection to an API server, authenticated by the
+// kubeconfig, for plain and streaming requests that stop on an AbortSignal.
+
+import http from 'node:http';
+import https from 'node:https';
+import type { ResolvedKubeConfig } from './kubeconfig';
+
+export interface KubeRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  accept?: string;
+  body?: unknown;
+  contentType?: string;
+  signal?: AbortSignal;
+}
+
+export interface KubeResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+}
+
+/** A failure before any HTTP status: refused, unreachable, TLS. */
+export class KubeTransportError extends Error {
+  constructor(message: string, readonly code?: string) {
+    super(message);
+  }
+}
+
+export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
+
+export class KubeConnection {
+  private readonly agent: http.Agent;
+  private readonly url: URL;
+
+  constructor(readonly config: ResolvedKubeConfig) {
+    this.url = new URL(config.server);
+    this.agent = this.url.protocol === 'https:' ? new https.Agent({ keepAlive: true, maxSockets: 8 }) : new http.Agent({ keepAlive: true, maxSockets: 8 });
+  }
+
+  /** host:port as kubectl names the server in errors. */
+  get hostPort(): string {
+    const port = this.url.port || (this.url.protocol === 'https:' ? '443' : '80');
+    return `${this.url.hostname}:${port}`;
+  }
+
+  async request(req: KubeRequest): Promise<KubeResponse> {
+    let text = '';
+    const res = await this.open(req);
+    res.setEncoding('utf8');
+    for await (const chunk of res) text += chunk as string;
+    return { status: res.statusCode ?? 0, headers: res.headers, text };
+  }
+
+  /** Streams the body chunk by chunk until it ends or `req.signal` aborts. Resolves with the status. */
+  async stream(req: KubeRequest, onChunk: (text: string) => void): Promise<{ status: number; text?: string }> {
+    const res = await this.open(req);
+    res.setEncoding('utf8');
+    const status = res.statusCode ?? 0;
+    if (status >= 400) {
+      let text = '';
+      for await (const chunk of res) text += chunk as string;
+      return { status, text };
+    }
+    try {
+      for await (const chunk of res) onChunk(chunk as string);
+    } catch (error) {
+      if (!req.signal?.aborted) throw error;
+    }
+    return { status };
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private authCache?: { options: https.RequestOptions; until: number };
+
+  /**
+   * TLS material and credentials from the kubeconfig. Kept for a short while:
+   * computing them builds an agent each time, and exec-plugin tokens are
+   * cached by client-node itself until they expire.
+   */
+  private async authOptions(): Promise<https.RequestOptions> {
+    const now = Date.now();
+    if (this.authCache && this.authCache.until > now) return this.authCache.options;
+    const options: https.RequestOptions = {};
+    await this.config.kc.applyToHTTPSOptions(options);
+    this.authCache = { options, until: now + 30_000 };
+    return options;
+  }
+
+  private async open(req: KubeRequest): Promise<http.IncomingMessage> {
+    const options = await this.authOptions();
+    const url = new URL(this.url.pathname.replace(/\/$/, '') + req.path, this.url);
+    for (const [key, value] of Object.entries(req.query ?? {})) {
+      if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
+    }
+    const body = req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+    // Like kubectl, credentials are sent only over TLS, never in the clear.
+    const secure = url.protocol === 'https:';
+    const headers: Record<string, string> = {
+      ...(secure ? (options.headers as Record<string, string> | undefined) : {}),
+      Accept: req.accept ?? 'application/json',
+      'User-Agent': 'runbook-notebooks kubectl',
+    };
+    if (secure && options.auth) headers.Authorization = `Basic ${Buffer.from(options.auth).toString('base64')}`;
+    if (body !== undefined) {
+      headers['Content-Type'] = req.contentType ?? 'application/json';
+      headers['Content-Length'] = String(Buffer.byteLength(body));
+    }
+    const transport = url.protocol === 'https:' ? https : http;
+    return new Promise((resolve, reject) => {
+      if (req.signal?.aborted) return reject(abortError());
+      const request = transport.request(url, {
+        method: req.method ?? 'GET',
+        headers,
+        agent: this.agent,
+        ca: options.ca,
+        cert: options.cert,
+        key: options.key,
+        rejectUnauthorized: options.rejectUnauthorized,
+        signal: req.signal,
+      });
+      request.on('response', resolve);
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        if (req.signal?.aborted) reject(abortError());
+        else reject(this.transportError(error));
+      });
+      if (body !== undefined) request.write(body);
+      request.end();
+    });
+  }
+
+  private transportError(error: NodeJS.ErrnoException): KubeTransportError {
+    if (error.code === 'ECONNREFUSED') {
+      return new KubeTransportError(`The connection to the server ${this.hostPort} was refused - did you specify the right host or port?`, error.code);
+    }
+    if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') {
+      return new KubeTransportError(`Unable to connect to the server: dial tcp: lookup ${this.url.hostname}: no such host`, error.code);
+    }
+    if (error.code === 'ETIMEDOUT' || error.code === 'EHOSTUNREACH' || error.code === 'ENETUNREACH') {
+      return new KubeTransportError(`Unable to connect to the server: dial tcp ${this.hostPort}: ${error.code === 'ETIMEDOUT' ? 'i/o timeout' : 'connect: no route to host'}`, error.code);
+    }
+    return new KubeTransportError(`Unable to connect to the server: ${error.message}`, error.code);
+  }
+}
+
+export function abortError(): Error {
+  const error = new Error('The operation was aborted');
+  error.name = 'AbortError';
+  return error;
+}

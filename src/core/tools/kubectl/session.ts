@@ -1,0 +1,172 @@
+// Per-command state of a kubectl run: the parsed flags, the connection kept
+// in the notebook session, the server's resource types, and how to report
+// server errors in kubectl's words.
+
+import type { Target, ToolContext } from '../../engine/tool';
+import { flagBool, flagString, type ParsedArgs } from './args';
+import { KubeConnection, KubeTransportError, type KubeResponse } from './connection';
+import { discover, qualifiedResource, type ResourceCatalog, type ResourceType } from './discovery';
+import { statSync } from 'node:fs';
+import type { Session } from '../../engine/session';
+import { kubeconfigFiles, resolveKubeConfig, type KubeSelection, type ResolvedKubeConfig } from './kubeconfig';
+
+export interface KubeStatus {
+  kind?: string;
+  status?: string;
+  message?: string;
+  reason?: string;
+  code?: number;
+  details?: { name?: string; group?: string; kind?: string; causes?: { field?: string; message?: string }[] };
+}
+
+/** A failure that ends the command: its text goes to stderr as kubectl prints it. */
+export class KubectlError extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+  }
+}
+
+export class KubectlRun {
+  readonly command: string;
+
+  constructor(
+    readonly ctx: ToolContext,
+    readonly args: ParsedArgs,
+    readonly verb: string,
+  ) {
+    this.command = `kubectl ${verb}`;
+  }
+
+  get selection(): KubeSelection {
+    return {
+      kubeconfig: flagString(this.args, 'kubeconfig'),
+      context: flagString(this.args, 'context') ?? this.ctx.session.kube.context,
+      namespace: flagString(this.args, 'namespace') ?? this.ctx.session.kube.namespace,
+      server: flagString(this.args, 'server'),
+    };
+  }
+
+  private resolvedConfig?: ResolvedKubeConfig;
+  private connectionPromise?: Promise<KubeConnection>;
+
+  /** Context, cluster and namespace this command uses (kubeconfig and flags). */
+  config(): ResolvedKubeConfig {
+    this.resolvedConfig ??= cachedKubeConfig(this.ctx.session, this.ctx.env, this.selection);
+    return this.resolvedConfig;
+  }
+
+  connection(): Promise<KubeConnection> {
+    this.connectionPromise ??= openConnection(this.ctx, this.config());
+    return this.connectionPromise;
+  }
+
+  async namespace(): Promise<string> {
+    return this.config().namespace;
+  }
+
+  get allNamespaces(): boolean {
+    return flagBool(this.args, 'all-namespaces');
+  }
+
+  async catalog(): Promise<ResourceCatalog> {
+    const connection = await this.connection();
+    const key = `kubectl-catalog:${connection.config.server}`;
+    try {
+      return await this.ctx.session.client(key, () => discover(connection, this.ctx.signal));
+    } catch (error) {
+      this.ctx.session.forget(key);
+      throw error;
+    }
+  }
+
+  /** A resource type as typed by the user, or kubectl's error for an unknown one. */
+  async resolveType(name: string): Promise<ResourceType> {
+    const type = (await this.catalog()).find(name);
+    if (!type) throw new KubectlError(`error: the server doesn't have a resource type "${name}"`);
+    return type;
+  }
+
+  async request(...args: Parameters<KubeConnection['request']>): Promise<KubeResponse> {
+    const connection = await this.connection();
+    return connection.request({ signal: this.ctx.signal, ...args[0] });
+  }
+
+  /** The JSON body of a successful response; kubectl's error text otherwise. */
+  async json<T>(...args: Parameters<KubeConnection['request']>): Promise<T> {
+    const response = await this.request(...args);
+    if (response.status >= 400) throw serverError(response);
+    return JSON.parse(response.text) as T;
+  }
+
+  async setTarget(): Promise<void> {
+    this.ctx.setTarget(kubeTarget(this.config(), this.allNamespaces));
+  }
+}
+
+/** What a kubectl command acts on, for confirmations and results. */
+export function kubeTarget(config: ResolvedKubeConfig, allNamespaces: boolean): Target {
+  const { context, cluster, namespace, server } = config;
+  return {
+    kind: 'kubernetes',
+    label: `context ${context}, namespace ${allNamespaces ? '(all)' : namespace}`,
+    details: { context, cluster, namespace: allNamespaces ? '' : namespace, server },
+    production: /prod/i.test(context) || /prod/i.test(cluster),
+  };
+}
+
+/** Kubeconfigs read once per session, and again only when one of their files changes. */
+const kubeconfigCache = new WeakMap<Session, Map<string, { stamp: string; config: ResolvedKubeConfig }>>();
+
+export function cachedKubeConfig(session: Session, env: Readonly<Record<string, string | undefined>>, selection: KubeSelection): ResolvedKubeConfig {
+  const files = kubeconfigFiles(env, selection.kubeconfig);
+  const key = JSON.stringify([files, selection]);
+  const stamp = files.map((f) => fileStamp(f)).join('|');
+  let perSession = kubeconfigCache.get(session);
+  if (!perSession) kubeconfigCache.set(session, (perSession = new Map()));
+  const hit = perSession.get(key);
+  if (hit && hit.stamp === stamp) return hit.config;
+  const config = resolveKubeConfig(env, selection);
+  perSession.set(key, { stamp, config });
+  return config;
+}
+
+function fileStamp(file: string): string {
+  try {
+    const stat = statSync(file);
+    return `${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+/** One connection per kubeconfig, context and server for the whole notebook session. */
+function openConnection(ctx: ToolContext, resolved: ResolvedKubeConfig): Promise<KubeConnection> {
+  const key = `kubectl:${resolved.files.join(':')}|${resolved.context}|${resolved.server}`;
+  return ctx.session.client(key, async () => new KubeConnection(resolved), (c) => c.close());
+}
+
+/** kubectl's line for an error Status: `Error from server (NotFound): ...`. */
+export function serverError(response: KubeResponse): KubectlError {
+  let status: KubeStatus = {};
+  try {
+    status = JSON.parse(response.text) as KubeStatus;
+  } catch {
+    // Not a Status body.
+  }
+  if (response.status === 401) return new KubectlError('error: You must be logged in to the server (Unauthorized)');
+  const reason = status.reason || httpReason(response.status);
+  const message = status.message || response.text.trim() || `the server responded with the status code ${response.status} but did not return more information`;
+  return new KubectlError(`Error from server (${reason}): ${message}`);
+}
+
+export function notFoundError(type: ResourceType, name: string): KubectlError {
+  return new KubectlError(`Error from server (NotFound): ${qualifiedResource(type)} "${name}" not found`);
+}
+
+function httpReason(status: number): string {
+  return ({ 400: 'BadRequest', 403: 'Forbidden', 404: 'NotFound', 405: 'MethodNotAllowed', 409: 'Conflict', 410: 'Expired', 422: 'Invalid', 429: 'TooManyRequests', 500: 'InternalError', 503: 'ServiceUnavailable', 504: 'Timeout' } as Record<number, string>)[status] ?? String(status);
+}
+
+export function transportMessage(error: unknown): string | undefined {
+  return error instanceof KubeTransportError ? error.message : undefined;
+}

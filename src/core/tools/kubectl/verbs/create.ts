@@ -1,0 +1,53 @@
+// kubectl create -f: each object of the files is created as written
+// (`created`); one that already exists is an error, the others still go.
+
+import { flagBool, flagString } from '../args';
+import { resourcePath } from '../discovery';
+import { planManifests } from '../manifests';
+import type { KubeObject } from '../printers/objects';
+import { KubectlError, type KubectlRun } from '../session';
+import { checkOutput, describeAction, dryRun, dryRunQuery, mutatesUnlessDryRun, printResult, SELECT_FLAGS, WRITE_OUTPUT_FLAGS } from '../writes';
+import { sourced, withLastApplied } from './apply';
+import type { Verb } from './verb';
+
+export const create: Verb = {
+  name: 'create',
+  flags: [...WRITE_OUTPUT_FLAGS, ...SELECT_FLAGS, { name: 'save-config', type: 'bool' }, { name: 'edit', type: 'bool' }, { name: 'raw', type: 'string' }],
+  usage: 'kubectl create -f FILENAME',
+  mutates: mutatesUnlessDryRun,
+  action: (args) => describeAction('create', args),
+  run: runCreate,
+};
+
+async function runCreate(run: KubectlRun): Promise<number> {
+  const { args, ctx } = run;
+  const [sub] = args.positionals;
+  if (sub) throw new KubectlError(`kubectl create ${sub} does not run natively yet; run it in a terminal, or create the object from a file with kubectl create -f`, 127);
+  if (flagBool(args, 'edit') || flagString(args, 'raw')) throw new KubectlError('kubectl create --edit/--raw does not run natively yet; run it in a terminal', 127);
+  checkOutput(args);
+  const mode = dryRun(args);
+  const planned = await planManifests(run, 'create');
+  const errors: string[] = [];
+  for (const { manifest, type, namespace: ns } of planned) {
+    const object = flagBool(args, 'save-config') ? withLastApplied(manifest.object) : manifest.object;
+    const ref = { type, name: object.metadata?.name ?? '' };
+    let created: KubeObject = object;
+    if (mode !== 'client') {
+      const response = await run.request({
+        method: 'POST',
+        path: resourcePath(type, ns),
+        body: object,
+        query: { ...dryRunQuery(mode), fieldManager: flagString(args, 'field-manager') ?? 'kubectl-create', fieldValidation: 'Strict' },
+      });
+      if (response.status >= 400) {
+        errors.push(sourced(response, 'creating', manifest.source).message);
+        continue;
+      }
+      created = JSON.parse(response.text) as KubeObject;
+    }
+    printResult(run, ref, created, 'created', mode);
+    ctx.emit({ kind: 'created', object: `${type.resource}/${ref.name}` });
+  }
+  for (const message of errors) ctx.stderr.write(message + '\n');
+  return errors.length ? 1 : 0;
+}

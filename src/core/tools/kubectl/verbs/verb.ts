@@ -1,0 +1,43 @@
+// One kubectl subcommand: its flags, whether it changes state or streams,
+// and how it runs.
+
+import type { FlagSpec, ParsedArgs } from '../args';
+import type { KubectlRun } from '../session';
+
+export interface Verb {
+  name: string;
+  aliases?: string[];
+  flags: readonly FlagSpec[];
+  /** Usage line kubectl prints for this verb. */
+  usage: string;
+  mutates(args: ParsedArgs): boolean;
+  streams?(args: ParsedArgs): boolean;
+  /** Set when the verb needs an interactive terminal: why. */
+  terminal?: string;
+  /** `scale deployment/tiktok-toe`: what a confirmation names. */
+  action?(args: ParsedArgs): string;
+  run(run: KubectlRun): Promise<number>;
+}
+
+export const never = (): boolean => false;
+export const always = (): boolean => true;
+
+/** Output flags shared by get-like verbs. */
+export const OUTPUT_FLAGS: readonly FlagSpec[] = [
+  { name: 'output', short: 'o', type: 'string' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'field-selector', type: 'string' },
+  { name: 'all-namespaces', short: 'A', type: 'bool' },
+  { name: 'no-headers', type: 'bool' },
+  { name: 'show-labels', type: 'bool' },
+  { name: 'sort-by', type: 'string' },
+  { name: 'label-columns', short: 'L', type: 'strings' },
+  { name: 'show-kind', type: 'bool' },
+  { name: 'show-managed-fields', type: 'bool' },
+  { name: 'template', type: 'string' },
+  { name: 'chunk-size', type: 'int' },
+  { name: 'ignore-not-found', type: 'bool' },
+  { name: 'filename', short: 'f', type: 'strings' },
+  { name: 'recursive', short: 'R', type: 'bool' },
+  { name: 'raw', type: 'string' },
+];

@@ -1,0 +1,69 @@
+// The active Kubernetes context and namespace of the notebook in front, in
+// the status bar; clicking switches them for that notebook's session.
+
+import * as vscode from 'vscode';
+import { listKubeContexts } from '../core/tools/kubectl/kubeconfig';
+import { Disposable } from './disposable';
+import { NOTEBOOK_TYPE } from './serializer';
+import type { NotebookSessions } from './sessions';
+
+export class KubeStatusBar extends Disposable {
+  private readonly item = this.register(vscode.window.createStatusBarItem('runbook.kubeContext', vscode.StatusBarAlignment.Left, 50));
+
+  constructor(private readonly sessions: NotebookSessions) {
+    super();
+    this.item.name = 'Runbook: Kubernetes context';
+    this.item.command = 'runbook.switchKubeContext';
+    this.register(vscode.window.onDidChangeActiveNotebookEditor(() => this.update()));
+    this.register(sessions.onDidChange(() => this.update()));
+    this.register(vscode.commands.registerCommand('runbook.switchKubeContext', () => this.switchContext()));
+    this.register(vscode.commands.registerCommand('runbook.switchKubeNamespace', () => this.switchNamespace()));
+    this.update();
+  }
+
+  private activeNotebook(): vscode.NotebookDocument | undefined {
+    const notebook = vscode.window.activeNotebookEditor?.notebook;
+    return notebook?.notebookType === NOTEBOOK_TYPE ? notebook : undefined;
+  }
+
+  private update(): void {
+    const notebook = this.activeNotebook();
+    if (!notebook) return this.item.hide();
+    const session = this.sessions.get(notebook);
+    try {
+      const { current, contexts } = listKubeContexts(session.env());
+      const context = session.kube.context ?? current;
+      const namespace = session.kube.namespace ?? contexts.find((c) => c.name === context)?.namespace ?? 'default';
+      this.item.text = `$(cloud) ${context} / ${namespace}`;
+      this.item.tooltip = `Kubernetes context and namespace for kubectl cells in this runbook. Click to switch.`;
+    } catch {
+      this.item.text = '$(cloud) no kubeconfig';
+      this.item.tooltip = 'No kubeconfig found: set KUBECONFIG, or runbook.envFile to a file that sets it.';
+    }
+    this.item.show();
+  }
+
+  private async switchContext(): Promise<void> {
+    const notebook = this.activeNotebook();
+    if (!notebook) return;
+    const session = this.sessions.get(notebook);
+    const { current, contexts } = listKubeContexts(session.env());
+    const pick = await vscode.window.showQuickPick(
+      contexts.map((c) => ({ label: c.name, description: `cluster ${c.cluster}, namespace ${c.namespace}`, picked: c.name === (session.kube.context ?? current) })),
+      { title: 'Kubernetes context for this runbook' },
+    );
+    if (!pick) return;
+    session.kube = { context: pick.label };
+    this.update();
+  }
+
+  private async switchNamespace(): Promise<void> {
+    const notebook = this.activeNotebook();
+    if (!notebook) return;
+    const session = this.sessions.get(notebook);
+    const namespace = await vscode.window.showInputBox({ title: 'Kubernetes namespace for this runbook', value: session.kube.namespace ?? 'default' });
+    if (!namespace) return;
+    session.kube = { ...session.kube, namespace };
+    this.update();
+  }
+}

@@ -1,0 +1,45 @@
+// Asking the user: values for variables and placeholders, and whether a
+// state-changing command may run. Secret values go to SecretStorage only.
+
+import * as vscode from 'vscode';
+import type { ConfirmationRequest, Session, ValueRequest } from '../core/engine';
+
+const SECRET_PREFIX = 'runbook.value.';
+
+export class Prompts {
+  constructor(private readonly secrets: vscode.SecretStorage) {}
+
+  async values(request: ValueRequest, session: Session): Promise<Record<string, string> | undefined> {
+    const values: Record<string, string> = {};
+    const names = [...request.variables.map((n) => ({ key: n, label: `$${n}` })), ...request.placeholders.map((n) => ({ key: `<${n}>`, label: `<${n}>` }))];
+    for (const { key, label } of names) {
+      const secret = session.isSecret(key.replace(/[<>]/g, ''));
+      const stored = secret ? await this.secrets.get(SECRET_PREFIX + key) : undefined;
+      if (stored !== undefined) {
+        values[key] = stored;
+        continue;
+      }
+      const value = await vscode.window.showInputBox({
+        title: `Value for ${label}`,
+        prompt: `${request.command}\n\n${label} is not set. The value is remembered for this notebook session${secret ? ' and kept in VS Code\u2019s secret storage' : ''}.`,
+        password: secret,
+        ignoreFocusOut: true,
+      });
+      if (value === undefined) return undefined;
+      values[key] = value;
+      if (secret) await this.secrets.store(SECRET_PREFIX + key, value);
+    }
+    return values;
+  }
+
+  async confirm(request: ConfirmationRequest): Promise<boolean> {
+    const where = request.target ? `\n\nTarget: ${request.target.label}${request.target.production ? ' (PRODUCTION)' : ''}` : '';
+    const run = 'Run';
+    const answer = await vscode.window.showWarningMessage(
+      `${request.tool} ${request.action} changes state.`,
+      { modal: true, detail: `${request.commandLine}${where}` },
+      run,
+    );
+    return answer === run;
+  }
+}

@@ -1,0 +1,76 @@
+// One engine session per open notebook: remembered values and open clients,
+// released when the notebook closes.
+
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import * as vscode from 'vscode';
+import { parseEnvFile } from '../core/connections/envFile';
+import { Session } from '../core/engine';
+import { Disposable } from './disposable';
+import type { Log } from './log';
+
+export class NotebookSessions extends Disposable {
+  private readonly sessions = new Map<string, Session>();
+  private readonly changed = new vscode.EventEmitter<vscode.NotebookDocument>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: Log) {
+    super();
+    this.register(this.changed);
+    this.register(vscode.workspace.onDidCloseNotebookDocument((doc) => void this.close(doc.uri.toString())));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        // A new env file applies to new sessions; open ones keep their clients.
+        if (e.affectsConfiguration('runbook.envFile')) for (const key of [...this.sessions.keys()]) void this.close(key);
+      }),
+    );
+  }
+
+  get(notebook: vscode.NotebookDocument): Session {
+    const key = notebook.uri.toString();
+    let session = this.sessions.get(key);
+    if (!session) {
+      const cwd = notebook.uri.scheme === 'file' ? dirname(notebook.uri.fsPath) : (vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd());
+      session = new Session(cwd, this.environment(notebook));
+      this.sessions.set(key, session);
+    }
+    return session;
+  }
+
+  peek(notebook: vscode.NotebookDocument): Session | undefined {
+    return this.sessions.get(notebook.uri.toString());
+  }
+
+  notifyChanged(notebook: vscode.NotebookDocument): void {
+    this.changed.fire(notebook);
+  }
+
+  /** The extension host's environment, overlaid by the file `runbook.envFile` names. */
+  private environment(notebook: vscode.NotebookDocument): Record<string, string | undefined> {
+    const env: Record<string, string | undefined> = { ...process.env };
+    const setting = vscode.workspace.getConfiguration('runbook', notebook.uri).get<string>('envFile');
+    if (!setting) return env;
+    const folder = vscode.workspace.getWorkspaceFolder(notebook.uri)?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+    const path = isAbsolute(setting) ? setting : join(folder, setting);
+    try {
+      const { values, ignored } = parseEnvFile(readFileSync(path, 'utf8'), env);
+      if (ignored.length) this.log.warn(`runbook.envFile ${path}: ignored ${ignored.length} line(s) that are not assignments`);
+      this.log.info(`runbook.envFile ${path}: ${Object.keys(values).length} variables`);
+      return { ...env, ...values };
+    } catch (error) {
+      void vscode.window.showWarningMessage(`Runbook: could not read runbook.envFile "${path}": ${(error as Error).message}. Cells run with the editor's own environment.`);
+      return env;
+    }
+  }
+
+  private async close(key: string): Promise<void> {
+    const session = this.sessions.get(key);
+    this.sessions.delete(key);
+    await session?.dispose();
+  }
+
+  override dispose(): void {
+    for (const key of [...this.sessions.keys()]) void this.close(key);
+    super.dispose();
+  }
+}

@@ -1,0 +1,195 @@
+// The engine with a small tool of our own: sequencing, variables,
+// confirmations, pipes, watch, cancellation. No servers.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCell, Session, ToolRegistry, planCell, type CellHooks, type Tool } from '../../../src/core/engine';
+
+function fakeTool(): Tool & { calls: string[][] } {
+  const calls: string[][] = [];
+  return {
+    names: ['fake'],
+    calls,
+    plan: (argv) => ({ native: true, terminal: false, mutates: argv[1] === 'scale', streams: argv[1] === 'follow', action: argv.slice(1, 3).join(' ') }),
+    async run(argv, ctx) {
+      calls.push([...argv]);
+      switch (argv[1]) {
+        case 'print':
+          ctx.stdout.write(argv.slice(2).join(' ') + '\n');
+          return 0;
+        case 'lines':
+          for (let i = 1; i <= Number(argv[2]); i++) ctx.stdout.write(`line ${i} ${i % 2 ? 'ERROR' : 'INFO'}\n`);
+          return 0;
+        case 'fail':
+          ctx.stderr.write('fake: failed\n');
+          return 3;
+        case 'stdin':
+          ctx.stdout.write(`got: ${ctx.stdin ?? '(none)'}`);
+          return 0;
+        case 'env':
+          ctx.stdout.write(`${argv[2]}=${ctx.env[argv[2]] ?? ''}\n`);
+          return 0;
+        case 'follow':
+        case 'scale':
+          ctx.emit({ kind: 'scaled' });
+          if (argv[1] === 'scale') return 0;
+          return new Promise<number>((resolve) => {
+            let n = 0;
+            const timer = setInterval(() => ctx.stdout.write(`tick ${++n}\n`), 5);
+            ctx.signal.addEventListener('abort', () => {
+              clearInterval(timer);
+              resolve(0);
+            });
+          });
+        default:
+          return 1;
+      }
+    },
+  };
+}
+
+interface RunOptions {
+  session?: Session;
+  hooks?: Partial<CellHooks>;
+  language?: string;
+  signal?: AbortSignal;
+  streamWindowMs?: number;
+}
+
+async function run(text: string, options: RunOptions = {}) {
+  const tool = fakeTool();
+  let stdout = '';
+  let stderr = '';
+  let clears = 0;
+  const result = await runCell(text, {
+    language: options.language ?? 'shellscript',
+    session: options.session ?? new Session('/tmp', { HOME: '/home/sre', TOKEN_SECRET: 's3cr3t-value' }),
+    registry: new ToolRegistry([tool]),
+    signal: options.signal ?? new AbortController().signal,
+    isTTY: true,
+    streamWindowMs: options.streamWindowMs,
+    events: { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), clear: () => ((stdout = ''), clears++) },
+    hooks: { resolve: async () => undefined, confirm: async () => true, ...options.hooks },
+  });
+  return { result, stdout, stderr, clears, calls: tool.calls };
+}
+
+test('statements run in order; && and || follow exit codes; a failure stops the cell', async () => {
+  const r = await run('fake print one && fake print two\nfake fail || fake print recovered\nfake fail\nfake print never');
+  assert.equal(r.stdout, 'one\ntwo\nrecovered\n');
+  assert.equal(r.stderr, 'fake: failed\nfake: failed\n');
+  assert.equal(r.result.exitCode, 3);
+  assert.equal(r.result.ok, false);
+  assert.deepEqual(r.calls.map((c) => c[1]), ['print', 'print', 'fail', 'print', 'fail']);
+});
+
+test('pipes run through in-process filters, with the last stage giving the exit code', async () => {
+  const r = await run('fake lines 9 | grep ERROR | wc -l');
+  assert.equal(r.stdout, '5\n');
+  const none = await run('fake lines 3 | grep NOTHING');
+  assert.equal(none.stdout, '');
+  assert.equal(none.result.exitCode, 1);
+  const head = await run('fake lines 100 | head -n 2');
+  assert.equal(head.stdout, 'line 1 ERROR\nline 2 INFO\n');
+});
+
+test('here-documents feed stdin; VAR=x prefixes reach the tool; export persists', async () => {
+  const session = new Session('/tmp', {});
+  const r = await run('fake stdin <<EOF\nkind: Pod\nEOF\nNS=prod fake env NS\nexport REGION=eu\nfake env REGION', { session });
+  assert.equal(r.stdout, 'got: kind: Pod\nNS=prod\nREGION=eu\n');
+  assert.equal(session.lookup('REGION'), 'eu');
+});
+
+test('unset variables and placeholders are asked for once, then remembered', async () => {
+  const session = new Session('/tmp', {});
+  const asked: string[][] = [];
+  const hooks = { resolve: async (req: { variables: string[]; placeholders: string[] }) => (asked.push([...req.variables, ...req.placeholders]), { DEPLOY: 'web', '<namespace>': 'prod' }) };
+  const r = await run('fake print $DEPLOY <namespace>', { session, hooks });
+  assert.equal(r.stdout, 'web prod\n');
+  const again = await run('fake print $DEPLOY in <namespace>', { session, hooks });
+  assert.equal(again.stdout, 'web in prod\n');
+  assert.deepEqual(asked, [['DEPLOY', 'namespace']]);
+  assert.deepEqual(r.result.commands[0].variables, { DEPLOY: 'web', '<namespace>': 'prod' });
+});
+
+test('with no value given, the command is not run and says which values are missing', async () => {
+  const r = await run('fake print $MISSING');
+  assert.equal(r.calls.length, 0);
+  assert.match(r.stderr, /not run: no value given for \$MISSING/);
+  assert.equal(r.result.commands[0].status, 'not-run');
+});
+
+test('a state-changing command asks first; declining runs nothing', async () => {
+  const requests: string[] = [];
+  const declined = await run('fake scale deploy/web', { hooks: { confirm: async (req) => (requests.push(`${req.tool} ${req.action}`), false) } });
+  assert.deepEqual(requests, ['fake scale deploy/web']);
+  assert.equal(declined.calls.length, 0);
+  assert.equal(declined.result.commands[0].status, 'declined');
+  const accepted = await run('fake scale deploy/web');
+  assert.equal(accepted.calls.length, 1);
+  assert.deepEqual(accepted.result.commands[0].data, [{ kind: 'scaled' }]);
+});
+
+test('programs without a native runner and local scripts are not run, and offer a terminal', async () => {
+  const r = await run('helm list\n');
+  assert.equal(r.result.commands[0].status, 'not-run');
+  assert.match(r.result.commands[0].terminal!.reason, /helm has no native runner/);
+  const script = await run('./scripts/backup/backup.sh');
+  assert.match(script.result.commands[0].terminal!.reason, /local script/);
+  const substitution = await run('fake print $(date)');
+  assert.match(substitution.result.commands[0].terminal!.reason, /needs a shell/);
+});
+
+test('a streaming command stops when the cell is cancelled', async () => {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort('stopped'), 60);
+  const started = Date.now();
+  const r = await run('fake follow', { signal: controller.signal });
+  assert.ok(Date.now() - started < 1000);
+  assert.match(r.stdout, /tick 1\n/);
+  assert.equal(r.result.commands[0].status, 'cancelled');
+});
+
+test('inside Run All a streaming command is sampled for the window, then succeeds', async () => {
+  const r = await run('fake follow', { streamWindowMs: 50 });
+  assert.equal(r.result.ok, true);
+  assert.equal(r.result.commands[0].sampled, true);
+  assert.match(r.result.commands[0].notes![0], /Streamed for 0 s and stopped/);
+});
+
+test('watch re-runs the command, each frame replacing the last', async () => {
+  const r = await run('watch -n 0.05 fake print hello', { streamWindowMs: 180 });
+  assert.ok(r.clears >= 2, `only ${r.clears} frames`);
+  assert.equal(r.stdout, 'Every 0.1s: fake print hello\n\nhello\n');
+  assert.equal(r.result.commands[0].tool, 'fake');
+  assert.equal(r.result.commands[0].sampled, true);
+});
+
+test('secret values are masked in output and in the recorded command', async () => {
+  const r = await run('fake print token=$TOKEN_SECRET');
+  assert.equal(r.stdout, 'token=••••••\n');
+  assert.deepEqual(r.result.commands[0].variables, { TOKEN_SECRET: '••••••' });
+});
+
+test('yaml and json cells have nothing to run; sql cells need the sql tool', async () => {
+  const yaml = await run('a: 1', { language: 'yaml' });
+  assert.deepEqual(yaml.result.commands, []);
+  assert.equal(yaml.result.ok, true);
+  const sql = await run('SELECT 1;', { language: 'sql' });
+  assert.equal(sql.result.commands[0].status, 'not-run');
+});
+
+test('plan lists one row per command, under its first program', () => {
+  const registry = new ToolRegistry([fakeTool()]);
+  const rows = planCell('fake lines 3 | grep x\nfake scale a && helm list; ./run.sh\nwatch fake print <ns>\nexport A=1', 'shellscript', registry);
+  assert.deepEqual(rows.map((r) => [r.line, r.tool, r.native, r.terminal, r.mutates]), [
+    [0, 'fake', true, false, false],
+    [1, 'fake', true, false, true],
+    [1, 'helm', false, true, false],
+    [1, './run.sh', false, true, false],
+    [2, 'fake', true, false, false],
+    [3, 'export', true, false, false],
+  ]);
+  assert.deepEqual(planCell('a: 1', 'yaml', registry), []);
+  assert.deepEqual(planCell("SELECT 1; SELECT ';';\n-- note\nSELECT 2;", 'sql', registry).map((r) => [r.line, r.command]), [[0, 'SELECT 1;'], [0, "SELECT ';';"], [2, 'SELECT 2;']]);
+});
