@@ -17,7 +17,7 @@ const common = {
 };
 
 // Client libraries: one CommonJS file each, required on first use (src/core/clients/load.ts).
-const clients = ['kubernetes'];
+const clients = ['kubernetes', 'jq'];
 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
@@ -55,6 +55,8 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     minify: true,
+    // jq's runtime finds the WebAssembly imports it serves by their function names.
+    keepNames: true,
     sourcemap: false,
     logLevel: 'warning',
   })),

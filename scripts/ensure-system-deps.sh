@@ -22,6 +22,7 @@ PACKAGES=(
   "openssl:/usr/bin/openssl"
   "ca-certificates:/etc/ssl/certs"
   "curl:/usr/bin/curl"
+  "gawk:/usr/bin/gawk"
 )
 
 is_installed() {

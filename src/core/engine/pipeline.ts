@@ -62,6 +62,8 @@ export async function runStages(stages: Stage[], io: PipelineIO): Promise<number
       const stdin = (await stageInput(producer, io)) ?? input;
       exitCode = await runProducer(producer, { stdin, stdout: chain, signal: producerAbort.signal, io });
       const filterCode = await chain.end();
+      // What a filter would print on stderr (grep's warnings, awk's errors, jq's messages).
+      for (const filter of filters) if (filter.stderr) io.stderr.write(filter.stderr);
       if (filters.length) exitCode = filterCode;
     } finally {
       io.signal.removeEventListener('abort', onAbort);

@@ -194,6 +194,12 @@ class StatementRunner {
     let sampled = false;
     if (head.program.kind === 'tool') {
       const plan = head.program.tool.plan(head.argv, session.env(head.env));
+      if (!plan.native) {
+        const reason = plan.reason ?? `${head.program.name} cannot run this natively`;
+        events.stderr(`${head.program.name}: not run: ${reason}\n`);
+        this.record({ command: args.display, tool: args.tool, status: 'not-run', exitCode: 127, variables: args.variables, terminal: { commandLine: args.display, reason } }, args.started);
+        return 127;
+      }
       if (plan.mutates) {
         // The target is named in the question; read-only commands record theirs while they run.
         target = await head.program.tool.target?.(head.argv, { env: session.env(head.env), session, cwd: session.cwd }).catch(() => undefined);

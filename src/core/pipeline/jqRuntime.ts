@@ -3,6 +3,7 @@
 // at a time (quadratic on large inputs) and trims whitespace off the output,
 // so the jq process's reads and writes are served here instead: the module's
 // fd_read/fd_write/fd_close imports are wrapped while a run is in progress.
+import { loadClient } from '../clients/load';
 
 export interface JqResult {
   readonly stdout: string;
@@ -129,9 +130,8 @@ let loading: Promise<JqRuntime> | undefined;
 
 async function load(): Promise<JqRuntime> {
   const runtime = new JqRuntime();
-  const imported = (await import('jq-wasm/dist/build/jq.js')) as unknown as {
-    default: (moduleArg?: object) => Promise<JqModule>;
-  };
+  // jq's WebAssembly build is large: it is its own bundle, loaded by the first jq filter.
+  const imported = loadClient<{ default: (moduleArg?: object) => Promise<JqModule> }>('jq', 'jq-wasm/dist/build/jq.js');
   const factory = imported.default;
   // The module instantiates itself; look over its shoulder to wrap its imports.
   const original = WebAssembly.instantiate;

@@ -30,6 +30,8 @@ export const kubectlTool: Tool = {
     if (native) {
       try {
         const args = parseArgs(rest, native.flags, `kubectl ${verb}`);
+        const notNative = native.notNative?.(args);
+        if (notNative) return { native: false, terminal: true, mutates: native.mutates(args), reason: notNative };
         return {
           native: true,
           terminal: false,
@@ -79,6 +81,11 @@ export const kubectlTool: Tool = {
     }
     try {
       const args = parseArgs(rest, native.flags, `${program} ${verb}`);
+      const notNative = native.notNative?.(args);
+      if (notNative) {
+        ctx.stderr.write(`${notNative}\n`);
+        return 127;
+      }
       return await native.run(new KubectlRun(ctx, args, verb));
     } catch (error) {
       if (ctx.signal.aborted) return 130;

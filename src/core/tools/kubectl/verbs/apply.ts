@@ -47,6 +47,10 @@ export const apply: Verb = {
   usage: 'kubectl apply (-f FILENAME | -k DIRECTORY)',
   mutates: mutatesUnlessDryRun,
   action: (args) => describeAction('apply', args),
+  notNative: (args) => {
+    const unsupported = UNSUPPORTED.find((name) => args.flags.has(name) && args.flags.get(name) !== false);
+    return unsupported ? `kubectl apply --${unsupported} does not run natively yet; run it in a terminal` : undefined;
+  },
   run: runApply,
 };
 
@@ -69,8 +73,6 @@ export function withLastApplied(object: KubeObject): KubeObject {
 
 async function runApply(run: KubectlRun): Promise<number> {
   const { args, ctx } = run;
-  const unsupported = UNSUPPORTED.find((name) => args.flags.has(name) && args.flags.get(name) !== false);
-  if (unsupported) throw new KubectlError(`kubectl apply --${unsupported} does not run natively yet; run it in a terminal`, 127);
   checkOutput(args);
   const mode = dryRun(args);
   const planned = await planManifests(run, 'apply');

@@ -11,6 +11,7 @@ import { TabWriter } from '../printers/tabwriter';
 import { KubectlError, type KubectlRun } from '../session';
 import type { Verb } from './verb';
 
+const IMPLEMENTED = new Set(['use-context', 'use', 'set-context']);
 const WRITES = new Set(['use-context', 'use', 'set-context', 'set', 'unset', 'set-cluster', 'set-credentials', 'delete-context', 'delete-cluster', 'delete-user', 'rename-context']);
 
 export const config: Verb = {
@@ -30,6 +31,10 @@ export const config: Verb = {
   usage: "See 'kubectl config -h' for help and examples",
   mutates: (args: ParsedArgs) => WRITES.has(args.positionals[0] ?? ''),
   action: (args: ParsedArgs) => `config ${args.positionals.join(' ')}`.trim(),
+  notNative: (args) => {
+    const sub = args.positionals[0];
+    return sub && WRITES.has(sub) && !IMPLEMENTED.has(sub) ? `kubectl config ${sub}: not run: this subcommand does not run natively yet; run it in a terminal` : undefined;
+  },
   run: runConfig,
 };
 
@@ -91,8 +96,7 @@ async function runConfig(run: KubectlRun): Promise<number> {
     case undefined:
       throw new KubectlError(CONFIG_HELP);
     default:
-      if (!WRITES.has(sub)) throw new KubectlError(`error: unknown command "${sub}"\nSee 'kubectl config -h' for help and examples`);
-      throw new KubectlError(`kubectl config ${sub}: not run: this subcommand does not run natively yet; run it in a terminal`, 127);
+      throw new KubectlError(`error: unknown command "${sub}"\nSee 'kubectl config -h' for help and examples`);
   }
 }
 

@@ -5,7 +5,7 @@ import { flagBool, flagString } from '../args';
 import { resourcePath } from '../discovery';
 import { planManifests } from '../manifests';
 import type { KubeObject } from '../printers/objects';
-import { KubectlError, type KubectlRun } from '../session';
+import { type KubectlRun } from '../session';
 import { checkOutput, describeAction, dryRun, dryRunQuery, mutatesUnlessDryRun, printResult, SELECT_FLAGS, WRITE_OUTPUT_FLAGS } from '../writes';
 import { sourced, withLastApplied } from './apply';
 import type { Verb } from './verb';
@@ -16,14 +16,17 @@ export const create: Verb = {
   usage: 'kubectl create -f FILENAME',
   mutates: mutatesUnlessDryRun,
   action: (args) => describeAction('create', args),
+  notNative: (args) => {
+    const [sub] = args.positionals;
+    if (sub) return `kubectl create ${sub} does not run natively yet; run it in a terminal, or create the object from a file with kubectl create -f`;
+    if (flagBool(args, 'edit') || flagString(args, 'raw')) return 'kubectl create --edit/--raw does not run natively yet; run it in a terminal';
+    return undefined;
+  },
   run: runCreate,
 };
 
 async function runCreate(run: KubectlRun): Promise<number> {
   const { args, ctx } = run;
-  const [sub] = args.positionals;
-  if (sub) throw new KubectlError(`kubectl create ${sub} does not run natively yet; run it in a terminal, or create the object from a file with kubectl create -f`, 127);
-  if (flagBool(args, 'edit') || flagString(args, 'raw')) throw new KubectlError('kubectl create --edit/--raw does not run natively yet; run it in a terminal', 127);
   checkOutput(args);
   const mode = dryRun(args);
   const planned = await planManifests(run, 'create');

@@ -17,6 +17,10 @@ export const set: Verb = {
   usage: 'kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N',
   mutates: mutatesUnlessDryRun,
   action: (args) => `set ${describeAction(args.positionals[0] ?? '', { ...args, positionals: args.positionals.slice(1).filter((w) => !w.includes('=')) })}`,
+  notNative: (args) => {
+    const sub = args.positionals[0];
+    return sub && sub !== 'image' ? `kubectl set ${sub} does not run natively yet; run it in a terminal` : undefined;
+  },
   run: runSet,
 };
 
@@ -33,8 +37,7 @@ async function runSet(run: KubectlRun): Promise<number> {
   const { args, ctx } = run;
   const [sub, ...words] = args.positionals;
   if (sub !== 'image') {
-    if (!sub) throw new KubectlError('error: Unexpected args: []\nSee \'kubectl set -h\' for help and examples');
-    throw new KubectlError(`kubectl set ${sub} does not run natively yet; run it in a terminal`, 127);
+    throw new KubectlError('error: Unexpected args: []\nSee \'kubectl set -h\' for help and examples');
   }
   const resources = words.filter((w) => !w.includes('='));
   const pairs = words.filter((w) => w.includes('=')).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)] as const);

@@ -14,6 +14,8 @@ export interface Verb {
   streams?(args: ParsedArgs): boolean;
   /** Set when the verb needs an interactive terminal: why. */
   terminal?: string;
+  /** Why this form of the verb does not run natively (it runs in a terminal instead); undefined when it does. */
+  notNative?(args: ParsedArgs): string | undefined;
   /** `scale deployment/tiktok-toe`: what a confirmation names. */
   action?(args: ParsedArgs): string;
   run(run: KubectlRun): Promise<number>;
