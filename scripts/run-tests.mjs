@@ -4,7 +4,8 @@
 //                starts the sandbox once (test/sandbox/main.ts), passes its env
 //                file's settings to the tests, and stops it at the end, also
 //                on failure or Ctrl-C
-//   all:         unit, then integration
+//   all:         every test file in one run, with the sandbox started for it
+//                (one closing summary for the whole suite)
 // Extra arguments keep only the test files whose path contains one of them:
 //   node scripts/run-tests.mjs integration services
 // SANDBOX_SCENARIO picks the integration sandbox's scenario (default normal).
@@ -166,13 +167,14 @@ async function onSignal(signal) {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
+/** unit: no servers. integration and all: one sandbox for the run, one node --test over every file. */
 async function runGroup(kind) {
-  const files = testFiles(kind);
+  const files = kind === 'all' ? [...testFiles('unit'), ...testFiles('integration')] : testFiles(kind);
   if (files.length === 0) {
     console.log(`no ${kind} tests found`);
     return 0;
   }
-  if (kind !== 'integration') return runNodeTests(files, process.env);
+  if (kind === 'unit') return runNodeTests(files, process.env);
   try {
     sandbox = await startSandbox();
   } catch (err) {
@@ -187,14 +189,8 @@ async function runGroup(kind) {
   }
 }
 
-const groups = group === 'all' ? ['unit', 'integration'] : [group];
-if (!groups.every((g) => g === 'unit' || g === 'integration')) {
+if (!['unit', 'integration', 'all'].includes(group)) {
   console.error(`run-tests: unknown group ${group}; use unit, integration or all`);
   process.exit(2);
 }
-let status = 0;
-for (const g of groups) {
-  const code = await runGroup(g);
-  if (code !== 0) status = code;
-}
-process.exit(status);
+process.exit(await runGroup(group));
