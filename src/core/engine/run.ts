@@ -109,7 +109,8 @@ class StatementRunner {
       this.record({ command: text.trim(), tool: 'sql', status: 'not-run', exitCode: 127, terminal: { commandLine: `psql -c ${JSON.stringify(text.trim())}`, reason } }, started);
       return 127;
     }
-    return this.runTool({ argv: ['sql'], display: text.trim(), stdin: text, tool: 'sql', started });
+    // The text is also an argument, so the tool's plan sees the statements it confirms.
+    return this.runTool({ argv: ['sql', text], display: text.trim(), stdin: text, tool: 'sql', started });
   }
 
   private async pipeline(pipeline: Pipeline): Promise<number> {

@@ -21,7 +21,8 @@ export function splitSql(src: string): SqlStatement[] {
     const text = raw.slice(leading.length).trim();
     if (text) statements.push({ text, line: startLine + (leading.match(/\n/g)?.length ?? 0) });
   };
-  const atStatementStart = () => src.slice(start, i).trim() === '';
+  // Only blank lines and whole-line comments since the last statement: a meta-command may start here.
+  const atStatementStart = () => src.slice(start, i).replace(/--[^\n]*/g, '').trim() === '';
   while (i < src.length) {
     const c = src[i];
     if (c === '\n') {

@@ -2,7 +2,8 @@
 
 import { ToolRegistry } from '../engine/registry';
 import { kubectlTool } from './kubectl';
+import { psqlTool, sqlTool } from './psql';
 
 export function createRegistry(): ToolRegistry {
-  return new ToolRegistry([kubectlTool]);
+  return new ToolRegistry([kubectlTool, psqlTool, sqlTool]);
 }

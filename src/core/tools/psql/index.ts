@@ -1,0 +1,130 @@
+// psql as a native tool, and the runner of SQL cells: the same options,
+// output and exit codes as psql 15, over one kept-alive pg session per
+// server, database and user.
+
+import type { Target, Tool, ToolContext, ToolPlan } from '../../engine/tool';
+import { parsePsqlArgs, type PsqlArgs } from './args';
+import { PsqlError } from './errors';
+import { sqlAction, sqlMutates, statementMutates } from './plan';
+import { PsqlRun } from './runner';
+import { configure, runActions, runScript } from './script';
+import { describeSettings, resolveSettings, type ConnectionSettings } from './settings';
+import { defaultState, PsetError, type PsqlState } from './state';
+
+export { scriptStatements } from './script';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function postgresTarget(settings: ConnectionSettings): Target {
+  const { label, details } = describeSettings(settings);
+  const production = [settings.dbname, ...settings.hosts, settings.service ?? ''].some((v) => /prod/i.test(v));
+  return { kind: 'postgres', label, details, production };
+}
+
+function settingsFor(args: PsqlArgs | undefined, env: Env): ConnectionSettings {
+  return resolveSettings(args ? { host: args.host, port: args.port, user: args.user, dbname: args.dbname } : {}, env);
+}
+
+/** Connects first, as psql does, then runs; connection and usage errors become psql's messages and exit codes. */
+async function execute(ctx: ToolContext, state: PsqlState, settings: () => ConnectionSettings, body: (run: PsqlRun) => Promise<number>, endSession: boolean): Promise<number> {
+  let run: PsqlRun | undefined;
+  try {
+    const resolved = settings();
+    ctx.setTarget(postgresTarget(resolved));
+    run = new PsqlRun(ctx, state, resolved);
+    await run.begin();
+    return await body(run);
+  } catch (error) {
+    if (ctx.signal.aborted) return 130;
+    if (error instanceof PsqlError) {
+      ctx.stderr.write(error.message.endsWith('\n') || !error.message ? error.message : error.message + '\n');
+      if (error.message.includes('fe_sendauth: no password supplied')) {
+        ctx.note('The server asked for a password and none was given: set PGPASSWORD (for example in the runbook env file) or add a line for this server to ~/.pgpass.');
+      }
+      return error.exitCode;
+    }
+    throw error;
+  } finally {
+    if (endSession) await run?.finish();
+  }
+}
+
+export const psqlTool: Tool = {
+  names: ['psql'],
+
+  plan(argv): ToolPlan {
+    let args: PsqlArgs;
+    try {
+      args = parsePsqlArgs(argv);
+    } catch (error) {
+      return { native: true, terminal: false, mutates: false, reason: (error as Error).message.split('\n')[0] };
+    }
+    if (args.unsupported.length) {
+      return { native: false, terminal: true, mutates: true, reason: `psql ${args.unsupported.join(', ')} has no native runner; run it in a terminal` };
+    }
+    if (args.list) return { native: true, terminal: false, mutates: false, action: 'list databases' };
+    if (args.actions.length === 0) return { native: true, terminal: false, mutates: true, action: 'run SQL from standard input' };
+    const files = args.actions.filter((a) => a.kind === 'file');
+    const commands = args.actions.flatMap((a) => (a.kind === 'command' ? [a.text] : []));
+    const mutating = commands.find((c) => (c.trimStart().startsWith('\\') ? statementMutates(c) : sqlMutates(c)));
+    if (mutating !== undefined) return { native: true, terminal: false, mutates: true, action: sqlAction(mutating) };
+    if (files.length) return { native: true, terminal: false, mutates: true, action: `run ${files.map((f) => (f.kind === 'file' ? f.path : '')).join(', ')}` };
+    return { native: true, terminal: false, mutates: false, action: sqlAction(commands.join('\n')) };
+  },
+
+  async target(argv, ctx) {
+    return postgresTarget(settingsFor(parsePsqlArgs(argv), ctx.env));
+  },
+
+  async run(argv, ctx): Promise<number> {
+    let args: PsqlArgs;
+    let state: PsqlState;
+    try {
+      args = parsePsqlArgs(argv);
+      state = configure(args);
+    } catch (error) {
+      if (error instanceof PsqlError) {
+        ctx.stderr.write(error.message);
+        return error.exitCode;
+      }
+      if (error instanceof PsetError) {
+        ctx.stderr.write(`${error.message}\n`);
+        return 1;
+      }
+      throw error;
+    }
+    if (args.unsupported.length) {
+      ctx.stderr.write(`psql: not run: ${args.unsupported.join(', ')} has no native runner; run this command in a terminal\n`);
+      return 127;
+    }
+    if (args.actions.length === 0 && !args.list && ctx.stdin === undefined) {
+      ctx.stderr.write('psql: not run: psql without -c, -f or a here-document is an interactive session; run it in a terminal\n');
+      return 127;
+    }
+    for (const warning of args.warnings) ctx.stderr.write(warning);
+    return execute(ctx, state, () => settingsFor(args, ctx.env), (run) => runActions(run, args), true);
+  },
+};
+
+const SQL_CELL_STATE = 'psql:sql-cell-settings';
+
+/** SQL cells: the cell's statements in one session, like `psql -v ON_ERROR_STOP=1 < cell.sql`. */
+export const sqlTool: Tool = {
+  names: ['sql'],
+
+  plan(argv): ToolPlan {
+    const text = argv.slice(1).join(' ');
+    if (!text.trim()) return { native: true, terminal: false, mutates: false };
+    return { native: true, terminal: false, mutates: sqlMutates(text), action: sqlAction(text) };
+  },
+
+  async target(_argv, ctx) {
+    return postgresTarget(settingsFor(undefined, ctx.env));
+  },
+
+  async run(argv, ctx): Promise<number> {
+    const text = argv.length > 1 ? argv.slice(1).join(' ') : ctx.stdin ?? '';
+    const state = await ctx.session.client(SQL_CELL_STATE, async () => ({ ...defaultState(), onErrorStop: true }));
+    return execute(ctx, state, () => settingsFor(undefined, ctx.env), async (run) => (await runScript(run, text)).code, false);
+  },
+};
