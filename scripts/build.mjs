@@ -32,6 +32,15 @@ const builds = [
   },
   {
     ...common,
+    entryPoints: ['src/extension/engineBundle.ts'],
+    outfile: 'dist/engine.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...common,
     entryPoints: ['src/renderer/index.ts'],
     outfile: 'dist/renderer.js',
     platform: 'browser',

@@ -16,13 +16,15 @@ test('the extension activates only when a runbook notebook opens', () => {
 });
 
 test('runbooks and incidents open as notebooks by default; other Markdown only on request', () => {
-  const [byDefault, onRequest] = manifest.contributes.notebooks;
-  assert.equal(byDefault.type, 'runbook');
-  assert.equal(byDefault.priority, 'default');
-  assert.deepEqual(byDefault.selector.map((s: { filenamePattern: string }) => s.filenamePattern), ['*.runbook.md', '*.incident.md']);
-  assert.equal(onRequest.type, 'runbook');
-  assert.equal(onRequest.priority, 'option');
-  assert.ok(onRequest.selector.some((s: { filenamePattern: string }) => s.filenamePattern === '*.md'));
+  // One notebook type, offered for any Markdown file ("Open With…"), and made the
+  // default editor only for *.runbook.md and *.incident.md. VS Code keeps only the
+  // first contribution of a type, so the default must come from editor associations.
+  assert.equal(manifest.contributes.notebooks.length, 1);
+  const [runbook] = manifest.contributes.notebooks;
+  assert.equal(runbook.type, 'runbook');
+  assert.equal(runbook.priority, 'option');
+  assert.deepEqual(runbook.selector.map((s: { filenamePattern: string }) => s.filenamePattern), ['*.md', '*.markdown']);
+  assert.deepEqual(manifest.contributes.configurationDefaults['workbench.editorAssociations'], { '*.runbook.md': 'runbook', '*.incident.md': 'runbook' });
 });
 
 test('untrusted workspaces get limited support, and the manifest says why', () => {
@@ -38,7 +40,8 @@ test('the .vsix holds only the bundles, sample runbooks, docs and licence', () =
   const files = ls.stdout.split('\n').filter(Boolean).sort();
   assert.ok(files.includes('dist/extension.js'));
   assert.ok(files.includes('dist/renderer.js'));
+  assert.ok(files.includes('dist/engine.js'));
   assert.ok(files.includes('notebooks/scaling-playbook.runbook.md'));
-  const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|dist\/(extension|renderer)\.js|dist\/clients\/[a-z]+\.js|notebooks\/.+|media\/.+)$/.test(f));
+  const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|dist\/(extension|engine|renderer)\.js|dist\/clients\/[a-z]+\.js|notebooks\/.+|media\/.+)$/.test(f));
   assert.deepEqual(unexpected, []);
 });

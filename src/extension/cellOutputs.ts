@@ -73,7 +73,8 @@ export class CellOutputWriter {
       commands: run.commands,
     };
     const outputs: vscode.NotebookCellOutput[] = [];
-    if (this.stdout || run.commands.some((c) => c.data)) {
+    // Every run keeps its structured record, even one that printed nothing or did not run.
+    if (this.stdout || run.commands.length > 0) {
       outputs.push(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(this.stdout, 'text/plain'), vscode.NotebookCellOutputItem.json(result, RESULT_MIME)], { runbook: { status } }));
     }
     if (this.stderr) outputs.push(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(this.stderr, STDERR_MIME)]));

@@ -2,13 +2,10 @@
 
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_RUNBOOK_BYTES } from '../core/markdown';
-import { createRegistry } from '../core/tools';
 import { RunbookController } from './controller';
-import { EditInEditor } from './editInEditor';
-import { EngineRunner } from './engineRunner';
 import { KubeStatusBar } from './kubeStatusBar';
+import { LazyRunner } from './lazyRunner';
 import { createLog } from './log';
-import { Prompts } from './prompts';
 import { NOTEBOOK_TYPE, RunbookSerializer } from './serializer';
 import { NotebookSessions } from './sessions';
 import { registerRunInTerminal } from './terminal';
@@ -20,7 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
   };
   const log = createLog();
   const sessions = new NotebookSessions(log);
-  const runner = new EngineRunner(createRegistry(), sessions, new Prompts(context.secrets), new EditInEditor(vscode.Uri.joinPath(context.globalStorageUri, 'edits')), log);
+  const runner = new LazyRunner((engine) => engine.createEngineRunner(context, sessions, log));
   context.subscriptions.push(
     log,
     sessions,

@@ -79,18 +79,3 @@ export function resolveKubeConfig(env: Readonly<Record<string, string | undefine
     namespace: selection.namespace ?? context.namespace ?? 'default',
   };
 }
-
-export interface KubeContextInfo {
-  name: string;
-  cluster: string;
-  namespace: string;
-}
-
-/** The contexts of the kubeconfig the environment points at, for a picker. */
-export function listKubeContexts(env: Readonly<Record<string, string | undefined>>): { current: string; contexts: KubeContextInfo[] } {
-  const resolved = resolveKubeConfig(env, {});
-  return {
-    current: resolved.context,
-    contexts: resolved.kc.getContexts().map((c) => ({ name: c.name, cluster: c.cluster, namespace: c.namespace ?? 'default' })),
-  };
-}

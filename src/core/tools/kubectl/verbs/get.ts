@@ -162,8 +162,17 @@ async function fetchTable(run: KubectlRun, group: TargetGroup, namespace: string
     return { ...tables[0], rows: sortBy ? sortByField(rows, sortBy, (r) => r.object) : rows };
   }
   let merged: Table | undefined;
+  for (const table of await fetchNamed<Table>(run, group, namespace, TABLE_ACCEPT, onMissing)) {
+    merged = merged ? { ...merged, rows: [...merged.rows, ...table.rows] } : table;
+  }
+  return merged;
+}
+
+/** Each named object; a missing one is reported as kubectl reports it (or skipped with --ignore-not-found). */
+async function fetchNamed<T>(run: KubectlRun, group: TargetGroup, namespace: string, accept: string | undefined, onMissing: () => void): Promise<T[]> {
+  const found: T[] = [];
   for (const name of group.names) {
-    const response = await run.request({ path: resourcePath(group.type, namespace, name), accept: TABLE_ACCEPT });
+    const response = await run.request({ path: resourcePath(group.type, namespace, name), accept });
     if (response.status === 404) {
       if (flagBool(run.args, 'ignore-not-found')) continue;
       run.ctx.stderr.write(serverError(response).message + '\n');
@@ -171,10 +180,9 @@ async function fetchTable(run: KubectlRun, group: TargetGroup, namespace: string
       continue;
     }
     if (response.status >= 400) throw serverError(response);
-    const table = JSON.parse(response.text) as Table;
-    merged = merged ? { ...merged, rows: [...merged.rows, ...table.rows] } : table;
+    found.push(JSON.parse(response.text) as T);
   }
-  return merged;
+  return found;
 }
 
 async function fetchObjects(run: KubectlRun, group: TargetGroup, namespace: string, all: boolean, query: Query, onMissing: () => void): Promise<KubeObject[]> {
@@ -188,17 +196,5 @@ async function fetchObjects(run: KubectlRun, group: TargetGroup, namespace: stri
     // List items come without kind and apiVersion; kubectl fills them in.
     return list.items.map((item) => withoutManagedFields({ apiVersion, kind: group.type.kind, ...item }));
   }
-  const objects: KubeObject[] = [];
-  for (const name of group.names) {
-    const response = await run.request({ path: resourcePath(group.type, namespace, name) });
-    if (response.status === 404) {
-      if (flagBool(run.args, 'ignore-not-found')) continue;
-      run.ctx.stderr.write(serverError(response).message + '\n');
-      onMissing();
-      continue;
-    }
-    if (response.status >= 400) throw serverError(response);
-    objects.push(withoutManagedFields(JSON.parse(response.text) as KubeObject));
-  }
-  return objects;
+  return (await fetchNamed<KubeObject>(run, group, namespace, undefined, onMissing)).map(withoutManagedFields);
 }
