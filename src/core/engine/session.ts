@@ -23,12 +23,14 @@ export class Session {
   lookup = (name: string): string | undefined => this.variables.get(name) ?? this.baseEnv[name];
 
   set(name: string, value: string, options: { export?: boolean; secret?: boolean } = {}): void {
+    this.maskValues = undefined;
     this.variables.set(name, value);
     if (options.export) this.exported.add(name);
     if (options.secret || isSecretName(name)) this.secrets.add(name);
   }
 
   unset(name: string): void {
+    this.maskValues = undefined;
     this.variables.delete(name);
     this.exported.delete(name);
   }
@@ -50,10 +52,14 @@ export class Session {
 
   /** Replaces every secret value known to the session with a mask. */
   mask(text: string): string {
+    this.maskValues ??= this.secretValues();
     let out = text;
-    for (const value of this.secretValues()) out = out.split(value).join('••••••');
+    for (const value of this.maskValues) if (out.includes(value)) out = out.split(value).join('••••••');
     return out;
   }
+
+  /** Secret values, longest first; recomputed after a variable changes. */
+  private maskValues: string[] | undefined;
 
   private secretValues(): string[] {
     const values = new Set<string>();

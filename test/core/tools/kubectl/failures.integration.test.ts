@@ -39,3 +39,12 @@ test('each failure prints what kubectl prints and leaves the session usable', as
   }
   await session.dispose();
 });
+
+test('the runbook step that filters events by reason=Scaling explains why nothing matches', async () => {
+  const kube = await kubeFixture();
+  const r = await runNative('kubectl get events --field-selector reason=Scaling', { env: kube.env });
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, 'No resources found in default namespace.\n');
+  const notes = r.run.commands[0].notes ?? [];
+  assert.match(notes.join('\n'), /HorizontalPodAutoscaler records "SuccessfulRescale"/);
+});

@@ -57,6 +57,9 @@ async function runGet(run: KubectlRun): Promise<number> {
     labelSelector: flagString(args, 'selector'),
     fieldSelector: flagString(args, 'field-selector'),
   };
+  if (groups.some((g) => g.type.resource === 'events') && /(^|,)reason=Scaling(,|$)/.test(query.fieldSelector ?? '')) {
+    ctx.note('No Kubernetes controller records events with reason "Scaling": the HorizontalPodAutoscaler records "SuccessfulRescale" and the deployment controller "ScalingReplicaSet". Try --field-selector reason=SuccessfulRescale.');
+  }
   const watching = flagBool(args, 'watch') || flagBool(args, 'watch-only');
   if (watching && groups.length > 1) throw new KubectlError('error: watch is only supported on individual resources and resource collections, but 2 resources were found.');
 
