@@ -1,7 +1,8 @@
 // Runs a cell: statements in order, each pipeline after its variables are
 // known and, for a state-changing command, after the user said yes.
 
-import { expandWords, parseScript, placeholderKey, ShellSyntaxError, stripPrompts, wordText, type Pipeline, type Statement } from '../shell';
+import { parseScript, ShellSyntaxError, stripPrompts, wordText, type Pipeline, type Statement } from '../shell';
+import { expandPipeline, usedVariables } from './expand';
 import { runStages, type Stage } from './pipeline';
 import { classifyProgram, parseWatch } from './program';
 import type { ToolRegistry } from './registry';
@@ -125,7 +126,7 @@ class StatementRunner {
       return 2;
     }
 
-    let expanded = this.expand(pipeline);
+    let expanded = expandPipeline(pipeline, this.options.session, this.options.registry);
     if (expanded.missing.length || expanded.placeholders.length) {
       const values = await this.options.hooks.resolve({ command: display, variables: expanded.missing, placeholders: expanded.placeholders });
       if (!values) {
@@ -135,9 +136,9 @@ class StatementRunner {
         return 1;
       }
       for (const [name, value] of Object.entries(values)) session.set(name, value);
-      expanded = this.expand(pipeline);
+      expanded = expandPipeline(pipeline, this.options.session, this.options.registry);
     }
-    const variables = this.usedVariables(pipeline);
+    const variables = usedVariables(pipeline, this.options.session);
 
     if (expanded.substitutions.length) {
       const reason = `${expanded.substitutions[0]} needs a shell to run another command; run this step in a terminal`;
@@ -308,60 +309,6 @@ class StatementRunner {
     }, started);
     return cancelled ? 0 : exitCode;
   }
-
-  private expand(pipeline: Pipeline) {
-    const { session, registry } = this.options;
-    const home = session.lookup('HOME');
-    const missing: string[] = [];
-    const placeholders: string[] = [];
-    const substitutions: string[] = [];
-    const stages: Stage[] = pipeline.commands.map((command) => {
-      const words = expandWords(command.words, session.lookup, home);
-      const env: Record<string, string> = {};
-      for (const assignment of command.assignments) {
-        const value = expandWords([assignment.value], session.lookup, home);
-        env[assignment.name] = value.args.join(' ');
-        missing.push(...value.missing);
-      }
-      const targets = command.redirects.map((r) => (r.target ? expandWords([r.target], session.lookup, home).args.join(' ') : undefined));
-      const heredocs = command.redirects.map((r) =>
-        r.heredoc !== undefined && r.heredocExpands ? { ...r, heredoc: expandHeredoc(r.heredoc, session.lookup) } : r,
-      );
-      missing.push(...words.missing);
-      placeholders.push(...words.placeholders);
-      substitutions.push(...words.substitutions);
-      const program = words.args[0] ?? '';
-      return { argv: words.args, program: classifyProgram(program, registry), redirects: heredocs, redirectTargets: targets, env };
-    });
-    return { stages, missing: [...new Set(missing)], placeholders: [...new Set(placeholders)], substitutions };
-  }
-
-  private usedVariables(pipeline: Pipeline): Record<string, string> | undefined {
-    const { session } = this.options;
-    const used: Record<string, string> = {};
-    for (const command of pipeline.commands) {
-      for (const word of [...command.words, ...command.assignments.map((a) => a.value)]) {
-        for (const part of word.parts) {
-          if (part.kind === 'variable') {
-            const value = session.lookup(part.name);
-            if (value !== undefined) used[part.name] = session.isSecret(part.name) ? '••••••' : value;
-          } else if (part.kind === 'placeholder') {
-            const value = session.lookup(placeholderKey(part.name));
-            if (value !== undefined) used[`<${part.name}>`] = value;
-          }
-        }
-      }
-    }
-    return Object.keys(used).length ? used : undefined;
-  }
-}
-
-/** `$NAME` and `${NAME}` inside an unquoted here-document. */
-function expandHeredoc(body: string, lookup: (name: string) => string | undefined): string {
-  return body.replace(/\\\$|\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (match, braced?: string, bare?: string) => {
-    if (match === '\\$') return '$';
-    return lookup(braced ?? bare ?? '') ?? '';
-  });
 }
 
 function quoteArg(arg: string): string {
