@@ -7,9 +7,9 @@ import type { CellRunner } from './controller';
 import { EditInEditor } from './editInEditor';
 import { EngineRunner } from './engineRunner';
 import type { Log } from './log';
-import { Prompts } from './prompts';
+import { Prompts, type ConfirmationAnswers } from './prompts';
 import type { NotebookSessions } from './sessions';
 
-export function createEngineRunner(context: vscode.ExtensionContext, sessions: NotebookSessions, log: Log): CellRunner {
-  return new EngineRunner(createRegistry(), sessions, new Prompts(context.secrets), new EditInEditor(vscode.Uri.joinPath(context.globalStorageUri, 'edits')), log);
+export function createEngineRunner(context: vscode.ExtensionContext, sessions: NotebookSessions, log: Log, answers?: ConfirmationAnswers): CellRunner {
+  return new EngineRunner(createRegistry(), sessions, new Prompts(context.secrets, answers), new EditInEditor(vscode.Uri.joinPath(context.globalStorageUri, 'edits')), log);
 }

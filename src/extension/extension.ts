@@ -6,18 +6,20 @@ import { RunbookController } from './controller';
 import { KubeStatusBar } from './kubeStatusBar';
 import { LazyRunner } from './lazyRunner';
 import { createLog } from './log';
+import { ConfirmationAnswers, type RunbookApi } from './prompts';
 import { NOTEBOOK_TYPE, RunbookSerializer } from './serializer';
 import { NotebookSessions } from './sessions';
 import { registerRunInTerminal } from './terminal';
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): RunbookApi {
   const maxBytes = () => {
     const megabytes = vscode.workspace.getConfiguration('runbook').get<number>('maxFileSizeMB');
     return megabytes && megabytes > 0 ? megabytes * 1024 * 1024 : DEFAULT_MAX_RUNBOOK_BYTES;
   };
   const log = createLog();
   const sessions = new NotebookSessions(log);
-  const runner = new LazyRunner((engine) => engine.createEngineRunner(context, sessions, log));
+  const answers = new ConfirmationAnswers();
+  const runner = new LazyRunner((engine) => engine.createEngineRunner(context, sessions, log, answers));
   context.subscriptions.push(
     log,
     sessions,
@@ -27,6 +29,8 @@ export function activate(context: vscode.ExtensionContext): void {
     new KubeStatusBar(sessions),
     registerRunInTerminal(),
   );
+  // Only the extension's tests use it (see RunbookApi).
+  return answers.api();
 }
 
 export function deactivate(): void {

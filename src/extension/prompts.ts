@@ -6,8 +6,44 @@ import type { ConfirmationRequest, Session, ValueRequest } from '../core/engine'
 
 const SECRET_PREFIX = 'runbook.value.';
 
+/**
+ * The API `activate()` returns. It exists ONLY for the extension's own
+ * extension-host tests: the workbench refuses modal dialogs under its test
+ * driver, so tests answer the confirmation themselves. Nothing in the product
+ * calls it; while no answer is set, confirmations show the modal as usual.
+ */
+export interface RunbookApi {
+  testing: {
+    /** `true`/`false` answers every confirmation without the modal; `undefined` shows the modal again. */
+    answerConfirmations(answer: boolean | undefined): void;
+    /** The text of each confirmation answered this way, oldest first. */
+    readonly confirmations: readonly string[];
+  };
+}
+
+/** The answer set through {@link RunbookApi}, shared by the extension and the lazily loaded engine. */
+export class ConfirmationAnswers {
+  answer: boolean | undefined;
+  readonly requests: string[] = [];
+
+  api(): RunbookApi {
+    const answers = this;
+    return {
+      testing: {
+        answerConfirmations: (answer) => void (answers.answer = answer),
+        get confirmations() {
+          return answers.requests;
+        },
+      },
+    };
+  }
+}
+
 export class Prompts {
-  constructor(private readonly secrets: vscode.SecretStorage) {}
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly answers?: ConfirmationAnswers,
+  ) {}
 
   async values(request: ValueRequest, session: Session): Promise<Record<string, string> | undefined> {
     const values: Record<string, string> = {};
@@ -34,6 +70,11 @@ export class Prompts {
 
   async confirm(request: ConfirmationRequest): Promise<boolean> {
     const where = request.target ? `\n\nTarget: ${request.target.label}${request.target.production ? ' (PRODUCTION)' : ''}` : '';
+    const set = this.answers?.answer;
+    if (set !== undefined) {
+      this.answers?.requests.push(`${request.tool} ${request.action} changes state.\n${request.commandLine}${where}`);
+      return set;
+    }
     const run = 'Run';
     const answer = await vscode.window.showWarningMessage(
       `${request.tool} ${request.action} changes state.`,

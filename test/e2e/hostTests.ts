@@ -3,7 +3,7 @@
 // bundled tests passed through the workbench URL's payload, in headless Chromium.
 // Outcomes come back through a JSON file the tests write (see host/report.ts).
 
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { launchBrowser, type HeadlessBrowser } from './browser';
@@ -44,13 +44,27 @@ export async function bundleHostTests(): Promise<string> {
 }
 
 /** A fresh workspace folder holding a copy of notebooks/ (tests never touch the repository's files). */
-function makeWorkspace(suite: HostSuite): string {
+function makeWorkspace(suite: HostSuite, settings?: Record<string, unknown>): string {
   const dir = mkdtempSync(join(artifactsDir('e2e-workspaces'), `${suite}-`));
   cpSync(join(PROJECT_ROOT, 'notebooks'), dir, { recursive: true });
+  if (settings) {
+    mkdirSync(join(dir, '.vscode'), { recursive: true });
+    writeFileSync(join(dir, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
+  }
   return dir;
 }
 
-export async function runHostTests(suite: HostSuite, options: { log?: (line: string) => void; timeoutMs?: number; verbose?: boolean } = {}): Promise<HostRun> {
+export interface HostTestOptions {
+  log?: (line: string) => void;
+  timeoutMs?: number;
+  verbose?: boolean;
+  /** Workspace settings for the throw-away folder (`.vscode/settings.json`). */
+  settings?: Record<string, unknown>;
+  /** Extra environment for code-server and so the tests (e.g. RUNBOOK_E2E_SANDBOX=1 when a sandbox runs). */
+  env?: Record<string, string>;
+}
+
+export async function runHostTests(suite: HostSuite, options: HostTestOptions = {}): Promise<HostRun> {
   const log = options.log ?? ((line: string) => console.log(line));
   const verbose = options.verbose ?? process.env.RUNBOOK_E2E_VERBOSE === '1';
   const hostLog: string[] = [];
@@ -60,7 +74,7 @@ export async function runHostTests(suite: HostSuite, options: { log?: (line: str
   if (!existsSync(bundle)) await bundleHostTests();
   if (!existsSync(join(PROJECT_ROOT, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run node scripts/build.mjs');
 
-  const workspace = makeWorkspace(suite);
+  const workspace = makeWorkspace(suite, options.settings);
   const resultsFile = join(workspace, '..', `${suite}-results-${process.pid}.json`);
   rmSync(resultsFile, { force: true });
   const run: HostRun = { suite, report: undefined, exitCode: undefined, dialogs: [], timings };
@@ -69,7 +83,7 @@ export async function runHostTests(suite: HostSuite, options: { log?: (line: str
     folder: workspace,
     trusted: suite === 'trusted',
     smokeTestDriver: true,
-    env: { RUNBOOK_E2E_SUITE: suite, RUNBOOK_E2E_RESULTS: resultsFile },
+    env: { ...options.env, RUNBOOK_E2E_SUITE: suite, RUNBOOK_E2E_RESULTS: resultsFile },
   });
   timings.serverReadyMs = Date.now() - t0;
   let browser: HeadlessBrowser | undefined;

@@ -15,6 +15,7 @@ import { bundleHostTests, runHostTests, type HostRun } from './hostTests';
 import { killProcessesOfRun, RUN_TOKEN_VAR } from './processes';
 import { closingLine, printResult, type CheckResult } from './results';
 import { runUiSmoke } from './ui-smoke';
+import { startSandbox, type Sandbox } from '../sandbox/index';
 import { PROJECT_ROOT, SCREENSHOTS_DIR, ensureTools } from './tools';
 
 const args = new Set(process.argv.slice(2));
@@ -57,6 +58,18 @@ function addHostRun(hostRun: HostRun): void {
   facts.push(`${hostRun.suite} window: server ready ${hostRun.timings.serverReadyMs} ms, whole run ${hostRun.timings.totalMs} ms`);
 }
 
+/** Runs `body` with the sandbox's kube and postgres up, and always stops them. */
+async function withSandbox<T>(body: (sandbox: Sandbox) => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const sandbox = await startSandbox({ services: ['kube', 'postgres'], quiet: true });
+  facts.push(`sandbox (kube, postgres): ready in ${Date.now() - started} ms`);
+  try {
+    return await body(sandbox);
+  } finally {
+    await sandbox.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const token = randomBytes(6).toString('hex');
   process.env[RUN_TOKEN_VAR] = token;
@@ -68,7 +81,8 @@ async function main(): Promise<void> {
 
   if (ready && !args.has('--no-host')) {
     await part('bundle the extension-host tests', () => bundleHostTests());
-    const trusted = await part('extension-host tests, trusted folder', () => runHostTests('trusted'));
+    // The trusted window runs cells against the sandbox (kube + postgres), named by runbook.envFile.
+    const trusted = await part('extension-host tests, trusted folder (with the sandbox)', () => withSandbox((sandbox) => runHostTests('trusted', { settings: { 'runbook.envFile': sandbox.envFilePath }, env: { RUNBOOK_E2E_SANDBOX: '1' } })));
     if (trusted) addHostRun(trusted);
     const untrusted = await part('extension-host tests, untrusted folder', () => runHostTests('untrusted'));
     if (untrusted) {
