@@ -17,7 +17,7 @@ const common = {
 };
 
 // Client libraries: one CommonJS file each, required on first use (src/core/clients/load.ts).
-const clients = ['kubernetes', 'jq', 'pg'];
+const clients = ['kubernetes', 'jq', 'pg', 'redis'];
 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [

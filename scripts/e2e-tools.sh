@@ -74,7 +74,11 @@ else
   touch "$NODE24_MARKER"
 fi
 
-# --- code-server, installed and built with Node 24 first on PATH
+# --- code-server, installed and built with Node 24 first on PATH.
+# Under `npm test` the outer npm exports npm_config_user_agent naming its own
+# Node (20); the inner npm would pass it on, and code-server's install script
+# reads the Node version from it. Let the inner npm describe itself.
+unset npm_config_user_agent
 if [[ -f "$CODE_SERVER_MARKER" ]]; then
   say "code-server $CODE_SERVER_VERSION: present"
 else
