@@ -5,6 +5,8 @@
 // every cell of a block is padded to the block's widest cell plus padding, so
 // a line without tabs ends every block above it.
 
+import { runeLength } from '../printers/tabwriter';
+
 const PADDING = 2;
 
 export function alignColumns(text: string): string {
@@ -16,7 +18,7 @@ export function alignColumns(text: string): string {
       let line = '';
       for (let c = 0; c < cells.length; c++) {
         const cell = cells[c];
-        line += c < widths.length ? cell + ' '.repeat(widths[c] - runeCount(cell)) : cell;
+        line += c < widths.length ? cell + ' '.repeat(widths[c] - runeLength(cell)) : cell;
       }
       out.push(line);
     }
@@ -32,7 +34,7 @@ export function alignColumns(text: string): string {
       for (; at < line1; at++) {
         const cells = lines[at];
         if (column >= cells.length - 1) break;
-        width = Math.max(width, runeCount(cells[column]) + PADDING);
+        width = Math.max(width, runeLength(cells[column]) + PADDING);
       }
       format(line0, at, [...widths, width]);
       line0 = at;
@@ -44,8 +46,3 @@ export function alignColumns(text: string): string {
 }
 
 /** Go counts cell widths in runes (code points), not UTF-16 units. */
-export function runeCount(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-}

@@ -29,6 +29,7 @@ export class TabWriter {
   }
 }
 
+/** Go counts cell widths in runes (code points), not UTF-16 units. */
 export function runeLength(text: string): number {
   let n = 0;
   for (const _ of text) n++;
