@@ -74,7 +74,7 @@ function planSql(text: string, registry: ToolRegistry, env: Readonly<Record<stri
       command: statement.text,
       tool: 'sql',
       native: plan?.native ?? false,
-      terminal: false,
+      terminal: plan?.terminal ?? false,
       mutates: plan?.mutates ?? false,
       reason: plan ? plan.reason : 'SQL statements have no native runner yet',
     };

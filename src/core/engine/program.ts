@@ -26,6 +26,10 @@ export function classifyProgram(program: string, registry: ToolRegistry): Progra
   if (program in FILTERS) return { kind: 'filter', name: program };
   if (program === 'watch') return { kind: 'watch', name: 'watch' };
   if (program.includes('/')) {
+    // An installed copy of a CLI we run natively (`/opt/gitlab/embedded/bin/redis-cli`) is that CLI;
+    // a relative path (`./kubectl`) may be the repository's own wrapper, so it stays a script.
+    const installed = program.startsWith('/') ? registry.get(program.slice(program.lastIndexOf('/') + 1)) : undefined;
+    if (installed) return { kind: 'tool', name: program.slice(program.lastIndexOf('/') + 1), tool: installed };
     return { kind: 'terminal', name: program, reason: `${program} is a local script; scripts are never run silently, so run it in a terminal` };
   }
   if (INTERACTIVE.has(program)) {

@@ -7,6 +7,8 @@ import { parsePsqlArgs, type PsqlArgs } from './args';
 import { PsqlError } from './errors';
 import { sqlAction, sqlMutates, statementMutates } from './plan';
 import { PsqlRun } from './runner';
+import { splitSql } from '../../sql/split';
+import { metaIsNative } from './meta';
 import { configure, runActions, runScript } from './script';
 import { describeSettings, resolveSettings, type ConnectionSettings } from './settings';
 import { defaultState, PsetError, type PsqlState } from './state';
@@ -115,6 +117,11 @@ export const sqlTool: Tool = {
   plan(argv): ToolPlan {
     const text = argv.slice(1).join(' ');
     if (!text.trim()) return { native: true, terminal: false, mutates: false };
+    const terminalOnly = splitSql(text).find((s) => s.text.trimStart().startsWith('\\') && !metaIsNative(s.text.trim()));
+    if (terminalOnly) {
+      const command = terminalOnly.text.trim().split(/\s/, 1)[0];
+      return { native: false, terminal: true, mutates: true, reason: `${command} has no native runner; run this cell with psql in a terminal` };
+    }
     return { native: true, terminal: false, mutates: sqlMutates(text), action: sqlAction(text) };
   },
 

@@ -113,6 +113,24 @@ describe('the notebook session', () => {
     }
   });
 
+  it("stays usable after a wrong password and an unreachable host, each with psql's own error", async () => {
+    const session = new Session(dir, env);
+    try {
+      const pidBefore = await backendPid(session);
+      for (const command of ["PGPASSWORD=wrong psql -c 'SELECT 1'", "psql -h 127.0.0.1 -p 1 -c 'SELECT 1'"]) {
+        const real = await runReal(command, env);
+        const native = await runNative(command, { env, session });
+        assert.equal(native.exitCode, 2, command);
+        assert.equal(native.exitCode, real.exitCode, command);
+        assert.equal(native.stderr, real.stderr, command);
+        assert.match(native.stderr, /password authentication failed for user|Connection refused/);
+      }
+      assert.equal(await backendPid(session), pidBefore, 'the session keeps its connection and serves the next cell');
+    } finally {
+      await session.dispose();
+    }
+  });
+
   it('runs ALTER SYSTEM, VACUUM and CREATE DATABASE outside a transaction block', async () => {
     const cell = "ALTER SYSTEM SET work_mem = '8MB';\nALTER SYSTEM RESET work_mem;\nVACUUM players;\nCREATE DATABASE scratch;\nDROP DATABASE scratch;";
     const run = await runNative(cell, { env, language: 'sql' });
