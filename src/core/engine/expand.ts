@@ -30,6 +30,8 @@ export function expandPipeline(pipeline: Pipeline, session: Session, registry: T
       const value = expandWords([assignment.value], session.lookup, home);
       env[assignment.name] = value.args.join(' ');
       missing.push(...value.missing);
+      placeholders.push(...value.placeholders);
+      substitutions.push(...value.substitutions);
     }
     const targets = command.redirects.map((r) => (r.target ? expandWords([r.target], session.lookup, home).args.join(' ') : undefined));
     const heredocs = command.redirects.map((r) =>

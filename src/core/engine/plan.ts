@@ -51,7 +51,7 @@ function planPipeline(pipeline: Pipeline, registry: ToolRegistry, env: Readonly<
     if ('error' in parsed) return row('watch', { native: false, terminal: false, mutates: false, reason: parsed.error });
     argv = parsed.command.length === 1 && /\s/.test(parsed.command[0]) ? parsed.command[0].split(/\s+/) : parsed.command;
   }
-  const substitution = pipeline.commands.some((c) => expandWords(c.words, lookup).substitutions.length > 0);
+  const substitution = pipeline.commands.some((c) => expandWords([...c.words, ...c.assignments.map((a) => a.value)], lookup).substitutions.length > 0);
   const program = classifyProgram(argv[0], registry);
   if (substitution) return row(argv[0], { native: false, terminal: true, mutates: false, reason: 'uses $(...) command substitution, which needs a shell' });
   if (program.kind === 'terminal') return row(argv[0], { native: false, terminal: true, mutates: false, reason: program.reason });

@@ -138,6 +138,14 @@ test('programs without a native runner and local scripts are not run, and offer 
   assert.match(script.result.commands[0].terminal!.reason, /local script/);
   const substitution = await run('fake print $(date)');
   assert.match(substitution.result.commands[0].terminal!.reason, /needs a shell/);
+  // In a `NAME=value` prefix too: the text of `$(...)` must never reach the tool as a value.
+  const prefixed = await run('TOKEN=$(cat /secret) fake print hi');
+  assert.equal(prefixed.calls.length, 0);
+  assert.match(prefixed.result.commands[0].terminal!.reason, /\$\(cat \/secret\) needs a shell/);
+  const installed = await run('/usr/local/bin/fake print hi');
+  assert.equal(installed.calls.length, 1, 'an installed copy of a native CLI (absolute path) runs natively');
+  const relative = await run('./fake print hi');
+  assert.equal(relative.calls.length, 0, 'a relative path may be a wrapper script: not run');
 });
 
 test('a streaming command stops when the cell is cancelled', async () => {
