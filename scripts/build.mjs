@@ -17,7 +17,7 @@ const common = {
 };
 
 // Client libraries: one CommonJS file each, required on first use (src/core/clients/load.ts).
-const clients = ['kubernetes', 'jq', 'pg', 'redis'];
+const clients = ['kubernetes', 'jq', 'pg', 'redis', 's3', 'cloudfront'];
 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [

@@ -42,6 +42,6 @@ test('the .vsix holds only the bundles, sample runbooks, docs and licence', () =
   assert.ok(files.includes('dist/renderer.js'));
   assert.ok(files.includes('dist/engine.js'));
   assert.ok(files.includes('notebooks/scaling-playbook.runbook.md'));
-  const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|dist\/(extension|engine|renderer)\.js|dist\/clients\/[a-z]+\.js|notebooks\/.+|media\/.+)$/.test(f));
+  const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|dist\/(extension|engine|renderer)\.js|dist\/clients\/[a-z0-9]+\.js|notebooks\/.+|media\/.+)$/.test(f));
   assert.deepEqual(unexpected, []);
 });

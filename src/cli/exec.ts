@@ -2,8 +2,10 @@
 // printing what the real CLI would print, on the same streams, with its exit code.
 
 import { createInterface } from 'node:readline/promises';
-import { runCell, Session, type CellHooks, type ConfirmationRequest, type ValueRequest } from '../core/engine';
+import { runCell, type CellHooks, type ConfirmationRequest, type ValueRequest } from '../core/engine';
 import { createRegistry } from '../core/tools';
+import { ExecJudge } from './execVerdicts';
+import { sessionWithVars } from './runbookFile';
 
 export interface ExecOptions {
   vars: Record<string, string>;
@@ -11,15 +13,19 @@ export interface ExecOptions {
   repeat: number;
   cwd: string;
   language: string;
+  /** A runbook whose thresholds judge each run (stderr); a critical verdict stops --repeat. */
+  thresholds?: string;
+  continueOnCritical?: boolean;
 }
 
 export async function execCommand(commandLine: string, options: ExecOptions): Promise<number> {
-  const session = new Session(options.cwd, process.env);
-  for (const [name, value] of Object.entries(options.vars)) {
-    session.set(name, value);
-    if (!name.startsWith('<')) session.set(`<${name}>`, value);
-  }
+  const session = sessionWithVars(options.cwd, options.vars);
   const registry = createRegistry();
+  const judge = options.thresholds ? ExecJudge.load(options.thresholds) : undefined;
+  if (judge && 'error' in judge) {
+    process.stderr.write(`runbook: ${judge.error}\n`);
+    return 2;
+  }
   const controller = new AbortController();
   const onSignal = () => controller.abort('interrupted');
   process.once('SIGINT', onSignal);
@@ -45,6 +51,14 @@ export async function execCommand(commandLine: string, options: ExecOptions): Pr
       timings.push(Number(process.hrtime.bigint() - started) / 1e6);
       exitCode = run.exitCode;
       if (controller.signal.aborted) break;
+      if (judge) {
+        const judged = judge.judge(commandLine, run);
+        for (const line of judged.lines) process.stderr.write(line + '\n');
+        if (judged.verdict?.level === 'critical' && !options.continueOnCritical && i + 1 < options.repeat) {
+          process.stderr.write(`runbook: stopped after run ${i + 1} of ${options.repeat} at a critical verdict (--continue-on-critical keeps going)\n`);
+          break;
+        }
+      }
     }
   } finally {
     process.off('SIGINT', onSignal);

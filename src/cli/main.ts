@@ -1,6 +1,7 @@
 // The headless `runbook` command over the same core as the extension.
 
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { checkCommand } from './check';
 import { execCommand } from './exec';
 import { planCommand } from './plan';
 import { roundtripCommand } from './roundtrip';
@@ -34,10 +35,15 @@ export function buildProgram(): Command {
     .option('--repeat <n>', 'run the command N times in one process and print timing on stderr', (v) => Number(v), 1)
     .option('--cwd <dir>', 'directory that relative paths resolve against', process.cwd())
     .option('--sql', 'treat the command as SQL statements, as in a sql cell', false)
+    .option('--thresholds <runbook>', "judge each run against this runbook's thresholds (verdicts on stderr); a critical verdict stops --repeat")
+    .option('--continue-on-critical', 'with --thresholds and --repeat, keep repeating after a critical verdict', false)
     .addHelpText('after', "\nExample: runbook exec -- 'kubectl get pods -l app=web | grep Running'\nExit status: the command's own, 127 when it needs a terminal.")
-    .action(async (words: string[], opts: { var: Record<string, string>; yes: boolean; repeat: number; cwd: string; sql: boolean }) => {
+    .action(async (words: string[], opts: { var: Record<string, string>; yes: boolean; repeat: number; cwd: string; sql: boolean; thresholds?: string; continueOnCritical: boolean }) => {
       if (!Number.isInteger(opts.repeat) || opts.repeat < 1) program.error('error: --repeat takes a whole number of at least 1');
-      process.exitCode = await execCommand(words.join(' '), { vars: opts.var, yes: opts.yes, repeat: opts.repeat, cwd: opts.cwd, language: opts.sql ? 'sql' : 'shellscript' });
+      process.exitCode = await execCommand(words.join(' '), {
+        vars: opts.var, yes: opts.yes, repeat: opts.repeat, cwd: opts.cwd, language: opts.sql ? 'sql' : 'shellscript',
+        thresholds: opts.thresholds, continueOnCritical: opts.continueOnCritical,
+      });
     });
 
   program
@@ -47,6 +53,32 @@ export function buildProgram(): Command {
     .option('--json', 'one JSON object per line: file, line, command, tool, native, terminal, reason, mutates', false)
     .action((files: string[], opts: { json: boolean }) => {
       process.exitCode = planCommand(files, opts, io);
+    });
+
+  program
+    .command('check')
+    .description("Run the runbook's commands that only read state and judge what they measure against its thresholds.")
+    .argument('<file>', 'the runbook')
+    .option('--json', 'print one JSON document: verdicts, findings, cells, skipped commands, failures', false)
+    .option('--sustained', 'count only breaches that lasted their duration (samples until the longest has passed)', false)
+    .option('--var <name=value>', 'value for a variable or <placeholder> (repeatable)', collectVar, {})
+    .option('--cwd <dir>', 'directory that relative paths resolve against (default: the runbook\'s)')
+    .addOption(new Option('--stream-window <ms>', 'how long a streaming command runs for its one sample').argParser(Number).hideHelp())
+    .addOption(new Option('--interval <ms>', 'with --sustained: time between samples').argParser(Number).hideHelp())
+    .addOption(new Option('--duration-scale <factor>', 'multiply every threshold duration (tests)').argParser(Number).hideHelp())
+    .addHelpText('after', '\nExit status: 0 ok, 1 warning, 2 critical (the highest verdict; not-measured thresholds do not count),\n3 when a command it ran failed (the check is incomplete), 4 when the runbook cannot be read.')
+    .action(async (file: string, opts: { json: boolean; sustained: boolean; var: Record<string, string>; cwd?: string; streamWindow?: number; interval?: number; durationScale?: number }) => {
+      const controller = new AbortController();
+      const onSignal = () => controller.abort('interrupted');
+      process.once('SIGINT', onSignal);
+      try {
+        process.exitCode = await checkCommand(file, {
+          json: opts.json, sustained: opts.sustained, vars: opts.var, cwd: opts.cwd, signal: controller.signal,
+          streamWindowMs: opts.streamWindow, intervalMs: opts.interval, durationScale: opts.durationScale,
+        }, io);
+      } finally {
+        process.off('SIGINT', onSignal);
+      }
     });
 
   return program;

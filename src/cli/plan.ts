@@ -1,11 +1,11 @@
 // `runbook plan FILE...`: for each command, the tool, whether it runs
 // natively (or why not), and whether it reads or changes state.
 
-import { readFileSync } from 'node:fs';
 import { planCell } from '../core/engine';
-import { decodeRunbook, firstCodeLine, parseRunbook } from '../core/markdown';
+import { firstCodeLine, parseRunbook } from '../core/markdown';
 import { createRegistry } from '../core/tools';
 import type { Output } from './roundtrip';
+import { readRunbookText } from './runbookFile';
 
 export interface PlanLine {
   file: string;
@@ -34,15 +34,13 @@ export function planFile(file: string, text: string, env: Readonly<Record<string
 export function planCommand(files: readonly string[], options: { json?: boolean }, io: Output): number {
   let code = 0;
   for (const file of files) {
-    let text: string;
-    try {
-      text = decodeRunbook(readFileSync(file), { name: file });
-    } catch (error) {
-      io.err(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'cannot read: ENOENT' : (error as Error).message}`);
+    const read = readRunbookText(file);
+    if ('error' in read) {
+      io.err(read.error);
       code = 2;
       continue;
     }
-    for (const line of planFile(file, text)) {
+    for (const line of planFile(file, read.text)) {
       if (options.json) io.out(JSON.stringify(line));
       else {
         const how = line.native ? 'native' : line.terminal ? 'terminal' : 'not native';

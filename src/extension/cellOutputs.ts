@@ -1,10 +1,15 @@
 // Streams a running cell's text into its outputs (coalesced, so a fast
 // stream does not flood the renderer), then writes the final outputs: the
-// CLI text, the structured result, stderr, and notes with their actions.
+// CLI text, the structured result (with its verdict), stderr, and notes with
+// their actions.
 
 import * as vscode from 'vscode';
 import type { CellRun } from '../core/engine';
 import { RESULT_MIME, type CellResult } from '../core/results/cellResult';
+import type { CellVerdict } from '../core/thresholds/types';
+
+/** Judges a finished cell's result against the runbook's thresholds (undefined: nothing measured). */
+export type Judge = (result: CellResult) => CellVerdict | undefined;
 
 const STDERR_MIME = 'application/vnd.code.notebook.stderr';
 const FLUSH_MS = 40;
@@ -54,8 +59,8 @@ export class CellOutputWriter {
     }
   }
 
-  /** The outputs a finished cell keeps. */
-  async finish(run: CellRun, cellText: string): Promise<void> {
+  /** The outputs a finished cell keeps; returns the cell's verdict, if it has one. */
+  async finish(run: CellRun, cellText: string, judge?: Judge): Promise<CellVerdict | undefined> {
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.flushing;
@@ -72,15 +77,18 @@ export class CellOutputWriter {
       exitCode: run.exitCode,
       commands: run.commands,
     };
+    const verdict = judge?.(result);
+    if (verdict) result.verdict = verdict;
     const outputs: vscode.NotebookCellOutput[] = [];
     // Every run keeps its structured record, even one that printed nothing or did not run.
     if (this.stdout || run.commands.length > 0) {
-      outputs.push(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(this.stdout, 'text/plain'), vscode.NotebookCellOutputItem.json(result, RESULT_MIME)], { runbook: { status } }));
+      outputs.push(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(this.stdout, 'text/plain'), vscode.NotebookCellOutputItem.json(result, RESULT_MIME)], { runbook: { status, verdict: verdict?.level } }));
     }
     if (this.stderr) outputs.push(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(this.stderr, STDERR_MIME)]));
     const notes = notesMarkdown(run);
     if (notes) outputs.push(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(notes, 'text/markdown')]));
     await this.write(outputs);
+    return verdict;
   }
 }
 

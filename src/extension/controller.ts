@@ -1,8 +1,10 @@
 // The notebook controller: runs cells one at a time, in order, and respects
-// Workspace Trust. What a cell does is decided by a CellRunner.
+// Workspace Trust. What a cell does is decided by a CellRunner. Run All stops
+// at a failed cell, and at a critical verdict (runbook.stopOnCritical).
 
 import * as vscode from 'vscode';
 import { Disposable } from './disposable';
+import type { NotebookVerdicts } from './notebookVerdicts';
 import { NOTEBOOK_TYPE } from './serializer';
 import { isTrusted, untrustedOutput } from './trust';
 
@@ -19,7 +21,10 @@ export class RunbookController extends Disposable {
   private order = 0;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly runner: CellRunner) {
+  constructor(
+    private readonly runner: CellRunner,
+    private readonly verdicts?: NotebookVerdicts,
+  ) {
     super();
     this.controller = this.register(vscode.notebooks.createNotebookController('runbook-native', NOTEBOOK_TYPE, 'Runbook (native clients)'));
     this.controller.supportedLanguages = ['shellscript', 'sql', 'yaml', 'json'];
@@ -35,11 +40,22 @@ export class RunbookController extends Disposable {
   private async runAll(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument): Promise<void> {
     const code = cells.filter((c) => c.kind === vscode.NotebookCellKind.Code);
     const mode: RunMode = code.length > 1 ? 'all' : 'single';
-    const continueOnFailure = vscode.workspace.getConfiguration('runbook', notebook.uri).get<boolean>('runAll.continueOnFailure', false);
+    const settings = vscode.workspace.getConfiguration('runbook', notebook.uri);
+    const continueOnFailure = settings.get<boolean>('runAll.continueOnFailure', false);
+    const stopOnCritical = settings.get<boolean>('stopOnCritical', true);
     for (let i = 0; i < code.length; i++) {
       const ok = await this.runOne(code[i], mode);
-      if (!ok && !continueOnFailure && i < code.length - 1) {
+      if (i === code.length - 1) break;
+      if (!ok && !continueOnFailure) {
         void vscode.window.showWarningMessage(`Run All stopped at a failed cell (cell ${code[i].index + 1}); the cells after it were not run. Set runbook.runAll.continueOnFailure to keep going.`);
+        break;
+      }
+      const verdict = this.verdicts?.get(code[i]);
+      if (stopOnCritical && verdict?.level === 'critical') {
+        const why = verdict.verdicts.find((v) => v.level === 'critical')?.text ?? verdict.findings.find((f) => f.level === 'critical')?.message;
+        void vscode.window.showWarningMessage(
+          `Run All stopped at cell ${code[i].index + 1}: its verdict is critical${why ? ` (${why})` : ''}. The cells after it were not run. Set runbook.stopOnCritical to false to keep going.`,
+        );
         break;
       }
     }

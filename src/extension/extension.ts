@@ -6,10 +6,14 @@ import { RunbookController } from './controller';
 import { KubeStatusBar } from './kubeStatusBar';
 import { LazyRunner } from './lazyRunner';
 import { createLog } from './log';
+import { NotebookVerdicts } from './notebookVerdicts';
+import { NotebookVerdictSummary } from './notebookVerdictSummary';
 import { ConfirmationAnswers, type RunbookApi } from './prompts';
 import { NOTEBOOK_TYPE, RunbookSerializer } from './serializer';
 import { NotebookSessions } from './sessions';
 import { registerRunInTerminal } from './terminal';
+import { ThresholdDiagnostics } from './thresholdDiagnostics';
+import { VerdictStatusBar } from './verdictStatusBar';
 
 export function activate(context: vscode.ExtensionContext): RunbookApi {
   const maxBytes = () => {
@@ -19,18 +23,31 @@ export function activate(context: vscode.ExtensionContext): RunbookApi {
   const log = createLog();
   const sessions = new NotebookSessions(log);
   const answers = new ConfirmationAnswers();
-  const runner = new LazyRunner((engine) => engine.createEngineRunner(context, sessions, log, answers));
+  const verdicts = new NotebookVerdicts();
+  const runner = new LazyRunner((engine) => engine.createEngineRunner(context, sessions, log, answers, verdicts));
+  const cellVerdicts = new VerdictStatusBar(verdicts);
+  const summary = new NotebookVerdictSummary(verdicts, log);
   context.subscriptions.push(
     log,
     sessions,
+    verdicts,
     // Outputs are transient: running a runbook never changes the runbook file.
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new RunbookSerializer(maxBytes), { transientOutputs: true }),
-    new RunbookController(runner),
+    new RunbookController(runner, verdicts),
     new KubeStatusBar(sessions),
+    new ThresholdDiagnostics(log),
+    cellVerdicts,
+    summary,
     registerRunInTerminal(),
   );
   // Only the extension's tests use it (see RunbookApi).
-  return answers.api();
+  return answers.api({
+    cellStatus: (cell) => {
+      const [item] = cellVerdicts.provideCellStatusBarItems(cell);
+      return item ? { text: item.text, tooltip: item.tooltip ?? '' } : undefined;
+    },
+    summary: () => summary.shown,
+  });
 }
 
 export function deactivate(): void {

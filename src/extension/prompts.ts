@@ -18,7 +18,21 @@ export interface RunbookApi {
     answerConfirmations(answer: boolean | undefined): void;
     /** The text of each confirmation answered this way, oldest first. */
     readonly confirmations: readonly string[];
+    /** What the verdict status bars show now. */
+    readonly verdicts?: VerdictsTestingApi;
   };
+}
+
+export interface ShownItem {
+  text: string;
+  tooltip: string;
+}
+
+export interface VerdictsTestingApi {
+  /** The cell's verdict item in its cell status bar, undefined when it has none. */
+  cellStatus(cell: vscode.NotebookCell): ShownItem | undefined;
+  /** The notebook summary in the window status bar, undefined while hidden. */
+  summary(): ShownItem | undefined;
 }
 
 /** The answer set through {@link RunbookApi}, shared by the extension and the lazily loaded engine. */
@@ -26,7 +40,7 @@ export class ConfirmationAnswers {
   answer: boolean | undefined;
   readonly requests: string[] = [];
 
-  api(): RunbookApi {
+  api(verdicts?: VerdictsTestingApi): RunbookApi {
     const answers = this;
     return {
       testing: {
@@ -34,6 +48,7 @@ export class ConfirmationAnswers {
         get confirmations() {
           return answers.requests;
         },
+        verdicts,
       },
     };
   }

@@ -1,23 +1,31 @@
 // One engine session per open notebook: remembered values and open clients,
-// released when the notebook closes.
+// and when each threshold breach began, released when the notebook closes.
 
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { parseEnvFile } from '../core/connections/envFile';
 import { Session } from '../core/engine';
+import type { BreachTracker } from '../core/thresholds';
 import { Disposable } from './disposable';
 import type { Log } from './log';
 
 export class NotebookSessions extends Disposable {
   private readonly sessions = new Map<string, Session>();
+  /** Kept apart from the session: a new env file does not restart the breach clocks. */
+  private readonly trackers = new Map<string, BreachTracker>();
   private readonly changed = new vscode.EventEmitter<vscode.NotebookDocument>();
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly log: Log) {
     super();
     this.register(this.changed);
-    this.register(vscode.workspace.onDidCloseNotebookDocument((doc) => void this.close(doc.uri.toString())));
+    this.register(
+      vscode.workspace.onDidCloseNotebookDocument((doc) => {
+        this.trackers.delete(doc.uri.toString());
+        void this.close(doc.uri.toString());
+      }),
+    );
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         // A new env file applies to new sessions; open ones keep their clients.
@@ -35,6 +43,14 @@ export class NotebookSessions extends Disposable {
       this.sessions.set(key, session);
     }
     return session;
+  }
+
+  /** The notebook session's breach tracker; `create` makes it (the engine bundle owns the class). */
+  breaches(notebook: vscode.NotebookDocument, create: () => BreachTracker): BreachTracker {
+    const key = notebook.uri.toString();
+    let tracker = this.trackers.get(key);
+    if (!tracker) this.trackers.set(key, (tracker = create()));
+    return tracker;
   }
 
   peek(notebook: vscode.NotebookDocument): Session | undefined {

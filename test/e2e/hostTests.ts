@@ -11,7 +11,7 @@ import { startCodeServer } from './codeServer';
 import type { HostReport } from './host/report';
 import { PROJECT_ROOT, artifactsDir } from './tools';
 
-export type HostSuite = 'trusted' | 'untrusted';
+export type HostSuite = 'trusted' | 'untrusted' | 'verdicts';
 
 export interface HostRun {
   suite: HostSuite;
@@ -81,7 +81,7 @@ export async function runHostTests(suite: HostSuite, options: HostTestOptions = 
   const server = await startCodeServer({
     name: `host-${suite}`,
     folder: workspace,
-    trusted: suite === 'trusted',
+    trusted: suite !== 'untrusted',
     smokeTestDriver: true,
     env: { ...options.env, RUNBOOK_E2E_SUITE: suite, RUNBOOK_E2E_RESULTS: resultsFile },
   });

@@ -7,7 +7,7 @@
 // It prints every check, the times of each part, the measured activation
 // time, and closes with `N passed, N failed`; it exits non-zero on any failure.
 // No process it started is left behind (checked, and killed if found).
-//   node --import tsx test/e2e/run.ts [--no-host] [--no-ui]
+//   node --import tsx test/e2e/run.ts [--no-host] [--no-ui] [--host-suites=verdicts,trusted,untrusted]
 
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -15,10 +15,12 @@ import { bundleHostTests, runHostTests, type HostRun } from './hostTests';
 import { killProcessesOfRun, RUN_TOKEN_VAR } from './processes';
 import { closingLine, printResult, type CheckResult } from './results';
 import { runUiSmoke } from './ui-smoke';
-import { startSandbox, type Sandbox } from '../sandbox/index';
+import { SCENARIOS, startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index';
 import { PROJECT_ROOT, SCREENSHOTS_DIR, ensureTools } from './tools';
 
 const args = new Set(process.argv.slice(2));
+/** The extension-host windows to run (all by default). */
+const hostSuites = new Set((process.argv.find((a) => a.startsWith('--host-suites='))?.slice('--host-suites='.length) ?? 'trusted,untrusted,verdicts').split(','));
 const results: CheckResult[] = [];
 const timings: [string, number][] = [];
 const facts: string[] = [];
@@ -58,11 +60,11 @@ function addHostRun(hostRun: HostRun): void {
   facts.push(`${hostRun.suite} window: server ready ${hostRun.timings.serverReadyMs} ms, whole run ${hostRun.timings.totalMs} ms`);
 }
 
-/** Runs `body` with the sandbox's kube and postgres up, and always stops them. */
-async function withSandbox<T>(body: (sandbox: Sandbox) => Promise<T>): Promise<T> {
+/** Runs `body` with the sandbox's kube and postgres up (or the given services and scenario), and always stops them. */
+async function withSandbox<T>(body: (sandbox: Sandbox) => Promise<T>, options: SandboxOptions = { services: ['kube', 'postgres'] }): Promise<T> {
   const started = Date.now();
-  const sandbox = await startSandbox({ services: ['kube', 'postgres'], quiet: true });
-  facts.push(`sandbox (kube, postgres): ready in ${Date.now() - started} ms`);
+  const sandbox = await startSandbox({ ...options, quiet: true });
+  facts.push(`sandbox (${options.services?.join(', ') ?? 'all'}; ${sandbox.scenario.name}): ready in ${Date.now() - started} ms`);
   try {
     return await body(sandbox);
   } finally {
@@ -82,9 +84,18 @@ async function main(): Promise<void> {
   if (ready && !args.has('--no-host')) {
     await part('bundle the extension-host tests', () => bundleHostTests());
     // The trusted window runs cells against the sandbox (kube + postgres), named by runbook.envFile.
-    const trusted = await part('extension-host tests, trusted folder (with the sandbox)', () => withSandbox((sandbox) => runHostTests('trusted', { settings: { 'runbook.envFile': sandbox.envFilePath }, env: { RUNBOOK_E2E_SANDBOX: '1' } })));
+    const trusted = hostSuites.has('trusted')
+      ? await part('extension-host tests, trusted folder (with the sandbox)', () => withSandbox((sandbox) => runHostTests('trusted', { settings: { 'runbook.envFile': sandbox.envFilePath }, env: { RUNBOOK_E2E_SANDBOX: '1' } })))
+      : undefined;
     if (trusted) addHostRun(trusted);
-    const untrusted = await part('extension-host tests, untrusted folder', () => runHostTests('untrusted'));
+    // Thresholds and verdicts: a trusted window against a sandbox whose load crosses every critical level.
+    const verdicts = hostSuites.has('verdicts')
+      ? await part('extension-host tests, verdicts (sandbox in the critical scenario)', () =>
+          withSandbox((sandbox) => runHostTests('verdicts', { settings: { 'runbook.envFile': sandbox.envFilePath } }), { services: ['kube'], scenario: SCENARIOS.critical }),
+        )
+      : undefined;
+    if (verdicts) addHostRun(verdicts);
+    const untrusted = hostSuites.has('untrusted') ? await part('extension-host tests, untrusted folder', () => runHostTests('untrusted')) : undefined;
     if (untrusted) {
       addHostRun(untrusted);
       const asked = untrusted.dialogs.find((d) => /trust the authors/i.test(d));

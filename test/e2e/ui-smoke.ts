@@ -4,7 +4,8 @@
 // the output, and take screenshots (.artifacts/screenshots/). Also checks that
 // "Reopen Editor With…" offers the runbook notebook for a plain .md file.
 //   node --import tsx test/e2e/ui-smoke.ts                        (needs the .vsix: npm run package)
-//   node --import tsx test/e2e/ui-smoke.ts --product-screenshot   (with the sandbox; writes media/screenshot.png)
+//   node --import tsx test/e2e/ui-smoke.ts --product-screenshot   (with the sandbox; writes media/screenshot.png and media/verdicts.png)
+//   node --import tsx test/e2e/ui-smoke.ts --verdicts-screenshot  (only media/verdicts.png: the critical scenario)
 
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -102,23 +103,76 @@ export async function runUiSmoke(options: UiSmokeOptions = {}): Promise<{ result
  * sandbox (test/sandbox), the sample runbook's first kubectl step run for real.
  */
 export async function captureProductScreenshot(options: UiSmokeOptions = {}): Promise<{ results: CheckResult[]; file?: string }> {
+  return captureStep({
+    ...options,
+    title: 'product screenshot',
+    check: 'the first kubectl step of the sample runs against the sandbox and shows its output',
+    name: 'product',
+    media: 'screenshot.png',
+  });
+}
+
+/**
+ * The screenshot for media/verdicts.png: the same step against the sandbox in
+ * the critical scenario: the breaching row highlighted, the verdicts under the
+ * output, the cell's verdict in its status bar and the runbook's summary.
+ */
+export async function captureVerdictsScreenshot(options: UiSmokeOptions = {}): Promise<{ results: CheckResult[]; file?: string }> {
+  const { SCENARIOS } = await import('../sandbox/index');
+  return captureStep({
+    ...options,
+    title: 'verdicts screenshot',
+    check: 'the first kubectl step in the critical scenario shows a highlighted breach and its verdicts',
+    name: 'verdicts',
+    media: 'verdicts.png',
+    scenario: SCENARIOS.critical,
+    services: ['kube'],
+    scroll: 60,
+    expect: async (page) => {
+      const rows = await outputFrameTexts(page, '.runbook-row-critical, .runbook-row-warning');
+      if (rows.length === 0) throw new Error('no highlighted row in the output');
+      const verdicts = await outputFrameTexts(page, '.runbook-verdict');
+      if (verdicts.length === 0) throw new Error('no verdict lines under the output');
+      return `highlighted: ${JSON.stringify(rows)}; verdicts: ${JSON.stringify(verdicts)}`;
+    },
+  });
+}
+
+interface StepScreenshot extends UiSmokeOptions {
+  title: string;
+  check: string;
+  /** Screenshot and code-server names. */
+  name: string;
+  /** File name in media/. */
+  media: string;
+  scenario?: import('../sandbox/index').Scenario;
+  services?: import('../sandbox/index').ServiceName[];
+  /** Checks the shown output before the screenshot; returns what it saw. */
+  expect?: (page: Page) => Promise<string>;
+  /** Pixels to scroll the notebook down before the screenshot (to show the end of the output). */
+  scroll?: number;
+}
+
+async function captureStep(options: StepScreenshot): Promise<{ results: CheckResult[]; file?: string }> {
   const log = options.log ?? console.log;
-  const steps = new Steps('product screenshot', log);
+  const steps = new Steps(options.title, log);
   const { startSandbox } = await import('../sandbox/index');
-  const sandbox = await startSandbox({ quiet: true });
-  const dirs = serverDirs(artifactsDir('code-server'), 'product');
-  const workspaceParent = mkdtempSync(join(artifactsDir('e2e-workspaces'), 'product-'));
+  const sandbox = await startSandbox({ quiet: true, scenario: options.scenario, services: options.services });
+  const dirs = serverDirs(artifactsDir('code-server'), options.name);
+  const workspaceParent = mkdtempSync(join(artifactsDir('e2e-workspaces'), `${options.name}-`));
   const workspace = join(workspaceParent, 'runbooks'); // the folder name the screenshot shows
   cpSync(join(PROJECT_ROOT, 'notebooks'), workspace, { recursive: true });
   mkdirSync(join(workspace, '.vscode'));
-  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'runbook.envFile': sandbox.envFilePath }, null, 2));
+  // RUNBOOK_E2E_THEME (e.g. "Default Dark Modern", "Default High Contrast") checks another theme: .artifacts only, media/ is left alone.
+  const theme = process.env.RUNBOOK_E2E_THEME;
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'runbook.envFile': sandbox.envFilePath, ...(theme ? { 'workbench.colorTheme': theme } : {}) }, null, 2));
   let server: CodeServer | undefined;
   let browser: HeadlessBrowser | undefined;
   let file: string | undefined;
   try {
-    await steps.step('the first kubectl step of the sample runs against the sandbox and shows its output', async () => {
+    await steps.step(`${options.check}${theme ? ` (${theme})` : ''}`, async () => {
       codeServerCli(dirs, ['--install-extension', VSIX]);
-      server = await startCodeServer({ name: 'product', dirs, folder: workspace });
+      server = await startCodeServer({ name: options.name, dirs, folder: workspace });
       browser = await launchBrowser();
       const page = await browser.newPage();
       await page.goto(server.workbenchUrl(workspace));
@@ -134,10 +188,18 @@ export async function captureProductScreenshot(options: UiSmokeOptions = {}): Pr
       await runCommand(page, 'Notebook: Execute Cell');
       const output = await waitForOutputText(page, 60_000);
       log(`          output shown: ${JSON.stringify(output.slice(0, 160))}`);
+      if (options.expect) {
+        const seen = await waitForExpectation(page, options.expect, 30_000);
+        log(`          ${seen.slice(0, 400)}`);
+      }
+      if (options.scroll) {
+        await page.mouse.move(900, 500);
+        await page.mouse.wheel(0, options.scroll);
+      }
       await page.mouse.move(900, 880);
       await page.waitForTimeout(1500);
-      file = await shot(page, 'product.png');
-      copyFileSync(file, join(PROJECT_ROOT, 'media', 'screenshot.png'));
+      file = await shot(page, theme ? `${options.name}-${theme.replace(/\W+/g, '-').toLowerCase()}.png` : `${options.name}.png`);
+      if (!theme) copyFileSync(file, join(PROJECT_ROOT, 'media', options.media));
     });
   } finally {
     await browser?.close();
@@ -147,6 +209,28 @@ export async function captureProductScreenshot(options: UiSmokeOptions = {}): Pr
     rmSync(workspaceParent, { recursive: true, force: true });
   }
   return { results: steps.results, file };
+}
+
+/** Text of the elements matching `selector` in every notebook output webview. */
+async function outputFrameTexts(page: Page, selector: string): Promise<string[]> {
+  const texts: string[] = [];
+  for (const frame of page.frames().filter((f) => f.url().includes('/contrib/webview/'))) {
+    const found = await frame.evaluate((sel) => Array.from(document.querySelectorAll(sel)).map((e) => e.textContent ?? ''), selector).catch(() => [] as string[]);
+    texts.push(...found);
+  }
+  return texts;
+}
+
+async function waitForExpectation(page: Page, expect: (page: Page) => Promise<string>, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await expect(page);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await page.waitForTimeout(1000);
+    }
+  }
 }
 
 async function shot(page: Page, name: string): Promise<string> {
@@ -209,7 +293,13 @@ async function waitForOutputText(page: Page, timeoutMs: number, nudge?: () => Pr
 if (require.main === module) {
   ensureTools();
   const product = process.argv.includes('--product-screenshot');
-  (product ? captureProductScreenshot().then((r) => ({ results: r.results, timings: {} })) : runUiSmoke())
+  const verdicts = process.argv.includes('--verdicts-screenshot');
+  const screenshots = async () => {
+    const results = product ? (await captureProductScreenshot()).results : [];
+    results.push(...(await captureVerdictsScreenshot()).results);
+    return { results, timings: {} };
+  };
+  (product || verdicts ? screenshots() : runUiSmoke())
     .then(({ results, timings }) => {
       console.log(`timings: ${JSON.stringify(timings)}`);
       console.log(`screenshots: ${SCREENSHOTS_DIR}`);

@@ -9,6 +9,7 @@ import type { ToolRegistry } from './registry';
 import type { CellRun, CommandResult, CommandStatus } from './result';
 import type { Session } from './session';
 import type { ConfirmationRequest, EditRequest, OutputSink, Target } from './tool';
+import { abortableSleep } from '../util/abortableSleep';
 
 export interface CellEvents {
   stdout(text: string): void;
@@ -289,7 +290,7 @@ class StatementRunner {
         for (const statement of script) exitCode = await frameRunner.statement(statement);
         frameCount++;
         if (Date.now() + parsed.interval * 1000 > deadline) break;
-        await sleep(parsed.interval * 1000, frames.signal);
+        await abortableSleep(parsed.interval * 1000, frames.signal);
       }
     } finally {
       signal.removeEventListener('abort', stop);
@@ -315,13 +316,3 @@ function quoteArg(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((done) => {
-    if (signal.aborted) return done();
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      done();
-    }, { once: true });
-  });
-}

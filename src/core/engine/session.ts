@@ -24,6 +24,7 @@ export class Session {
 
   set(name: string, value: string, options: { export?: boolean; secret?: boolean } = {}): void {
     this.maskValues = undefined;
+    this.exportedEnv = undefined;
     this.variables.set(name, value);
     if (options.export) this.exported.add(name);
     if (options.secret || isSecretName(name)) this.secrets.add(name);
@@ -31,6 +32,7 @@ export class Session {
 
   unset(name: string): void {
     this.maskValues = undefined;
+    this.exportedEnv = undefined;
     this.variables.delete(name);
     this.exported.delete(name);
   }
@@ -39,12 +41,19 @@ export class Session {
     return this.variables.has(name);
   }
 
-  /** The environment a program started now would get. */
-  env(extra: Readonly<Record<string, string>> = {}): Record<string, string | undefined> {
-    const env: Record<string, string | undefined> = { ...this.baseEnv };
-    for (const name of this.exported) env[name] = this.variables.get(name);
-    return Object.assign(env, extra);
+  /** The environment a program started now would get (read-only: the same object serves every command until a variable changes). */
+  env(extra: Readonly<Record<string, string>> = {}): Readonly<Record<string, string | undefined>> {
+    if (!this.exportedEnv) {
+      const env: Record<string, string | undefined> = { ...this.baseEnv };
+      for (const name of this.exported) env[name] = this.variables.get(name);
+      this.exportedEnv = Object.freeze(env);
+    }
+    for (const _ in extra) return { ...this.exportedEnv, ...extra };
+    return this.exportedEnv;
   }
+
+  /** The base environment with the exported variables; rebuilt after a variable changes. */
+  private exportedEnv: Readonly<Record<string, string | undefined>> | undefined;
 
   isSecret(name: string): boolean {
     return this.secrets.has(name) || isSecretName(name);
@@ -94,7 +103,12 @@ export class Session {
   }
 }
 
-/** Names that hold secrets by convention: passwords, tokens, keys. */
+/**
+ * Names that hold secrets by convention: passwords, tokens, keys. An access
+ * key *id* is an identifier that AWS prints in presigned URLs and
+ * `aws configure list`; its secret key is what is masked.
+ */
 export function isSecretName(name: string): boolean {
+  if (/ACCESS_KEY_ID$/i.test(name)) return false;
   return /pass(word)?|passwd|token|secret|api_?key|private_?key|access_?key|credential|auth/i.test(name) || /(^|_)KEY$/i.test(name);
 }

@@ -1,6 +1,8 @@
 // The structured item every cell output carries next to its text/plain item.
 // Plain data only: the renderer (browser) and the CLI read it too.
 
+import type { CellVerdict } from '../thresholds/types';
+
 export const RESULT_MIME = 'application/vnd.runbook.result+json';
 
 export type ResultStatus = 'ok' | 'failed' | 'not-run' | 'declined' | 'cancelled';
@@ -36,4 +38,6 @@ export interface CellResult {
   durationMs?: number;
   exitCode?: number;
   commands?: CommandSummary[];
+  /** The runbook's thresholds applied to what this cell measured (absent when it measured nothing). */
+  verdict?: CellVerdict;
 }

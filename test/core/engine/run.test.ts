@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCell, Session, ToolRegistry, planCell, type CellHooks, type Tool } from '../../../src/core/engine';
+import { isSecretName, runCell, Session, ToolRegistry, planCell, type CellHooks, type Tool } from '../../../src/core/engine';
 
 function fakeTool(): Tool & { calls: string[][] } {
   const calls: string[][] = [];
@@ -177,6 +177,11 @@ test('secret values are masked in output and in the recorded command', async () 
   const r = await run('fake print token=$TOKEN_SECRET');
   assert.equal(r.stdout, 'token=••••••\n');
   assert.deepEqual(r.result.commands[0].variables, { TOKEN_SECRET: '••••••' });
+});
+
+test('secret names: keys and passwords are, an access key id is not', () => {
+  for (const name of ['PGPASSWORD', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'REDISCLI_AUTH', 'API_KEY']) assert.equal(isSecretName(name), true, name);
+  for (const name of ['AWS_ACCESS_KEY_ID', 'PGHOST', 'KUBECONFIG']) assert.equal(isSecretName(name), false, name);
 });
 
 test('yaml and json cells have nothing to run; sql cells need the sql tool', async () => {

@@ -1,7 +1,8 @@
 // Entry point that VS Code loads as `extensionTestsPath`: runs the mocha
 // suites inside the real extension host, prints each test's title and
 // outcome, and closes with `N passed, N failed`.
-//   RUNBOOK_E2E_SUITE=trusted|untrusted picks the suites for the window's trust state.
+//   RUNBOOK_E2E_SUITE=trusted|untrusted picks the suites for the window's trust state;
+//   `verdicts` is a trusted window against a sandbox in the critical scenario.
 
 import Mocha from 'mocha';
 import { flush, note, record, report } from './report';
@@ -27,6 +28,8 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, `${suite}.e2e`, mocha);
   if (suite === 'untrusted') {
     require('./untrusted.e2e');
+  } else if (suite === 'verdicts') {
+    require('./verdicts.e2e');
   } else {
     require('./open.e2e');
     require('./save.e2e');

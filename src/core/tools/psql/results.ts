@@ -76,7 +76,9 @@ export async function emitStatementData(run: PsqlRun, statement: string, result:
   if (/\bpg_database_size\b/i.test(statement)) {
     const nameAt = columns.findIndex((c) => /^(datname|database|dbname|db|name)$/i.test(c));
     for (const row of result.rows) {
-      const valueAt = row.findIndex((v, i) => i !== nameAt && v !== null && sizeBytes(v) !== undefined);
+      // A byte count is exact; pg_size_pretty's text is rounded to a whole unit (up to 5 % off).
+      const exactAt = row.findIndex((v, i) => i !== nameAt && v !== null && INT.test(v));
+      const valueAt = exactAt >= 0 ? exactAt : row.findIndex((v, i) => i !== nameAt && v !== null && sizeBytes(v) !== undefined);
       if (valueAt < 0) continue;
       const database = nameAt >= 0 ? row[nameAt] ?? undefined : undefined;
       ctx.emit({ kind: 'postgres-database-size', bytes: sizeBytes(row[valueAt]!), ...(database ? { database } : {}) });

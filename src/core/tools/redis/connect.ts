@@ -5,6 +5,7 @@
 import type { Redis } from 'ioredis';
 import { loadClient } from '../../clients/load';
 import type { Target, ToolContext } from '../../engine/tool';
+import { route, runbookHosts } from '../curl/hosts';
 import { parseRedisArgs, type RedisArgs } from './args';
 import { isClusterCommand } from './commands';
 
@@ -18,6 +19,15 @@ export interface RedisSettings {
   db: number;
   /** The env variable the server came from (our addition: redis-cli itself ignores them). */
   from?: 'REDIS_URL' | 'REDIS_CLUSTER_URL';
+  /** RUNBOOK_HOSTS as --connect-to entries: `redis-cluster:6379` may really be 127.0.0.1:21234. */
+  hostMap?: string[];
+}
+
+/** Where a host:port really connects (RUNBOOK_HOSTS); messages keep the name the user gave. */
+export function dialAddress(s: Pick<RedisSettings, 'host' | 'port' | 'hostMap'>): { host: string; port: number } {
+  if (!s.hostMap?.length) return { host: s.host, port: s.port };
+  const r = route(s.host, s.port, s.hostMap, []);
+  return { host: r.host, port: r.port };
 }
 
 /** Host flags or -u first; else REDIS_CLUSTER_URL for cluster commands and -c, REDIS_URL, then 127.0.0.1:6379. */
@@ -25,7 +35,7 @@ export function resolveSettings(args: RedisArgs, env: Env): RedisSettings {
   let base: RedisArgs | undefined;
   let from: RedisSettings['from'];
   if (args.host === undefined && args.port === undefined) {
-    const cluster = (args.cluster || isClusterCommand(args.command)) && env.REDIS_CLUSTER_URL ? 'REDIS_CLUSTER_URL' : undefined;
+    const cluster = (args.cluster || args.mode === 'cluster' || isClusterCommand(args.command)) && env.REDIS_CLUSTER_URL ? 'REDIS_CLUSTER_URL' : undefined;
     from = cluster ?? (env.REDIS_URL ? 'REDIS_URL' : undefined);
     if (from) {
       try {
@@ -42,6 +52,7 @@ export function resolveSettings(args: RedisArgs, env: Env): RedisSettings {
     pass: args.pass ?? base?.pass ?? env.REDISCLI_AUTH,
     db: args.db || base?.db || 0,
     from,
+    hostMap: env.RUNBOOK_HOSTS ? runbookHosts(env.RUNBOOK_HOSTS) : undefined,
   };
 }
 
@@ -70,17 +81,19 @@ const SOCKET_ERRORS: Record<string, string> = {
   ECONNRESET: 'Connection reset by peer',
 };
 
-function connectMessage(s: RedisSettings, error: unknown): string {
+export function connectMessage(s: Pick<RedisSettings, 'host' | 'port'>, error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const reason = (code && SOCKET_ERRORS[code]) || (error as Error | undefined)?.message || 'Connection refused';
   return `Could not connect to Redis at ${s.host}:${s.port}: ${reason}`;
 }
 
-async function open(s: RedisSettings): Promise<RedisConnection> {
+/** A new connection (with AUTH when a password is set; an AUTH error is kept in `authError`). */
+export async function open(s: RedisSettings): Promise<RedisConnection> {
   const { Redis } = loadClient<typeof import('ioredis')>('redis', 'ioredis');
+  const address = dialAddress(s);
   const redis = new Redis({
-    host: s.host,
-    port: s.port,
+    host: address.host,
+    port: address.port,
     // redis-cli speaks RESP2 unless -3 is given; ioredis 6 would say HELLO 3.
     protocol: 2,
     lazyConnect: true,
@@ -128,6 +141,37 @@ export async function connection(ctx: Pick<ToolContext, 'session' | 'stderr'>, s
     } catch (error) {
       if ((error as Error).name !== 'ReplyError') throw error;
       ctx.stderr.write(`SELECT ${s.db} failed: ${(error as Error).message}\n`);
+    }
+  }
+  return conn;
+}
+
+/**
+ * A connection of its own for a special mode (--stat, --latency, --scan, ...),
+ * which like redis-cli's modes stops at a failed AUTH or SELECT: undefined
+ * after writing redis-cli's message.
+ */
+export async function openForMode(ctx: Pick<ToolContext, 'stderr'>, s: RedisSettings): Promise<RedisConnection | undefined> {
+  let conn: RedisConnection;
+  try {
+    conn = await open(s);
+  } catch (error) {
+    ctx.stderr.write((error as Error).message + '\n');
+    return undefined;
+  }
+  if (conn.authError) {
+    ctx.stderr.write(conn.authError + '\n');
+    conn.redis.disconnect();
+    return undefined;
+  }
+  if (s.db !== 0) {
+    try {
+      await conn.redis.callBuffer('SELECT', String(s.db));
+      conn.db = s.db;
+    } catch (error) {
+      ctx.stderr.write(`SELECT ${s.db} failed: ${(error as Error).message}\n`);
+      conn.redis.disconnect();
+      return undefined;
     }
   }
   return conn;

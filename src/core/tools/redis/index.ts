@@ -1,5 +1,7 @@
 // redis-cli as a native tool: the same options, output and exit codes as
-// redis-cli 7 for one command, over a kept-alive ioredis connection.
+// redis-cli 7 for one command, over a kept-alive ioredis connection; and its
+// special modes (--scan, --bigkeys, --memkeys, --latency, --stat, --cluster)
+// and streams (MONITOR, SUBSCRIBE), each on a connection of its own.
 
 import type { Tool, ToolContext, ToolPlan } from '../../engine/tool';
 import { parseRedisArgs, RedisUsageError, type RedisArgs } from './args';
@@ -7,13 +9,19 @@ import { commandAction, isReadOnly, isStatusCommand, isStreaming, isVerbatim } f
 import { connection, ConnectError, redisTarget, resolveSettings, type RedisConnection, type RedisSettings } from './connect';
 import { formatReply, toReply, type Reply } from './format';
 import { infoResults } from './info';
+import { clusterHost } from './clusterManager';
+import { modePlan, runMode, streams } from './modes';
+import { runStreaming } from './stream';
+import { needsExactTypes, sendExact } from './exact';
 
 const PASSWORD_WARNING = "Warning: Using a password with '-a' or '-u' option on the command line interface may not be safe.\n";
 
 function notNative(args: RedisArgs): string | undefined {
   if (args.unsupported.length) return `redis-cli ${args.unsupported.join(' ')} has no native runner; run it in a terminal`;
+  if (args.mode) return undefined;
   if (args.command.length === 0) return 'redis-cli without a command is an interactive session; run it in a terminal';
-  if (isStreaming(args.command)) return `redis-cli ${args.command[0]} streams until stopped; run it in a terminal`;
+  const name = args.command[0]!.toUpperCase();
+  if (name === 'SYNC' || name === 'PSYNC') return `redis-cli ${args.command[0]} is replication; run it in a terminal`;
   return undefined;
 }
 
@@ -52,13 +60,15 @@ export const redisTool: Tool = {
       return { native: true, terminal: false, mutates: false, reason: (error as Error).message.trim() };
     }
     const reason = notNative(args);
-    if (reason) return { native: false, terminal: true, mutates: !args.command.length || !isReadOnly(args.command), streams: isStreaming(args.command), reason };
+    if (reason) return { native: false, terminal: true, mutates: !args.command.length || !isReadOnly(args.command), streams: streams(args), reason };
+    if (args.mode) return modePlan(args);
+    if (isStreaming(args.command)) return { native: true, terminal: false, mutates: false, streams: true, action: commandAction(args.command) };
     return { native: true, terminal: false, mutates: !isReadOnly(args.command), action: commandAction(args.command) };
   },
 
   async target(argv, ctx) {
     try {
-      return redisTarget(resolveSettings(parseRedisArgs(argv), ctx.env));
+      return redisTarget(settingsFor(parseRedisArgs(argv), ctx.env));
     } catch {
       return undefined;
     }
@@ -80,12 +90,15 @@ export const redisTool: Tool = {
     }
     if (args.pass !== undefined && !args.noAuthWarning) ctx.stderr.write(PASSWORD_WARNING);
     const settings = resolveSettings(args, ctx.env);
-    ctx.setTarget(redisTarget(settings));
+    ctx.setTarget(redisTarget(settingsFor(args, ctx.env)));
+    const raw = args.noRaw ? false : args.raw || !ctx.isTTY;
+    if (args.mode) return runMode(ctx, args, settings, raw);
     const command = args.stdinArg ? [...args.command, ctx.stdin ?? ''] : [...args.command];
+    if (isStreaming(command)) return runStreaming(ctx, settings, command, raw);
     let reply: Reply;
     try {
-      const conn = await connection(ctx, settings);
-      reply = await send(ctx, conn, settings, args, command);
+      if (needsExactTypes(command)) reply = await sendExact(ctx, settings, command);
+      else reply = await send(ctx, await connection(ctx, settings), settings, args, command);
     } catch (error) {
       if (ctx.signal.aborted) return 130;
       if (error instanceof ConnectError) {
@@ -95,7 +108,6 @@ export const redisTool: Tool = {
       ctx.stderr.write(`Error: ${(error as Error).message}\n`);
       return 1;
     }
-    const raw = args.noRaw ? false : args.raw || !ctx.isTTY;
     if (reply.type === 'error' && args.exitOnError) {
       // With -e the error goes to stderr, without the blank line that follows it on stdout.
       ctx.stderr.write(raw ? `${reply.value}\n` : `(error) ${reply.value}\n`);
@@ -106,3 +118,11 @@ export const redisTool: Tool = {
     return 0;
   },
 };
+
+/** The server a command acts on; for --cluster, the node named in its arguments. */
+function settingsFor(args: RedisArgs, env: Readonly<Record<string, string | undefined>>): RedisSettings {
+  const settings = resolveSettings(args, env);
+  if (args.mode !== 'cluster') return settings;
+  const node = clusterHost(args.clusterArgs, settings);
+  return node ? { ...settings, ...node, from: args.clusterArgs.length ? undefined : settings.from } : settings;
+}

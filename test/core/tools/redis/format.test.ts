@@ -87,7 +87,8 @@ describe('redis-cli options and plan', () => {
     for (const w of ['SET k v', 'del k', 'CONFIG SET maxmemory 1gb', 'FLUSHALL', 'hset h f v']) assert.equal(plan(w).mutates, true, w);
     for (const r of ['GET k', 'INFO memory', 'config get maxmemory', 'CLUSTER INFO', 'lrange l 0 -1', 'ttl k']) assert.equal(plan(r).mutates, false, r);
     assert.equal(plan('CONFIG SET maxmemory 1gb').action, 'config set maxmemory');
-    assert.equal(plan('MONITOR').native, false);
+    assert.deepEqual([plan('MONITOR').native, plan('MONITOR').streams, plan('MONITOR').mutates], [true, true, false]);
+    assert.equal(plan('SYNC').native, false);
     assert.equal(redisTool.plan(['redis-cli'], {}).native, false);
   });
 

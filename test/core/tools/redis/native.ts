@@ -11,7 +11,7 @@ export interface RedisNativeRun {
   data: Record<string, unknown>[];
 }
 
-export async function runRedisNative(commandLine: string, opts: { env: Record<string, string | undefined>; isTTY?: boolean; session?: Session }): Promise<RedisNativeRun> {
-  const r = await runNative(commandLine, { env: opts.env, isTTY: opts.isTTY, session: opts.session });
+export async function runRedisNative(commandLine: string, opts: { env: Record<string, string | undefined>; isTTY?: boolean; session?: Session; confirm?: boolean }): Promise<RedisNativeRun> {
+  const r = await runNative(commandLine, { env: opts.env, isTTY: opts.isTTY, session: opts.session, confirm: opts.confirm });
   return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, run: r.run, notes: r.run.commands.flatMap((c) => c.notes ?? []), data: r.run.commands.flatMap((c) => c.data ?? []) };
 }

@@ -1,0 +1,235 @@
+// psql, redis-cli and aws native vs spawned, side by side in one run against
+// one sandbox (its servers are separate processes, so they do not share the
+// benchmark's event loop).
+//   npm run bench:clients   (BENCH_CASES=psql,redis-cli,aws to pick; BENCH_ROUNDS=15)
+// For each command: the real CLI spawned, the same command native in a warm
+// notebook session, and a raw round trip (the floor): a pg client query, a
+// RESP request on a plain socket, an unsigned HTTP GET of the same S3 listing.
+// Goals: native >= 20x faster than the spawned CLI for psql and redis-cli,
+// >= 50x for the small aws listing, and within 1.3x of the raw GET for the
+// 1,000-object listing, where the server's own time dominates.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { runCell, Session } from '../src/core/engine';
+import { createRegistry } from '../src/core/tools';
+import { readEnvFile } from '../test/sandbox/envfile';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const SETTLE_MS = 30;
+
+interface Case {
+  name: string;
+  command: string;
+  /** The same command as argv for the spawned CLI. */
+  argv: (env: Record<string, string | undefined>) => string[];
+  /** What the output must contain, so a failure is never timed as a fast run. */
+  expect: string;
+  raw: () => Promise<void>;
+  rawLabel: string;
+  goal: { spawnedOverNative?: number; nativeOverRaw?: number };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function time(fn: () => Promise<void> | void): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** One RESP request on a kept-open socket; resolves when the whole bulk reply has arrived. */
+function respClient(url: string): { request: (args: string[]) => Promise<void>; close: () => void } {
+  const { hostname, port } = new URL(url);
+  const socket = net.connect(Number(port), hostname);
+  socket.setNoDelay(true);
+  let pending: { resolve: () => void; buffer: Buffer } | undefined;
+  socket.on('data', (chunk: Buffer) => {
+    if (!pending) return;
+    pending.buffer = Buffer.concat([pending.buffer, chunk]);
+    const header = pending.buffer.indexOf('\r\n');
+    if (header < 0) return;
+    const length = Number(pending.buffer.subarray(1, header).toString());
+    if (pending.buffer.length >= header + 2 + length + 2) {
+      const done = pending.resolve;
+      pending = undefined;
+      done();
+    }
+  });
+  return {
+    request: (args) =>
+      new Promise<void>((resolve) => {
+        pending = { resolve, buffer: Buffer.alloc(0) };
+        socket.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
+      }),
+    close: () => socket.destroy(),
+  };
+}
+
+/** The sandbox in its own process (as `npm run sandbox`), so its log handling never shares our event loop. */
+async function startServers(): Promise<{ env: Record<string, string>; stop: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-clients-'));
+  const envFile = join(dir, 'env');
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'test', 'sandbox', 'main.ts')], {
+    env: { ...process.env, SANDBOX_ENV_FILE: envFile, SANDBOX_SERVICES: 'postgres,redis,s3', SANDBOX_EXIT_WITH_STDIN: '1' },
+    stdio: ['pipe', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 120_000;
+  while (!existsSync(envFile)) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error('the sandbox did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    env: readEnvFile(envFile),
+    stop: async () => {
+      child.kill('SIGINT');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const sandbox = await startServers();
+  const env: Record<string, string | undefined> = { ...process.env, ...sandbox.env };
+  const session = new Session(process.cwd(), env);
+  const registry = createRegistry();
+  const pg = new Client({ host: env.PGHOST, port: Number(env.PGPORT), user: env.PGUSER, password: env.PGPASSWORD, database: env.PGDATABASE });
+  await pg.connect();
+  const resp = respClient(env.REDIS_URL!);
+  const agent = new http.Agent({ keepAlive: true });
+  const s3Get = (query: string) => () =>
+    new Promise<void>((resolve, reject) => {
+      http
+        .get(`${env.AWS_ENDPOINT_URL}/archive-bucket?${query}`, { agent }, (res) => {
+          if (res.statusCode !== 200) reject(new Error(`S3 GET: HTTP ${res.statusCode}`));
+          res.resume();
+          res.on('end', resolve);
+        })
+        .on('error', reject);
+    });
+
+  const cases: Case[] = [
+    {
+      name: 'psql',
+      command: "psql -c 'SELECT count(*) FROM pg_stat_activity'",
+      argv: () => ['psql', '-c', 'SELECT count(*) FROM pg_stat_activity'],
+      expect: '(1 row)',
+      raw: async () => void (await pg.query('SELECT count(*) FROM pg_stat_activity')),
+      rawLabel: 'pg client query',
+      goal: { spawnedOverNative: 20 },
+    },
+    {
+      name: 'redis-cli',
+      command: 'redis-cli -u "$REDIS_URL" INFO memory',
+      argv: (e) => ['redis-cli', '-u', e.REDIS_URL!, 'INFO', 'memory'],
+      expect: 'used_memory:',
+      raw: () => resp.request(['INFO', 'memory']),
+      rawLabel: 'RESP on a socket',
+      goal: { spawnedOverNative: 20 },
+    },
+    {
+      name: 'aws (10 objects)',
+      command: 'aws s3 ls s3://archive-bucket/bench-10/',
+      argv: () => ['aws', 's3', 'ls', 's3://archive-bucket/bench-10/'],
+      expect: 'object-09',
+      raw: s3Get('list-type=2&prefix=bench-10%2F&delimiter=%2F&encoding-type=url'),
+      rawLabel: 'unsigned HTTP GET',
+      goal: { spawnedOverNative: 50 },
+    },
+    {
+      name: 'aws (1,047-object bucket)',
+      command: 'aws s3 ls s3://archive-bucket/',
+      argv: () => ['aws', 's3', 'ls', 's3://archive-bucket/'],
+      expect: 'PRE bench-1000/',
+      raw: s3Get('list-type=2&prefix=&delimiter=%2F&encoding-type=url'),
+      rawLabel: 'unsigned HTTP GET',
+      goal: { nativeOverRaw: 1.3 },
+    },
+    {
+      name: 'aws (1,000 objects listed)',
+      command: 'aws s3 ls s3://archive-bucket/bench-1000/',
+      argv: () => ['aws', 's3', 'ls', 's3://archive-bucket/bench-1000/'],
+      expect: 'object-0999.json',
+      raw: s3Get('list-type=2&prefix=bench-1000%2F&delimiter=%2F&encoding-type=url'),
+      rawLabel: 'unsigned HTTP GET',
+      goal: { nativeOverRaw: 1.3 },
+    },
+  ];
+
+  const native = (c: Case) => async () => {
+    let out = '';
+    const run = await runCell(c.command, {
+      language: 'shellscript', session, registry, signal: new AbortController().signal, isTTY: false,
+      events: { stdout: (t) => (out += t), stderr: (t) => (out += t), clear: () => undefined },
+      hooks: { resolve: async () => undefined, confirm: async () => true },
+    });
+    if (run.exitCode !== 0 || !out.includes(c.expect)) throw new Error(`native ${c.command} failed: ${out.slice(0, 400)}`);
+  };
+  // The real CLI as a program, without a shell in front of it (the shell would only add to its time).
+  const spawned = (c: Case) => () => {
+    const [program, ...args] = c.argv(env);
+    const r = spawnSync(program!, args, { env, encoding: 'utf8' });
+    if (r.status !== 0 || !r.stdout.includes(c.expect)) throw new Error(`spawned ${c.command} failed: ${r.stderr.slice(0, 400)}`);
+  };
+
+  console.log(`clients: ${ROUNDS} interleaved rounds per command (node ${process.version}); medians in ms`);
+  console.log('command'.padEnd(46) + 'spawned'.padStart(10) + 'native'.padStart(10) + 'raw'.padStart(10) + '  spawned/native  native/raw');
+  let failed = false;
+  const only = process.env.BENCH_CASES?.split(',');
+  for (const c of cases.filter((k) => !only || only.some((o) => k.name.startsWith(o)))) {
+    const paths = { spawned: spawned(c), native: native(c), raw: c.raw } as const;
+    // Warm every path once: connections, JIT, the CLI's own caches.
+    for (const fn of Object.values(paths)) await fn();
+    const times = { spawned: [] as number[], native: [] as number[], raw: [] as number[] };
+    const order = ['spawned', 'native', 'raw'] as const;
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const name of round % 2 ? [...order].reverse() : order) {
+        // Let the previous measurement's aftermath (a process exiting, its server session closing) settle first.
+        await new Promise((r) => setTimeout(r, SETTLE_MS));
+        times[name].push(await time(paths[name]));
+      }
+    }
+    const s = median(times.spawned);
+    const n = median(times.native);
+    const r = median(times.raw);
+    const speedup = s / n;
+    const overRaw = n / r;
+    const goals: string[] = [];
+    if (c.goal.spawnedOverNative) {
+      const met = speedup >= c.goal.spawnedOverNative;
+      failed ||= !met;
+      goals.push(`goal >= ${c.goal.spawnedOverNative}x ${met ? 'met' : 'MISSED'}`);
+    }
+    if (c.goal.nativeOverRaw) {
+      const met = overRaw <= c.goal.nativeOverRaw;
+      failed ||= !met;
+      goals.push(`goal <= ${c.goal.nativeOverRaw}x of the ${c.rawLabel} ${met ? 'met' : 'MISSED'}`);
+    }
+    console.log(
+      c.command.padEnd(46) + s.toFixed(2).padStart(10) + n.toFixed(2).padStart(10) + r.toFixed(2).padStart(10) +
+        `${speedup.toFixed(1).padStart(14)}x${overRaw.toFixed(2).padStart(11)}x   (${c.name}; raw: ${c.rawLabel}; ${goals.join(', ')})`,
+    );
+  }
+
+  resp.close();
+  agent.destroy();
+  await pg.end();
+  await session.dispose();
+  await sandbox.stop();
+  if (failed) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,149 @@
+// aws as a native tool: `aws s3 ...`, `aws s3api ...` and `aws cloudfront ...`
+// run in-process through the AWS SDK for JavaScript with aws-cli 1.x's output
+// and exit codes; other services say they are not native and offer a terminal.
+
+import type { Target, Tool, ToolContext, ToolPlan } from '../../engine/tool';
+import { cloudfrontCommands, s3apiCommands } from './api';
+import { genericS3apiCommand } from './api/genericS3api';
+import { AwsUsageError, formatChoices, parseAwsArgs, usageError, type AwsArgs } from './args';
+import { createAwsContext } from './clients';
+import { AwsConfigError, resolveAwsSettings, type AwsSettings } from './config';
+import type { AwsCommand, AwsCommandTable } from './context';
+import { describeAwsError } from './s3/errors';
+import { S3_COMMAND_ORDER, s3Commands } from './s3';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const TABLES: Record<string, { table: AwsCommandTable; choices: () => string[]; argument: string; sdkService: string }> = {
+  s3: { table: s3Commands, choices: () => S3_COMMAND_ORDER, argument: 'subcommand', sdkService: 's3' },
+  s3api: { table: s3apiCommands, choices: () => Object.keys(s3apiCommands).sort(), argument: 'operation', sdkService: 's3' },
+  cloudfront: { table: cloudfrontCommands, choices: () => Object.keys(cloudfrontCommands).sort(), argument: 'operation', sdkService: 'cloudfront' },
+};
+
+/** The implementation of `aws SERVICE OPERATION`: its own definition, or for s3api any S3 operation by name. */
+function commandFor(service: string, operation: string): AwsCommand | undefined {
+  return TABLES[service]?.table[operation] ?? (service === 's3api' ? genericS3apiCommand(operation) : undefined);
+}
+
+/** Why a parsed line does not run natively, if it does not. */
+function notNative(args: AwsArgs): string | undefined {
+  if (args.version) return 'aws --version reports the installed aws CLI; run it in a terminal';
+  if (args.service === undefined) return undefined;
+  const entry = TABLES[args.service];
+  if (!entry) return `aws ${args.service} is not available natively (only s3, s3api and cloudfront are); run it in a terminal`;
+  if (args.operation === 'help' || args.rest.includes('help')) return 'aws help pages are not available natively; run it in a terminal';
+  // An unknown `aws s3` subcommand gets aws-cli's own usage error here (that list is complete); an s3api or
+  // cloudfront operation we do not implement may well exist, so the real CLI decides.
+  const known = args.service === 's3' ? entry.choices().includes(args.operation ?? '') : true;
+  if (args.operation !== undefined && known && !commandFor(args.service, args.operation)) {
+    return `aws ${args.service} ${args.operation} is not available natively; run it in a terminal`;
+  }
+  return undefined;
+}
+
+const READ_VERBS = /^(describe|get|list|head|lookup|search|batch-get|select|scan|query|wait|ls|presign)\b/;
+
+function bucketOf(args: AwsArgs): string | undefined {
+  const words = [args.operation ?? '', ...args.rest];
+  const s3 = words.find((w) => w.startsWith('s3://'));
+  if (s3) return s3.slice(5).split('/')[0] || undefined;
+  const i = words.findIndex((w) => w === '--bucket');
+  if (i >= 0) return words[i + 1];
+  return words.find((w) => w.startsWith('--bucket='))?.slice(9);
+}
+
+export function awsTarget(args: AwsArgs, s: AwsSettings): Target {
+  const where = s.endpointUrl ?? s.region;
+  if (args.service === 'cloudfront') {
+    return { kind: 'cloudfront', label: `cloudfront ${where}`, details: { endpoint: where, ...(s.profile ? { profile: s.profile } : {}) }, production: /prod/i.test(`${s.profile ?? ''} ${s.endpointUrl ?? ''}`) };
+  }
+  const bucket = bucketOf(args);
+  const details: Record<string, string> = { region: s.region };
+  if (s.endpointUrl) details.endpoint = s.endpointUrl;
+  if (s.profile) details.profile = s.profile;
+  if (bucket) details.bucket = bucket;
+  return {
+    kind: 's3',
+    label: `s3 ${where}${bucket ? ` bucket ${bucket}` : ''}`,
+    details,
+    production: /prod/i.test(`${bucket ?? ''} ${s.profile ?? ''} ${s.endpointUrl ?? ''}`),
+  };
+}
+
+async function dispatch(args: AwsArgs, ctx: ToolContext): Promise<number> {
+  if (args.service === undefined) throw usageError('the following arguments are required: command');
+  const entry = TABLES[args.service]!;
+  if (args.operation === undefined) throw usageError(`the following arguments are required: ${entry.argument}`);
+  const command = commandFor(args.service, args.operation);
+  if (!command) throw usageError(`argument ${entry.argument}: Invalid choice, valid choices are:\n\n${formatChoices(entry.choices())}`);
+  let settings: AwsSettings;
+  try {
+    settings = resolveAwsSettings(args.globals, ctx.env, entry.sdkService);
+  } catch (error) {
+    if (!(error instanceof AwsConfigError)) throw error;
+    ctx.stderr.write(`\n${error.message}\n`);
+    return 255;
+  }
+  ctx.setTarget(awsTarget(args, settings));
+  if (settings.credentials) ctx.note(`aws credentials from ${settings.credentials.source}${settings.profile ? `, profile ${settings.profile}` : ''}`);
+  return command.run(args.rest, createAwsContext(ctx, settings));
+}
+
+export const awsTool: Tool = {
+  names: ['aws'],
+
+  plan(argv, env: Env): ToolPlan {
+    let args: AwsArgs;
+    try {
+      args = parseAwsArgs(argv);
+    } catch (error) {
+      return { native: true, terminal: false, mutates: false, reason: (error as Error).message.trim().split('\n').pop() };
+    }
+    void env;
+    const reason = notNative(args);
+    if (reason) {
+      const mutates = args.service !== undefined && !args.version && !READ_VERBS.test(args.operation ?? '');
+      return { native: false, terminal: true, mutates, reason };
+    }
+    const command = args.service && args.operation ? commandFor(args.service, args.operation) : undefined;
+    if (!command) return { native: true, terminal: false, mutates: false };
+    try {
+      const p = command.plan(args.rest);
+      const action = p.action ?? `${args.operation} ${args.rest.join(' ')}`.trim();
+      return { native: true, terminal: false, ...p, action: `${args.service} ${action}` };
+    } catch {
+      return { native: true, terminal: false, mutates: true, action: `${args.service} ${args.operation}` };
+    }
+  },
+
+  async target(argv, ctx) {
+    try {
+      const args = parseAwsArgs(argv);
+      const entry = args.service ? TABLES[args.service] : undefined;
+      if (!entry) return undefined;
+      return awsTarget(args, resolveAwsSettings(args.globals, ctx.env, entry.sdkService));
+    } catch {
+      return undefined;
+    }
+  },
+
+  async run(argv, ctx): Promise<number> {
+    try {
+      const args = parseAwsArgs(argv);
+      const reason = notNative(args);
+      if (reason) {
+        ctx.stderr.write(`aws: not run: ${reason}\n`);
+        return 127;
+      }
+      return await dispatch(args, ctx);
+    } catch (error) {
+      if (error instanceof AwsUsageError) {
+        ctx.stderr.write(error.message);
+        return error.exitCode;
+      }
+      if (ctx.signal.aborted) return 130;
+      ctx.stderr.write(`\n${describeAwsError(error, 'unknown')}\n`);
+      return 255;
+    }
+  },
+};

@@ -1,0 +1,70 @@
+// aws-cli's wording for failed calls: service errors name the code and the
+// operation, unreachable endpoints name the URL that was being sent.
+
+import { STATUS_CODES } from 'node:http';
+import { requestUrlOf } from '../clients';
+
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+interface SdkError {
+  name?: string;
+  code?: string;
+  Code?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+  $fault?: string;
+  $response?: unknown;
+  cause?: unknown;
+}
+
+/** Query parameters in the order botocore sends them for the operations `aws s3` calls. */
+const QUERY_ORDER: Record<string, string[]> = {
+  ListObjectsV2: ['list-type', 'prefix', 'delimiter', 'continuation-token', 'encoding-type'],
+};
+
+/** The request URL as aws-cli prints it in "Could not connect" (its query order, no SDK extras). */
+function cliUrl(sdkUrl: string, operation: string): string {
+  // The SDK sends bucket operations to `/bucket/` in path style; botocore to `/bucket`.
+  const url = sdkUrl.replace(/^(\w+:\/\/[^/]+\/[^/?]+)\/(?=\?|$)/, '$1');
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const order = QUERY_ORDER[operation];
+  const keyOf = (p: string) => p.split('=')[0]!;
+  // `x-id=Operation` is the SDK's own addition.
+  const kept = url.slice(q + 1).split('&').filter((p) => p && keyOf(p) !== 'x-id');
+  if (order) kept.sort((a, b) => order.indexOf(keyOf(a)) - order.indexOf(keyOf(b)));
+  return `${url.slice(0, q)}${kept.length ? `?${kept.join('&')}` : ''}`;
+}
+
+export function isConnectionError(error: unknown): boolean {
+  const e = error as SdkError | undefined;
+  if (!e || typeof e !== 'object') return false;
+  if (e.$metadata?.httpStatusCode) return false;
+  const code = e.code ?? (e.cause as SdkError | undefined)?.code;
+  return (code !== undefined && CONNECT_CODES.has(code)) || e.name === 'TimeoutError';
+}
+
+/** `An error occurred (Code) when calling the Op operation: Message`, or the connection failure. */
+export function describeAwsError(error: unknown, operation: string): string {
+  const e = (error ?? {}) as SdkError;
+  if (isConnectionError(error)) {
+    const url = requestUrlOf(error);
+    return url ? `Could not connect to the endpoint URL: "${cliUrl(url, operation)}"` : (e.message ?? String(error));
+  }
+  const status = e.$metadata?.httpStatusCode;
+  if (status !== undefined) {
+    let code = e.Code ?? e.name ?? String(status);
+    let message = e.message ?? '';
+    if (!e.Code && (message === 'UnknownError' || code === 'NotFound' || code === 'Unknown' || code === 'Forbidden' || /^\d+$/.test(code))) {
+      code = String(status);
+      message = STATUS_CODES[status] ?? '';
+    }
+    return `An error occurred (${code}) when calling the ${operation} operation: ${message}`;
+  }
+  return e.message ?? String(error);
+}
+
+/** The HTTP status of a service error, if it was one. */
+export function statusOf(error: unknown): number | undefined {
+  return (error as SdkError | undefined)?.$metadata?.httpStatusCode;
+}
