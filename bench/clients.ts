@@ -4,7 +4,9 @@
 //   npm run bench:clients   (BENCH_CASES=psql,redis-cli,aws to pick; BENCH_ROUNDS=15)
 // For each command: the real CLI spawned, the same command native in a warm
 // notebook session, and a raw round trip (the floor): a pg client query, a
-// RESP request on a plain socket, an unsigned HTTP GET of the same S3 listing.
+// RESP request on a plain socket, an unsigned HTTP GET of the same S3 listing;
+// and, for redis-cli and aws, the client library called directly (ioredis, the
+// S3 SDK), which shows how much of the native time is the library's own.
 // Goals: native >= 20x faster than the spawned CLI for psql and redis-cli,
 // >= 50x for the small aws listing, and within 1.3x of the raw GET for the
 // 1,000-object listing, where the server's own time dominates.
@@ -15,6 +17,8 @@ import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { runCell, Session } from '../src/core/engine';
 import { createRegistry } from '../src/core/tools';
@@ -32,6 +36,8 @@ interface Case {
   expect: string;
   raw: () => Promise<void>;
   rawLabel: string;
+  /** The client library alone, without the engine or the CLI's formatting (where it is not the raw path). */
+  library?: () => Promise<void>;
   goal: { spawnedOverNative?: number; nativeOverRaw?: number };
 }
 
@@ -99,6 +105,8 @@ async function startServers(): Promise<{ env: Record<string, string>; stop: () =
 }
 
 async function main(): Promise<void> {
+  // The SDK's notice about Node 20 support would land in the table.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const sandbox = await startServers();
   const env: Record<string, string | undefined> = { ...process.env, ...sandbox.env };
   const session = new Session(process.cwd(), env);
@@ -106,6 +114,20 @@ async function main(): Promise<void> {
   const pg = new Client({ host: env.PGHOST, port: Number(env.PGPORT), user: env.PGUSER, password: env.PGPASSWORD, database: env.PGDATABASE });
   await pg.connect();
   const resp = respClient(env.REDIS_URL!);
+  const ioredis = new Redis(env.REDIS_URL!);
+  const s3 = new S3Client({
+    endpoint: env.AWS_ENDPOINT_URL,
+    region: env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! },
+  });
+  const s3List = (prefix: string) => async () => {
+    let token: string | undefined;
+    do {
+      const page = await s3.send(new ListObjectsV2Command({ Bucket: 'archive-bucket', Prefix: prefix, Delimiter: '/', ContinuationToken: token }));
+      token = page.NextContinuationToken;
+    } while (token);
+  };
   const agent = new http.Agent({ keepAlive: true });
   const s3Get = (query: string) => () =>
     new Promise<void>((resolve, reject) => {
@@ -135,6 +157,7 @@ async function main(): Promise<void> {
       expect: 'used_memory:',
       raw: () => resp.request(['INFO', 'memory']),
       rawLabel: 'RESP on a socket',
+      library: async () => void (await ioredis.callBuffer('INFO', 'memory')),
       goal: { spawnedOverNative: 20 },
     },
     {
@@ -144,6 +167,7 @@ async function main(): Promise<void> {
       expect: 'object-09',
       raw: s3Get('list-type=2&prefix=bench-10%2F&delimiter=%2F&encoding-type=url'),
       rawLabel: 'unsigned HTTP GET',
+      library: s3List('bench-10/'),
       goal: { spawnedOverNative: 50 },
     },
     {
@@ -153,6 +177,7 @@ async function main(): Promise<void> {
       expect: 'PRE bench-1000/',
       raw: s3Get('list-type=2&prefix=&delimiter=%2F&encoding-type=url'),
       rawLabel: 'unsigned HTTP GET',
+      library: s3List(''),
       goal: { nativeOverRaw: 1.3 },
     },
     {
@@ -162,6 +187,7 @@ async function main(): Promise<void> {
       expect: 'object-0999.json',
       raw: s3Get('list-type=2&prefix=bench-1000%2F&delimiter=%2F&encoding-type=url'),
       rawLabel: 'unsigned HTTP GET',
+      library: s3List('bench-1000/'),
       goal: { nativeOverRaw: 1.3 },
     },
   ];
@@ -183,25 +209,26 @@ async function main(): Promise<void> {
   };
 
   console.log(`clients: ${ROUNDS} interleaved rounds per command (node ${process.version}); medians in ms`);
-  console.log('command'.padEnd(46) + 'spawned'.padStart(10) + 'native'.padStart(10) + 'raw'.padStart(10) + '  spawned/native  native/raw');
+  console.log('command'.padEnd(46) + 'spawned'.padStart(10) + 'native'.padStart(10) + 'library'.padStart(10) + 'raw'.padStart(10) + '  spawned/native  native/raw  spawned/library');
   let failed = false;
   const only = process.env.BENCH_CASES?.split(',');
   for (const c of cases.filter((k) => !only || only.some((o) => k.name.startsWith(o)))) {
-    const paths = { spawned: spawned(c), native: native(c), raw: c.raw } as const;
+    const paths: Record<string, () => Promise<void> | void> = { spawned: spawned(c), native: native(c), raw: c.raw, ...(c.library ? { library: c.library } : {}) };
     // Warm every path once: connections, JIT, the CLI's own caches.
     for (const fn of Object.values(paths)) await fn();
-    const times = { spawned: [] as number[], native: [] as number[], raw: [] as number[] };
-    const order = ['spawned', 'native', 'raw'] as const;
+    const order = Object.keys(paths);
+    const times: Record<string, number[]> = Object.fromEntries(order.map((name) => [name, [] as number[]]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of round % 2 ? [...order].reverse() : order) {
         // Let the previous measurement's aftermath (a process exiting, its server session closing) settle first.
         await new Promise((r) => setTimeout(r, SETTLE_MS));
-        times[name].push(await time(paths[name]));
+        times[name]!.push(await time(paths[name]!));
       }
     }
-    const s = median(times.spawned);
-    const n = median(times.native);
-    const r = median(times.raw);
+    const s = median(times.spawned!);
+    const n = median(times.native!);
+    const r = median(times.raw!);
+    const l = times.library ? median(times.library) : undefined;
     const speedup = s / n;
     const overRaw = n / r;
     const goals: string[] = [];
@@ -216,12 +243,14 @@ async function main(): Promise<void> {
       goals.push(`goal <= ${c.goal.nativeOverRaw}x of the ${c.rawLabel} ${met ? 'met' : 'MISSED'}`);
     }
     console.log(
-      c.command.padEnd(46) + s.toFixed(2).padStart(10) + n.toFixed(2).padStart(10) + r.toFixed(2).padStart(10) +
-        `${speedup.toFixed(1).padStart(14)}x${overRaw.toFixed(2).padStart(11)}x   (${c.name}; raw: ${c.rawLabel}; ${goals.join(', ')})`,
+      c.command.padEnd(46) + s.toFixed(2).padStart(10) + n.toFixed(2).padStart(10) + (l?.toFixed(2) ?? '-').padStart(10) + r.toFixed(2).padStart(10) +
+        `${speedup.toFixed(1).padStart(14)}x${overRaw.toFixed(2).padStart(11)}x${(l ? `${(s / l).toFixed(1)}x` : '-').padStart(16)}   (${c.name}; raw: ${c.rawLabel}; ${goals.join(', ')})`,
     );
   }
 
   resp.close();
+  ioredis.disconnect();
+  s3.destroy();
   agent.destroy();
   await pg.end();
   await session.dispose();
