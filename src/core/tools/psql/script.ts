@@ -1,6 +1,7 @@
 // psql's scripts and actions: ~/.psqlrc, -c and -f in order, here-documents
 // and SQL cells read statement by statement, ON_ERROR_STOP and -1.
 
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { splitSql, type SqlStatement } from '../../sql/split';
@@ -61,6 +62,8 @@ async function runPsqlrc(run: PsqlRun): Promise<boolean> {
   const home = homeDir(env);
   const candidates = env.PSQLRC ? [env.PSQLRC.replace(/^~(?=\/|$)/, home)] : ['.psqlrc-15', '.psqlrc'].map((f) => join(home, f));
   for (const file of candidates) {
+    // Usually absent: a synchronous check costs one system call, where a failed async open waits for the thread pool.
+    if (!existsSync(file)) continue;
     const text = await readFile(file, 'utf8').catch(() => undefined);
     if (text !== undefined) return !(await runScript(run, text, file)).quit;
   }
