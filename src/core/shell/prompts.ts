@@ -65,6 +65,7 @@ export function stripPrompts(cell: string): PromptStripped {
   let continuing = false;
   // The redis-cli line that opened the session the following redis prompt lines type into.
   let opener = 'redis-cli';
+  const lastRedisPrompt = commands.reduce((last, c, i) => (c?.redis ? i : last), -1);
   lines.forEach((line, i) => {
     const prompted = commands[i];
     if (prompted !== undefined) {
@@ -74,7 +75,7 @@ export function stripPrompts(cell: string): PromptStripped {
         const opens = redisOpener(command);
         opener = opens ?? 'redis-cli';
         // The opening line itself is an interactive session; its prompt lines run instead.
-        if (opens && commands.slice(i + 1).some((c) => c?.redis)) command = '';
+        if (opens && i < lastRedisPrompt) command = '';
       }
       out.push(command);
       continuing = /\\\r?$/.test(command);

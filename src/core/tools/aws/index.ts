@@ -5,6 +5,7 @@
 import type { Target, Tool, ToolContext, ToolPlan } from '../../engine/tool';
 import { cloudfrontCommands, s3apiCommands } from './api';
 import { genericS3apiCommand } from './api/genericS3api';
+import { isReadOperation } from './readOperations';
 import { AwsUsageError, formatChoices, parseAwsArgs, usageError, type AwsArgs } from './args';
 import { createAwsContext } from './clients';
 import { AwsConfigError, resolveAwsSettings, type AwsSettings } from './config';
@@ -40,8 +41,6 @@ function notNative(args: AwsArgs): string | undefined {
   }
   return undefined;
 }
-
-const READ_VERBS = /^(describe|get|list|head|lookup|search|batch-get|select|scan|query|wait|ls|presign)\b/;
 
 function bucketOf(args: AwsArgs): string | undefined {
   const words = [args.operation ?? '', ...args.rest];
@@ -102,7 +101,7 @@ export const awsTool: Tool = {
     void env;
     const reason = notNative(args);
     if (reason) {
-      const mutates = args.service !== undefined && !args.version && !READ_VERBS.test(args.operation ?? '');
+      const mutates = args.service !== undefined && !args.version && !isReadOperation(args.operation ?? '');
       return { native: false, terminal: true, mutates, reason };
     }
     const command = args.service && args.operation ? commandFor(args.service, args.operation) : undefined;

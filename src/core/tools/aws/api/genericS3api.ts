@@ -7,8 +7,9 @@
 import type { AwsCommand } from '../context';
 import { defineOperation } from './operation';
 import type { ParamTable, ParamType } from './params';
+import { isReadOperation } from '../readOperations';
 import { S3_OPERATIONS } from './s3Operations';
-import { info } from './validate';
+import { info, structureFields } from './validate';
 
 /** botocore's xform_name with dashes: `ContentMD5` is `content-md5`, `SSECustomerKey` is `sse-customer-key`. */
 export function cliName(apiName: string): string {
@@ -21,22 +22,14 @@ export function cliName(apiName: string): string {
 
 const BY_CLI_NAME = new Map(S3_OPERATIONS.map((name) => [cliName(name), name]));
 
-/** Reads never change state; every other verb (put, delete, copy, create, restore, ...) does. */
-const READ = /^(Get|List|Head|Select)[A-Z]/;
-
-type Schema = unknown;
-
-/** The request schema's members as flags: `[3, ns, name, traits, [names], [member schemas], required count]`. */
-function paramTable(requestSchema: Schema): ParamTable {
-  const schema = (typeof requestSchema === 'function' ? (requestSchema as () => Schema)() : requestSchema) as unknown[];
-  const names = (schema?.[4] ?? []) as string[];
-  const members = (schema?.[5] ?? []) as Schema[];
-  const required = typeof schema?.[6] === 'number' ? (schema[6] as number) : 0;
+/** The request schema's members as flags, named and typed as aws-cli has them. */
+function paramTable(requestSchema: unknown): ParamTable {
+  const { names, members, required } = structureFields(requestSchema) ?? { names: [], members: [], required: [] };
   const table: Record<string, { member: string; type: ParamType; required?: boolean }> = {};
   names.forEach((member, i) => {
     const kind = info(members[i]).kind;
     const type: ParamType = kind === 'other' ? 'string' : kind;
-    table[`--${cliName(member)}`] = { member, type, ...(i < required ? { required: true } : {}) };
+    table[`--${cliName(member)}`] = { member, type, ...(required.includes(member) ? { required: true } : {}) };
   });
   return table;
 }
@@ -45,7 +38,7 @@ function plan(apiName: string) {
   return (args: readonly string[]) => {
     const bucket = args[args.indexOf('--bucket') + 1];
     const action = `${cliName(apiName)}${args.includes('--bucket') && bucket ? ` ${bucket}` : ''}`;
-    return { mutates: !READ.test(apiName), action };
+    return { mutates: !isReadOperation(cliName(apiName)), action };
   };
 }
 
@@ -56,7 +49,7 @@ export function genericS3apiCommand(operation: string): AwsCommand | undefined {
   return {
     plan: plan(apiName),
     run: async (args, ctx) => {
-      const sdk = ctx.s3Sdk() as unknown as Record<string, Schema>;
+      const sdk = ctx.s3Sdk() as unknown as Record<string, unknown>;
       const command = defineOperation({ name: apiName, service: 's3', params: paramTable(sdk[`${apiName}Request$`]), plan: plan(apiName) });
       return command.run(args, ctx);
     },

@@ -17,6 +17,20 @@ function unwrapMember(entry: Schema): Schema {
   return Array.isArray(entry) && entry.length === 2 && (typeof entry[1] === 'object' || typeof entry[1] === 'number') && !Array.isArray(entry[1]) ? resolve(entry[0]) : resolve(entry);
 }
 
+/** A structure schema `[3, namespace, name, traits, [member names], [member schemas], required count]`: its members, required ones first. */
+export interface StructureFields {
+  names: string[];
+  members: Schema[];
+  required: string[];
+}
+
+export function structureFields(schema: Schema): StructureFields | undefined {
+  const s = resolve(schema);
+  if (!Array.isArray(s)) return undefined;
+  const names = (s[4] ?? []) as string[];
+  return { names, members: (s[5] ?? []) as Schema[], required: typeof s[6] === 'number' ? names.slice(0, s[6]) : [] };
+}
+
 export type Kind = 'string' | 'integer' | 'boolean' | 'list' | 'map' | 'structure' | 'timestamp' | 'blob' | 'other';
 
 export interface Info {
@@ -106,9 +120,7 @@ function validate(entry: Schema, value: unknown, path: string, order: MemberOrde
 }
 
 function validateStructure(s: unknown[], value: Record<string, unknown>, path: string, order: MemberOrder, errors: string[]): void {
-  const names = s[4] as string[];
-  const members = s[5] as Schema[];
-  const required = typeof s[6] === 'number' ? names.slice(0, s[6]) : [];
+  const { names, members, required } = structureFields(s)!;
   for (const name of required) {
     if (value[name] === undefined) errors.push(`Missing required parameter in ${path}: "${name}"`);
   }
@@ -130,12 +142,10 @@ export class ParamValidationError extends AwsUsageError {
 
 /** Checks a request against the operation's input schema; throws what botocore would report. */
 export function validateRequest(inputSchema: Schema, request: Record<string, unknown>, order: MemberOrder): void {
-  const s = resolve(inputSchema);
-  if (!Array.isArray(s)) return;
+  const fields = structureFields(inputSchema);
+  if (!fields) return;
   const errors: string[] = [];
-  const names = s[4] as string[];
-  const members = s[5] as Schema[];
-  const required = typeof s[6] === 'number' ? names.slice(0, s[6]) : [];
+  const { names, members, required } = fields;
   for (const name of required) if (request[name] === undefined) errors.push(`Missing required parameter in input: "${name}"`);
   for (const [key, v] of Object.entries(request)) {
     const i = names.indexOf(key);
