@@ -54,19 +54,24 @@ export async function runStages(stages: Stage[], io: PipelineIO): Promise<number
       }
     }
 
-    const producerAbort = new AbortController();
-    const onAbort = () => producerAbort.abort(io.signal.reason);
-    io.signal.addEventListener('abort', onAbort, { once: true });
-    const chain = new FilterChain(filters, await stageSink(producer, finalSink, io), () => producerAbort.abort('pipe closed'));
+    // A producer piped into filters stops early when one has had enough (`| head -1`): it gets a signal of its own.
+    const producerAbort = filters.length ? new AbortController() : undefined;
+    const onAbort = () => producerAbort?.abort(io.signal.reason);
+    if (producerAbort) io.signal.addEventListener('abort', onAbort, { once: true });
+    // Redirects are the exception: without them the producer writes straight to the sink, with no file to open.
+    const redirected = producer.redirects.length > 0;
+    const sink = redirected ? await stageSink(producer, finalSink, io) : finalSink;
+    const chain = filters.length ? new FilterChain(filters, sink, () => producerAbort?.abort('pipe closed')) : undefined;
     try {
-      const stdin = (await stageInput(producer, io)) ?? input;
-      exitCode = await runProducer(producer, { stdin, stdout: chain, signal: producerAbort.signal, io });
-      const filterCode = await chain.end();
-      // What a filter would print on stderr (grep's warnings, awk's errors, jq's messages).
-      for (const filter of filters) if (filter.stderr) io.stderr.write(filter.stderr);
-      if (filters.length) exitCode = filterCode;
+      const stdin = redirected ? ((await stageInput(producer, io)) ?? input) : input;
+      exitCode = await runProducer(producer, { stdin, stdout: chain ?? sink, signal: producerAbort?.signal ?? io.signal, io });
+      if (chain) {
+        exitCode = await chain.end();
+        // What a filter would print on stderr (grep's warnings, awk's errors, jq's messages).
+        for (const filter of filters) if (filter.stderr) io.stderr.write(filter.stderr);
+      }
     } finally {
-      io.signal.removeEventListener('abort', onAbort);
+      if (producerAbort) io.signal.removeEventListener('abort', onAbort);
     }
     input = buffered;
     i = j;
@@ -74,18 +79,26 @@ export async function runStages(stages: Stage[], io: PipelineIO): Promise<number
   return exitCode;
 }
 
-async function runProducer(
+function runProducer(
   stage: Stage,
   args: { stdin: string | undefined; stdout: OutputSink; signal: AbortSignal; io: PipelineIO },
 ): Promise<number> {
   const { program } = stage;
   if (program.kind !== 'tool' && program.kind !== 'builtin') {
     args.io.stderr.write(`${stage.argv[0]}: cannot start a pipeline here\n`);
-    return 2;
+    return Promise.resolve(2);
   }
   const stderr = stderrSink(stage, args.io, args.stdout);
+  // Field by field rather than a spread of `base`: the one object a tool gets, built the same way every time.
+  const { base } = args.io;
   return program.tool.run(stage.argv, {
-    ...args.io.base,
+    isTTY: base.isTTY,
+    cwd: base.cwd,
+    session: base.session,
+    emit: base.emit,
+    note: base.note,
+    setTarget: base.setTarget,
+    editText: base.editText,
     stdout: args.stdout,
     stderr,
     stdin: args.stdin,

@@ -1,6 +1,6 @@
 // `runbook plan`: what each command of a cell would do, without running it.
 
-import { expandWords, parseScript, ShellSyntaxError, stripPrompts, type Pipeline } from '../shell';
+import { expandWords, parseCell, ShellSyntaxError, type Pipeline } from '../shell';
 import { splitSql } from '../sql/split';
 import { classifyProgram, parseWatch } from './program';
 import type { ToolRegistry } from './registry';
@@ -23,7 +23,7 @@ export function planCell(text: string, language: string, registry: ToolRegistry,
   if (!SHELL.has(language)) return [];
   let statements;
   try {
-    statements = parseScript(stripPrompts(text).text).statements;
+    statements = parseCell(text).statements;
   } catch (error) {
     if (!(error instanceof ShellSyntaxError)) throw error;
     return [{ line: error.line, command: text.trim(), tool: '', native: false, terminal: false, mutates: false, reason: `shell syntax: ${error.message}` }];

@@ -1,7 +1,7 @@
 // Runs a cell: statements in order, each pipeline after its variables are
 // known and, for a state-changing command, after the user said yes.
 
-import { parseScript, ShellSyntaxError, stripPrompts, wordText, type Pipeline, type Statement } from '../shell';
+import { parseCell, parseScript, ShellSyntaxError, wordText, type Pipeline, type Statement } from '../shell';
 import { expandPipeline, usedVariables } from './expand';
 import { runStages, type Stage } from './pipeline';
 import { classifyProgram, parseWatch } from './program';
@@ -10,6 +10,7 @@ import type { CellRun, CommandResult, CommandStatus } from './result';
 import type { Session } from './session';
 import type { ConfirmationRequest, EditRequest, OutputSink, Target } from './tool';
 import { abortableSleep } from '../util/abortableSleep';
+import { isoTime } from '../util/isoTime';
 
 export interface CellEvents {
   stdout(text: string): void;
@@ -53,7 +54,7 @@ export async function runCell(text: string, options: RunCellOptions): Promise<Ce
   const finish = (exitCode: number): CellRun => ({
     ok: exitCode === 0 && commands.every((c) => c.status === 'ok'),
     exitCode,
-    startedAt: new Date(started).toISOString(),
+    startedAt: isoTime(started),
     durationMs: Date.now() - started,
     commands,
   });
@@ -67,7 +68,7 @@ export async function runCell(text: string, options: RunCellOptions): Promise<Ce
 
   let statements: Statement[];
   try {
-    statements = parseScript(stripPrompts(text).text).statements;
+    statements = parseCell(text).statements;
   } catch (error) {
     if (!(error instanceof ShellSyntaxError)) throw error;
     options.events.stderr(`line ${error.line + 1}: ${error.message}\n`);
@@ -90,11 +91,20 @@ class StatementRunner {
     private readonly onResult: (result: CommandResult) => void,
   ) {}
 
+  /** Completes a result made for this call (its object becomes the record: no copy per command). */
   record(partial: Omit<CommandResult, 'startedAt' | 'durationMs'>, started: number): void {
-    this.onResult({ ...partial, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started });
+    const result = partial as CommandResult;
+    result.startedAt = isoTime(started);
+    result.durationMs = Date.now() - started;
+    this.onResult(result);
   }
 
-  async statement(statement: Statement): Promise<number> {
+  statement(statement: Statement): Promise<number> {
+    return statement.rest.length ? this.chain(statement) : this.pipeline(statement.first);
+  }
+
+  /** `a && b || c`: each pipeline after the previous one's exit code allows it. */
+  private async chain(statement: Statement): Promise<number> {
     let code = await this.pipeline(statement.first);
     for (const { op, pipeline } of statement.rest) {
       if (this.options.signal.aborted) break;
@@ -216,25 +226,29 @@ class StatementRunner {
       sampled = Boolean(plan.streams && this.options.streamWindowMs !== undefined);
     }
 
-    const controller = new AbortController();
-    const cancel = () => controller.abort(this.options.signal.reason);
-    this.options.signal.addEventListener('abort', cancel, { once: true });
-    const timer = sampled ? setTimeout(() => controller.abort('sampled'), this.options.streamWindowMs) : undefined;
+    // A sampled stream gets a signal of its own that its window also aborts; otherwise the cell's signal is the command's.
+    const window = sampled ? new AbortController() : undefined;
+    const cancel = () => window?.abort(this.options.signal.reason);
+    if (window) this.options.signal.addEventListener('abort', cancel, { once: true });
+    const timer = window ? setTimeout(() => window.abort('sampled'), this.options.streamWindowMs) : undefined;
     const mask = (sink: (t: string) => void): OutputSink => ({ write: (t) => sink(session.mask(t)) });
     let exitCode: number;
     try {
-      exitCode = await runStages(stages, {
+      const running = runStages(stages, {
         stdout: mask((t) => events.stdout(t)),
         stderr: mask((t) => events.stderr(t)),
         base,
-        signal: controller.signal,
+        signal: window?.signal ?? this.options.signal,
         env: (extra) => session.env(extra),
       });
+      // The record's start time is written while the command is in flight, not after its reply.
+      isoTime(args.started);
+      exitCode = await running;
     } finally {
       clearTimeout(timer);
-      this.options.signal.removeEventListener('abort', cancel);
+      if (window) this.options.signal.removeEventListener('abort', cancel);
     }
-    const wasSampled = controller.signal.aborted && controller.signal.reason === 'sampled';
+    const wasSampled = window !== undefined && window.signal.aborted && window.signal.reason === 'sampled';
     if (wasSampled) {
       exitCode = 0;
       notes.push(`Streamed for ${Math.round((this.options.streamWindowMs ?? 0) / 1000)} s and stopped: a sample, because the cell ran as part of Run All.`);

@@ -1,4 +1,5 @@
 export * from './ast';
 export { parseScript } from './parse';
 export { stripPrompts } from './prompts';
+export { parseCell } from './parseCell';
 export { expandWords, placeholderKey, wordText, type Expansion, type VariableLookup } from './words';

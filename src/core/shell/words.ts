@@ -29,24 +29,22 @@ export function placeholderKey(name: string): string {
 export function expandWords(words: readonly Word[], lookup: VariableLookup, home?: string): Expansion {
   const result: Expansion = { args: [], missing: [], placeholders: [], substitutions: [] };
   for (const word of words) {
-    let fields: string[] = [''];
+    // The fields this word becomes: an unquoted variable's value splits into more than one.
+    const fields: string[] = [''];
     let hasQuoted = false;
-    word.parts.forEach((part, index) => {
-      const append = (text: string) => (fields[fields.length - 1] += text);
+    for (let index = 0; index < word.parts.length; index++) {
+      const part = word.parts[index];
+      let text: string;
       switch (part.kind) {
-        case 'literal': {
-          let text = part.text;
+        case 'literal':
+          text = part.text;
           if (index === 0 && !part.quoted && home && (text === '~' || text.startsWith('~/'))) text = home + text.slice(1);
           if (part.quoted) hasQuoted = true;
-          append(text);
           break;
-        }
         case 'placeholder': {
           const value = lookup(placeholderKey(part.name));
-          if (value === undefined) {
-            if (!result.placeholders.includes(part.name)) result.placeholders.push(part.name);
-            append(`<${part.name}>`);
-          } else append(value);
+          if (value === undefined && !result.placeholders.includes(part.name)) result.placeholders.push(part.name);
+          text = value ?? `<${part.name}>`;
           break;
         }
         case 'variable': {
@@ -56,24 +54,24 @@ export function expandWords(words: readonly Word[], lookup: VariableLookup, home
             if (!result.missing.includes(part.name)) result.missing.push(part.name);
             value = '';
           }
-          if (part.quoted) {
-            hasQuoted = true;
-            append(value);
-          } else {
+          if (part.quoted) hasQuoted = true;
+          else if (/[ \t\n]/.test(value)) {
             const pieces = value.split(/[ \t\n]+/);
-            append(pieces[0]);
-            for (const piece of pieces.slice(1)) fields.push(piece);
+            fields[fields.length - 1] += pieces[0];
+            for (let p = 1; p < pieces.length; p++) fields.push(pieces[p]);
+            continue;
           }
+          text = value;
           break;
         }
         case 'substitution':
           result.substitutions.push(part.text);
-          append(part.text);
+          text = part.text;
           break;
       }
-    });
-    fields = fields.filter((f, i) => f !== '' || (hasQuoted && i === 0));
-    result.args.push(...fields);
+      fields[fields.length - 1] += text;
+    }
+    for (let i = 0; i < fields.length; i++) if (fields[i] !== '' || (hasQuoted && i === 0)) result.args.push(fields[i]);
   }
   return result;
 }
