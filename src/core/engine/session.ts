@@ -10,6 +10,8 @@ export class Session {
   private readonly exported = new Set<string>();
   private readonly secrets = new Set<string>();
   private readonly clients = new Map<string, Promise<unknown>>();
+  /** Clients whose creation has finished, by key. */
+  private readonly opened = new Map<string, unknown>();
   private readonly closers: Array<() => void | Promise<void>> = [];
   cwd: string;
   /** Context and namespace chosen for this notebook (status bar), used when a command names none. */
@@ -81,24 +83,35 @@ export class Session {
   client<T>(key: string, create: () => Promise<T>, close?: (client: T) => void | Promise<void>): Promise<T> {
     let existing = this.clients.get(key) as Promise<T> | undefined;
     if (!existing) {
-      existing = create();
-      this.clients.set(key, existing);
-      existing.then(
-        (c) => close && this.closers.push(() => close(c)),
+      const creating = create();
+      existing = creating;
+      this.clients.set(key, creating);
+      creating.then(
+        (c) => {
+          if (this.clients.get(key) === creating) this.opened.set(key, c);
+          if (close) this.closers.push(() => close(c));
+        },
         () => this.clients.delete(key),
       );
     }
     return existing;
   }
 
+  /** The client under `key` if it is open already, without waiting: a command can go out in the same tick. */
+  openClient<T>(key: string): T | undefined {
+    return this.opened.get(key) as T | undefined;
+  }
+
   /** Drops a client so the next use makes a new one (after a lost connection). */
   forget(key: string): void {
     this.clients.delete(key);
+    this.opened.delete(key);
   }
 
   async dispose(): Promise<void> {
     const closers = this.closers.splice(0);
     this.clients.clear();
+    this.opened.clear();
     await Promise.allSettled(closers.map((close) => close()));
   }
 }

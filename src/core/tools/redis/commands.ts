@@ -58,12 +58,52 @@ export function isVerbatim(command: readonly string[]): boolean {
   return VERBATIM.has(name) || VERBATIM.has(sub);
 }
 
+/** Commands the server holds until data arrives or a timeout passes (0: forever). */
+const BLOCKING = new Set(['BLPOP', 'BRPOP', 'BRPOPLPUSH', 'BLMOVE', 'BLMPOP', 'BZPOPMIN', 'BZPOPMAX', 'BZMPOP', 'WAIT', 'WAITAOF']);
+
+/** A command that may wait on the server indefinitely: BLPOP and friends, WAIT, XREAD/XREADGROUP with BLOCK. */
+export function isBlocking(command: readonly string[]): boolean {
+  const [name] = names(command);
+  if (name === 'XREAD' || name === 'XREADGROUP') return command.some((a) => a.toUpperCase() === 'BLOCK');
+  return BLOCKING.has(name);
+}
+
 export function isStreaming(command: readonly string[]): boolean {
   return STREAMING.has(names(command)[0]);
 }
 
 export function isClusterCommand(command: readonly string[]): boolean {
   return names(command)[0] === 'CLUSTER';
+}
+
+/** What running a command involves, worked out once per command. */
+export interface CommandTraits {
+  /** Sent with ioredis's name for it (HGETALL upper-cased, so ioredis does not reshape the reply). */
+  sentName: string;
+  status: boolean;
+  verbatim: boolean;
+  streaming: boolean;
+  blocking: boolean;
+  /** COMMAND and its kin: over a connection that keeps the reply's types. */
+  exact: boolean;
+  info: boolean;
+}
+
+/** ioredis reshapes some replies by lowercase command name (HGETALL into an object); the upper case keeps them as sent. */
+const RESHAPED = new Set(['hgetall', 'vsim', 'mset', 'msetnx', 'hset', 'hmset']);
+
+export function commandTraits(command: readonly string[]): CommandTraits {
+  const [name] = names(command);
+  const first = command[0] ?? '';
+  return {
+    sentName: RESHAPED.has(first.toLowerCase()) ? first.toUpperCase() : first,
+    status: isStatusCommand(command),
+    verbatim: isVerbatim(command),
+    streaming: isStreaming(command),
+    blocking: isBlocking(command),
+    exact: name === 'COMMAND',
+    info: name === 'INFO',
+  };
 }
 
 /** `set session:1`, `config set maxmemory`, `flushall`: the verb and its object for confirmations. */

@@ -38,11 +38,8 @@ export function resolveSettings(args: RedisArgs, env: Env): RedisSettings {
     const cluster = (args.cluster || args.mode === 'cluster' || isClusterCommand(args.command)) && env.REDIS_CLUSTER_URL ? 'REDIS_CLUSTER_URL' : undefined;
     from = cluster ?? (env.REDIS_URL ? 'REDIS_URL' : undefined);
     if (from) {
-      try {
-        base = parseRedisArgs(['redis-cli', '-u', env[from]!]);
-      } catch {
-        from = undefined;
-      }
+      base = uriSettings(env[from]!);
+      if (!base) from = undefined;
     }
   }
   return {
@@ -52,8 +49,29 @@ export function resolveSettings(args: RedisArgs, env: Env): RedisSettings {
     pass: args.pass ?? base?.pass ?? env.REDISCLI_AUTH,
     db: args.db || base?.db || 0,
     from,
-    hostMap: env.RUNBOOK_HOSTS ? runbookHosts(env.RUNBOOK_HOSTS) : undefined,
+    hostMap: env.RUNBOOK_HOSTS ? hostMap(env.RUNBOOK_HOSTS) : undefined,
   };
+}
+
+// The same REDIS_URL and RUNBOOK_HOSTS serve every command of a session: each is read once while it stays the same.
+let lastUri: { uri: string; args: RedisArgs | undefined } | undefined;
+function uriSettings(uri: string): RedisArgs | undefined {
+  if (lastUri?.uri !== uri) {
+    let args: RedisArgs | undefined;
+    try {
+      args = parseRedisArgs(['redis-cli', '-u', uri]);
+    } catch {
+      args = undefined;
+    }
+    lastUri = { uri, args };
+  }
+  return lastUri.args;
+}
+
+let lastHosts: { value: string; map: string[] } | undefined;
+function hostMap(value: string): string[] {
+  if (lastHosts?.value !== value) lastHosts = { value, map: runbookHosts(value) };
+  return lastHosts.map;
 }
 
 export function redisTarget(s: RedisSettings): Target {
@@ -125,9 +143,22 @@ export async function open(s: RedisSettings): Promise<RedisConnection> {
   return conn;
 }
 
+/** The session's name for the connection to a server as a user. */
+export const connectionKey = (s: RedisSettings) => `redis-cli\0${s.host}\0${s.port}\0${s.user ?? ''}\0${s.pass ?? ''}`;
+
+/**
+ * The session's open connection under `key` when it needs nothing first
+ * (connected, authenticated, on database `db`): the command can then be
+ * written in the same tick. Otherwise undefined: use connection().
+ */
+export function readyConnection(ctx: Pick<ToolContext, 'session'>, key: string, db: number): RedisConnection | undefined {
+  const conn = ctx.session.openClient<RedisConnection>(key);
+  return conn && conn.redis.status === 'ready' && !conn.authError && conn.db === db ? conn : undefined;
+}
+
 /** The session's connection to this server (a new one after it was lost), on the wanted database. */
 export async function connection(ctx: Pick<ToolContext, 'session' | 'stderr'>, s: RedisSettings): Promise<RedisConnection> {
-  const key = `redis-cli\0${s.host}\0${s.port}\0${s.user ?? ''}\0${s.pass ?? ''}`;
+  const key = connectionKey(s);
   let conn = await ctx.session.client(key, () => open(s), (c) => c.redis.disconnect());
   if (conn.redis.status === 'end' || conn.redis.status === 'close') {
     ctx.session.forget(key);

@@ -8,8 +8,6 @@ import type { Reply } from './format';
 import { handshake } from './handshake';
 import { RespStream } from './resp';
 
-export const needsExactTypes = (command: readonly string[]) => (command[0] ?? '').toUpperCase() === 'COMMAND';
-
 export async function sendExact(ctx: Pick<ToolContext, 'stderr' | 'signal'>, s: RedisSettings, command: readonly string[]): Promise<Reply> {
   const address = dialAddress(s);
   let conn: RespStream;

@@ -4,15 +4,16 @@
 // and streams (MONITOR, SUBSCRIBE), each on a connection of its own.
 
 import type { Tool, ToolContext, ToolPlan } from '../../engine/tool';
-import { parseRedisArgs, RedisUsageError, type RedisArgs } from './args';
-import { commandAction, isReadOnly, isStatusCommand, isStreaming, isVerbatim } from './commands';
-import { connection, ConnectError, redisTarget, resolveSettings, type RedisConnection, type RedisSettings } from './connect';
+import { RedisUsageError, type RedisArgs } from './args';
+import { commandAction, commandTraits, isReadOnly, type CommandTraits } from './commands';
+import { connection, ConnectError, readyConnection, redisTarget, type RedisConnection, type RedisSettings } from './connect';
 import { formatReply, toReply, type Reply } from './format';
 import { infoResults } from './info';
 import { clusterHost } from './clusterManager';
 import { modePlan, runMode, streams } from './modes';
 import { runStreaming } from './stream';
-import { needsExactTypes, sendExact } from './exact';
+import { sendExact } from './exact';
+import { preparedLine, preparedPlan, preparedSettings } from './prepared';
 
 const PASSWORD_WARNING = "Warning: Using a password with '-a' or '-u' option on the command line interface may not be safe.\n";
 
@@ -25,17 +26,21 @@ function notNative(args: RedisArgs): string | undefined {
   return undefined;
 }
 
-/** ioredis reshapes some replies by lowercase command name (HGETALL into an object); the upper case keeps them as sent. */
-const RESHAPED = new Set(['hgetall', 'vsim', 'mset', 'msetnx', 'hset', 'hmset']);
-const commandName = (name: string) => (RESHAPED.has(name.toLowerCase()) ? name.toUpperCase() : name);
-
-/** Sends one command; with -c follows MOVED and ASK redirections to the node that holds the slot. */
-async function send(ctx: ToolContext, conn: RedisConnection, s: RedisSettings, args: RedisArgs, command: string[]): Promise<Reply> {
-  const [name, ...rest] = command;
+/**
+ * Sends one command; with -c follows MOVED and ASK redirections to the node
+ * that holds the slot. A blocking command (BLPOP k 0) can wait forever, so a
+ * stop closes its connection: the server forgets the waiting client, and the
+ * session's next command opens a new one.
+ */
+async function send(ctx: ToolContext, conn: RedisConnection, s: RedisSettings, args: RedisArgs, command: readonly string[], traits: CommandTraits): Promise<Reply> {
+  const rest = command.slice(1);
+  const { blocking } = traits;
   for (let hops = 0; ; hops++) {
+    const stop = () => conn.redis.disconnect();
+    if (blocking) ctx.signal.addEventListener('abort', stop, { once: true });
     try {
-      const value: unknown = await conn.redis.callBuffer(commandName(name!), ...rest);
-      return toReply(value, isStatusCommand(command));
+      const value: unknown = await conn.redis.callBuffer(traits.sentName, ...rest);
+      return toReply(value, traits.status);
     } catch (error) {
       if ((error as Error).name !== 'ReplyError') throw error;
       const message = (error as Error).message;
@@ -45,60 +50,79 @@ async function send(ctx: ToolContext, conn: RedisConnection, s: RedisSettings, a
       conn = await connection(ctx, next);
       s = next;
       if (redirect[1] === 'ASK') await conn.redis.callBuffer('ASKING');
+    } finally {
+      if (blocking) ctx.signal.removeEventListener('abort', stop);
     }
   }
+}
+
+function planFor(argv: readonly string[]): ToolPlan {
+  let line: ReturnType<typeof preparedLine>;
+  try {
+    line = preparedLine(argv);
+  } catch (error) {
+    return { native: true, terminal: false, mutates: false, reason: (error as Error).message.trim() };
+  }
+  const { args } = line;
+  const reason = notNative(args);
+  if (reason) return { native: false, terminal: true, mutates: !args.command.length || !isReadOnly(args.command), streams: streams(args), reason };
+  if (args.mode) return modePlan(args);
+  if (line.traits.streaming) return { native: true, terminal: false, mutates: false, streams: true, action: commandAction(args.command) };
+  return { native: true, terminal: false, mutates: !isReadOnly(args.command), action: commandAction(args.command) };
 }
 
 export const redisTool: Tool = {
   names: ['redis-cli'],
 
+  /** What redis-cli would do depends on its words alone: each line is planned once. */
   plan(argv): ToolPlan {
-    let args: RedisArgs;
-    try {
-      args = parseRedisArgs(argv);
-    } catch (error) {
-      return { native: true, terminal: false, mutates: false, reason: (error as Error).message.trim() };
-    }
-    const reason = notNative(args);
-    if (reason) return { native: false, terminal: true, mutates: !args.command.length || !isReadOnly(args.command), streams: streams(args), reason };
-    if (args.mode) return modePlan(args);
-    if (isStreaming(args.command)) return { native: true, terminal: false, mutates: false, streams: true, action: commandAction(args.command) };
-    return { native: true, terminal: false, mutates: !isReadOnly(args.command), action: commandAction(args.command) };
+    return preparedPlan(argv, () => planFor(argv));
   },
 
   async target(argv, ctx) {
     try {
-      return redisTarget(settingsFor(parseRedisArgs(argv), ctx.env));
+      const { args } = preparedLine(argv);
+      return redisTarget(settingsFor(args, preparedSettings(args, ctx.env).settings));
     } catch {
       return undefined;
     }
   },
 
   async run(argv, ctx): Promise<number> {
-    let args: RedisArgs;
+    let line: ReturnType<typeof preparedLine>;
     try {
-      args = parseRedisArgs(argv);
+      line = preparedLine(argv);
     } catch (error) {
       if (!(error instanceof RedisUsageError)) throw error;
       ctx.stderr.write(error.message);
       return 1;
     }
+    const { args } = line;
     const reason = notNative(args);
     if (reason) {
       ctx.stderr.write(`redis-cli: not run: ${reason}\n`);
       return 127;
     }
     if (args.pass !== undefined && !args.noAuthWarning) ctx.stderr.write(PASSWORD_WARNING);
-    const settings = resolveSettings(args, ctx.env);
-    ctx.setTarget(redisTarget(settingsFor(args, ctx.env)));
+    const { settings, key } = preparedSettings(args, ctx.env);
     const raw = args.noRaw ? false : args.raw || !ctx.isTTY;
-    if (args.mode) return runMode(ctx, args, settings, raw);
-    const command = args.stdinArg ? [...args.command, ctx.stdin ?? ''] : [...args.command];
-    if (isStreaming(command)) return runStreaming(ctx, settings, command, raw);
+    const command = args.stdinArg ? [...args.command, ctx.stdin ?? ''] : args.command;
+    const traits = args.stdinArg ? commandTraits(command) : line.traits;
+    if (args.mode || traits.streaming) {
+      ctx.setTarget(redisTarget(settingsFor(args, settings)));
+      return args.mode ? runMode(ctx, args, settings, raw) : runStreaming(ctx, settings, [...command], raw);
+    }
     let reply: Reply;
     try {
-      if (needsExactTypes(command)) reply = await sendExact(ctx, settings, command);
-      else reply = await send(ctx, await connection(ctx, settings), settings, args, command);
+      // On an open connection the command goes out now, and the target is recorded while it is in flight.
+      const ready = traits.exact ? undefined : readyConnection(ctx, key, settings.db);
+      const sending = ready
+        ? send(ctx, ready, settings, args, command, traits)
+        : traits.exact
+          ? sendExact(ctx, settings, command)
+          : connection(ctx, settings).then((conn) => send(ctx, conn, settings, args, command, traits));
+      ctx.setTarget(redisTarget(settings));
+      reply = await sending;
     } catch (error) {
       if (ctx.signal.aborted) return 130;
       if (error instanceof ConnectError) {
@@ -113,15 +137,16 @@ export const redisTool: Tool = {
       ctx.stderr.write(raw ? `${reply.value}\n` : `(error) ${reply.value}\n`);
       return 1;
     }
-    ctx.stdout.write(formatReply(reply, { raw, verbatim: isVerbatim(command) && reply.type !== 'error' }));
-    if (command[0]!.toUpperCase() === 'INFO' && reply.type === 'bulk') infoResults(ctx, reply.value.toString('utf8'));
+    const text = formatReply(reply, { raw, verbatim: traits.verbatim && reply.type !== 'error' });
+    ctx.stdout.write(text);
+    // INFO prints verbatim: the printed text is the reply.
+    if (traits.info && reply.type === 'bulk') infoResults(ctx, text);
     return 0;
   },
 };
 
 /** The server a command acts on; for --cluster, the node named in its arguments. */
-function settingsFor(args: RedisArgs, env: Readonly<Record<string, string | undefined>>): RedisSettings {
-  const settings = resolveSettings(args, env);
+function settingsFor(args: RedisArgs, settings: RedisSettings): RedisSettings {
   if (args.mode !== 'cluster') return settings;
   const node = clusterHost(args.clusterArgs, settings);
   return node ? { ...settings, ...node, from: args.clusterArgs.length ? undefined : settings.from } : settings;

@@ -3,9 +3,18 @@
 
 import type { ToolContext } from '../../engine/tool';
 
+/** A numeric `name:value` line of INFO, found by position (no pattern built for every INFO a cell prints). */
 function field(info: string, name: string): number | undefined {
-  const m = new RegExp(`^${name}:(\\d+)\\r?$`, 'm').exec(info);
-  return m ? Number(m[1]) : undefined;
+  const key = `${name}:`;
+  const first = info.startsWith(key);
+  const found = first ? 0 : info.indexOf(`\n${key}`);
+  if (found < 0) return undefined;
+  const start = first ? key.length : found + 1 + key.length;
+  let end = start;
+  while (end < info.length && info.charCodeAt(end) >= 48 && info.charCodeAt(end) <= 57) end++;
+  // A whole number up to the end of its line.
+  if (end === start || (end < info.length && info[end] !== '\r' && info[end] !== '\n')) return undefined;
+  return Number(info.slice(start, end));
 }
 
 export function hitRate(hits: number, misses: number): number | undefined {

@@ -1,7 +1,8 @@
 // Stopping a streaming redis-cli cell, against the shared sandbox's Redis:
 // the run resolves promptly after the abort, nothing is written after it,
 // and MONITOR's connection is closed on the server (CLIENT LIST from another
-// connection no longer shows it).
+// connection no longer shows it). A blocking command (BLPOP ... 0) stops too,
+// and the next command of the session runs on a fresh connection.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
@@ -110,6 +111,36 @@ describe('stopping redis-cli streams', () => {
       await new Promise((r) => setTimeout(r, 200));
       assert.ok(!writes.some((w) => w.text.includes(marker + '-after')), 'nothing printed after the abort');
     } finally {
+      obs.disconnect();
+      await session.dispose();
+    }
+  });
+
+  it('BLPOP with no timeout: the run stops on abort, the blocked client leaves, and the session goes on', async () => {
+    const controller = new AbortController();
+    const key = `cancel-test-empty-${process.pid}-${Date.now()}`;
+    const session = new Session(process.cwd(), env);
+    const obs = await observer();
+    try {
+      const blocked = async () => String(await obs.call('CLIENT', 'LIST')).split('\n').filter((l) => / cmd=blpop\b/.test(l)).length;
+      const { done } = runTimed(`redis-cli BLPOP ${key} 0`, controller.signal, session);
+      assert.ok(await until(async () => (await blocked()) > 0, 3000), 'the BLPOP client shows in CLIENT LIST');
+      const abortedAt = performance.now();
+      controller.abort();
+      const run = await done;
+      const resolveMs = performance.now() - abortedAt;
+      assert.ok(resolveMs < 250, `resolved ${resolveMs} ms after the abort`);
+      assert.equal(run.exitCode, 130);
+      assert.equal(run.commands[0]?.status, 'cancelled');
+      assert.ok(await until(async () => (await blocked()) === 0, 1000), 'the blocked client left CLIENT LIST within 1 s');
+      // A value pushed now is not taken by the stopped command.
+      await obs.rpush(key, 'kept');
+      const next = runTimed('redis-cli PING', new AbortController().signal, session);
+      assert.equal((await next.done).exitCode, 0);
+      assert.equal(next.writes.map((w) => w.text).join(''), 'PONG\n');
+      assert.equal(await obs.llen(key), 1);
+    } finally {
+      await obs.del(key);
       obs.disconnect();
       await session.dispose();
     }

@@ -6,6 +6,7 @@ import { parseRedisArgs } from '../../../../src/core/tools/redis/args';
 import { formatReply, formatTTY, quote, toReply, type Reply } from '../../../../src/core/tools/redis/format';
 import { redisTarget, resolveSettings } from '../../../../src/core/tools/redis/connect';
 import { infoResults } from '../../../../src/core/tools/redis/info';
+import { isBlocking } from '../../../../src/core/tools/redis/commands';
 import { redisTool } from '../../../../src/core/tools/redis';
 
 const bulk = (s: string): Reply => ({ type: 'bulk', value: Buffer.from(s, 'latin1') });
@@ -103,5 +104,36 @@ describe('redis-cli options and plan', () => {
       { kind: 'redis-stats', keyspaceHits: 87, keyspaceMisses: 13, hitRate: 0.87 },
     ]);
     assert.match(notes[0] ?? '', /no hit_rate field.*87\.0 %/);
+  });
+
+  it('reads INFO fields by their whole name, on any line, only when the value is a whole number', () => {
+    const emitted: Record<string, unknown>[] = [];
+    const ctx = { emit: (d: Record<string, unknown>) => emitted.push(d), note: () => undefined, isTTY: true };
+    infoResults(ctx, 'used_memory_peak:9\r\nused_memory:800\r\nmaxmemory_policy:noeviction\r\nmaxmemory:0');
+    infoResults(ctx, '# Memory\nused_memory:12\nmaxmemory:34\n');
+    infoResults(ctx, '# Memory\r\nused_memory:1.5M\r\nmaxmemory:0\r\n');
+    infoResults(ctx, '# Memory\r\nxused_memory:5\r\nmaxmemory:0\r\n');
+    assert.deepEqual(emitted, [
+      { kind: 'redis-memory', usedMemory: 800, maxMemory: 0 },
+      { kind: 'redis-memory', usedMemory: 12, maxMemory: 34 },
+    ]);
+  });
+
+  it('knows which commands may block on the server', () => {
+    for (const c of ['BLPOP q 0', 'brpop a b 5', 'BLMOVE a b LEFT RIGHT 0', 'BZPOPMIN z 0', 'WAIT 1 0', 'XREAD BLOCK 0 STREAMS s $', 'xreadgroup GROUP g c block 0 STREAMS s >']) {
+      assert.equal(isBlocking(c.split(' ')), true, c);
+    }
+    for (const c of ['LPOP q', 'XREAD COUNT 1 STREAMS s 0', 'GET k', 'INFO']) assert.equal(isBlocking(c.split(' ')), false, c);
+  });
+
+  it('plans a command line once: the same words give the same (frozen) plan, other words their own', () => {
+    const plan = (...words: string[]) => redisTool.plan(['redis-cli', ...words], {});
+    const first = plan('GET', 'k');
+    assert.equal(plan('GET', 'k'), first);
+    assert.ok(Object.isFrozen(first));
+    assert.equal(plan('SET', 'k', 'v').mutates, true);
+    // One word with a space in it is not two words: 'GET k' is no command redis-cli knows, so it may write.
+    assert.equal(plan('GET k').mutates, true);
+    assert.equal(plan('GET', 'k').mutates, false);
   });
 });
