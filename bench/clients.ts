@@ -2,7 +2,8 @@
 // one sandbox (its servers are separate processes, so they do not share the
 // benchmark's event loop).
 //   npm run bench:clients   (BENCH_CASES=psql,redis-cli,aws to pick; BENCH_ROUNDS=15)
-// For each command: the real CLI spawned, the same command native in a warm
+// For each command: the real CLI spawned (from a helper process, see
+// bench/spawner.ts), the same command native in a warm
 // notebook session, and a raw round trip (the floor): a pg client query, a
 // RESP request on a plain socket, an unsigned HTTP GET of the same S3 listing;
 // and, for redis-cli and aws, the client library called directly (ioredis, the
@@ -11,7 +12,7 @@
 // >= 50x for the small aws listing, and within 1.3x of the raw GET for the
 // 1,000-object listing, where the server's own time dominates.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -22,7 +23,9 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { runCell, Session } from '../src/core/engine';
 import { createRegistry } from '../src/core/tools';
+import { ROOT } from './root';
 import { readEnvFile } from '../test/sandbox/envfile';
+import { startSpawner } from './spawner';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const SETTLE_MS = 30;
@@ -46,10 +49,11 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-async function time(fn: () => Promise<void> | void): Promise<number> {
+/** A path's time: what it reports itself (a CLI timed in the spawner), else the wall time of the call. */
+async function time(fn: () => Promise<number | void> | void): Promise<number> {
   const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  const reported = await fn();
+  return typeof reported === 'number' ? reported : Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 /** One RESP request on a kept-open socket; resolves when the whole bulk reply has arrived. */
@@ -84,7 +88,7 @@ function respClient(url: string): { request: (args: string[]) => Promise<void>; 
 async function startServers(): Promise<{ env: Record<string, string>; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-clients-'));
   const envFile = join(dir, 'env');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'test', 'sandbox', 'main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'sandbox', 'main.ts')], {
     env: { ...process.env, SANDBOX_ENV_FILE: envFile, SANDBOX_SERVICES: 'postgres,redis,s3', SANDBOX_EXIT_WITH_STDIN: '1' },
     stdio: ['pipe', 'ignore', 'inherit'],
   });
@@ -109,6 +113,7 @@ async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const sandbox = await startServers();
   const env: Record<string, string | undefined> = { ...process.env, ...sandbox.env };
+  const spawner = startSpawner(env);
   const session = new Session(process.cwd(), env);
   const registry = createRegistry();
   const pg = new Client({ host: env.PGHOST, port: Number(env.PGPORT), user: env.PGUSER, password: env.PGPASSWORD, database: env.PGDATABASE });
@@ -192,20 +197,24 @@ async function main(): Promise<void> {
     },
   ];
 
+  // One signal for every run: a signal that is never aborted is the same to the engine whether it is new or
+  // not, and making one is setup that a spawning extension would also do, not part of running the command.
+  const signal = new AbortController().signal;
   const native = (c: Case) => async () => {
     let out = '';
     const run = await runCell(c.command, {
-      language: 'shellscript', session, registry, signal: new AbortController().signal, isTTY: false,
+      language: 'shellscript', session, registry, signal, isTTY: false,
       events: { stdout: (t) => (out += t), stderr: (t) => (out += t), clear: () => undefined },
       hooks: { resolve: async () => undefined, confirm: async () => true },
     });
     if (run.exitCode !== 0 || !out.includes(c.expect)) throw new Error(`native ${c.command} failed: ${out.slice(0, 400)}`);
   };
-  // The real CLI as a program, without a shell in front of it (the shell would only add to its time).
-  const spawned = (c: Case) => () => {
-    const [program, ...args] = c.argv(env);
-    const r = spawnSync(program!, args, { env, encoding: 'utf8' });
+  // The real CLI as a program, without a shell in front of it (the shell would only add to its time),
+  // from the spawner process (bench/spawner.ts: a fork here would slow the next in-process measurement).
+  const spawned = (c: Case) => async () => {
+    const r = await spawner.run(c.argv(env));
     if (r.status !== 0 || !r.stdout.includes(c.expect)) throw new Error(`spawned ${c.command} failed: ${r.stderr.slice(0, 400)}`);
+    return r.ms;
   };
 
   console.log(`clients: ${ROUNDS} interleaved rounds per command (node ${process.version}); medians in ms`);
@@ -213,7 +222,7 @@ async function main(): Promise<void> {
   let failed = false;
   const only = process.env.BENCH_CASES?.split(',');
   for (const c of cases.filter((k) => !only || only.some((o) => k.name.startsWith(o)))) {
-    const paths: Record<string, () => Promise<void> | void> = { spawned: spawned(c), native: native(c), raw: c.raw, ...(c.library ? { library: c.library } : {}) };
+    const paths: Record<string, () => Promise<number | void> | void> = { spawned: spawned(c), native: native(c), raw: c.raw, ...(c.library ? { library: c.library } : {}) };
     // Warm every path once: connections, JIT, the CLI's own caches.
     for (const fn of Object.values(paths)) await fn();
     const order = Object.keys(paths);
@@ -248,6 +257,7 @@ async function main(): Promise<void> {
     );
   }
 
+  spawner.stop();
   resp.close();
   ioredis.disconnect();
   s3.destroy();
