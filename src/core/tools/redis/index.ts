@@ -13,7 +13,7 @@ import { clusterHost } from './clusterManager';
 import { modePlan, runMode, streams } from './modes';
 import { runStreaming } from './stream';
 import { sendExact } from './exact';
-import { preparedLine, preparedPlan, preparedSettings } from './prepared';
+import { preparedLine, preparedPlan, preparedSettings, type PreparedLine } from './prepared';
 
 const PASSWORD_WARNING = "Warning: Using a password with '-a' or '-u' option on the command line interface may not be safe.\n";
 
@@ -57,7 +57,7 @@ async function send(ctx: ToolContext, conn: RedisConnection, s: RedisSettings, a
 }
 
 function planFor(argv: readonly string[]): ToolPlan {
-  let line: ReturnType<typeof preparedLine>;
+  let line: PreparedLine;
   try {
     line = preparedLine(argv);
   } catch (error) {
@@ -89,7 +89,7 @@ export const redisTool: Tool = {
   },
 
   async run(argv, ctx): Promise<number> {
-    let line: ReturnType<typeof preparedLine>;
+    let line: PreparedLine;
     try {
       line = preparedLine(argv);
     } catch (error) {
