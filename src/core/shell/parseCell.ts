@@ -5,23 +5,13 @@
 import type { Script } from './ast';
 import { parseScript } from './parse';
 import { stripPrompts } from './prompts';
+import { Lru } from '../util/lru';
 
-const KEPT = 64;
-const parsed = new Map<string, Script>();
+const parsed = new Lru<string, Script>(64);
 
 /** parseScript(stripPrompts(text).text), remembered for the last 64 texts; throws ShellSyntaxError like it. */
 export function parseCell(text: string): Script {
-  const known = parsed.get(text);
-  if (known) {
-    // Most recently used last, so the oldest is the first to go.
-    parsed.delete(text);
-    parsed.set(text, known);
-    return known;
-  }
-  const script = deepFreeze(parseScript(stripPrompts(text).text));
-  parsed.set(text, script);
-  if (parsed.size > KEPT) parsed.delete(parsed.keys().next().value!);
-  return script;
+  return parsed.get(text) ?? parsed.set(text, deepFreeze(parseScript(stripPrompts(text).text)));
 }
 
 function deepFreeze<T>(value: T): T {

@@ -5,6 +5,7 @@
 // Everything kept is frozen, so no caller can change what the next one reads.
 
 import type { ToolPlan } from '../../engine/tool';
+import { Lru } from '../../util/lru';
 import { parseRedisArgs, type RedisArgs } from './args';
 import { commandTraits, type CommandTraits } from './commands';
 import { connectionKey, resolveSettings, type RedisSettings } from './connect';
@@ -17,15 +18,8 @@ export interface PreparedLine {
   traits: CommandTraits;
 }
 
-const KEPT = 64;
-const lines = new Map<string, PreparedLine>();
-const plans = new Map<string, ToolPlan>();
-
-function remember<T>(cache: Map<string, T>, key: string, value: T): T {
-  cache.set(key, value);
-  if (cache.size > KEPT) cache.delete(cache.keys().next().value!);
-  return value;
-}
+const lines = new Lru<string, PreparedLine>(64);
+const plans = new Lru<string, ToolPlan>(64);
 
 /** The parsed line; throws RedisUsageError as parseRedisArgs does (errors are not kept). */
 export function preparedLine(argv: readonly string[]): PreparedLine {
@@ -35,13 +29,13 @@ export function preparedLine(argv: readonly string[]): PreparedLine {
   const args = parseRedisArgs(argv);
   Object.freeze(args.command);
   Object.freeze(args.clusterArgs);
-  return remember(lines, key, Object.freeze({ args: Object.freeze(args), traits: Object.freeze(commandTraits(args.command)) }));
+  return lines.set(key, Object.freeze({ args: Object.freeze(args), traits: Object.freeze(commandTraits(args.command)) }));
 }
 
 /** The plan of a line, made by `make` the first time (a plan depends on the words alone). */
 export function preparedPlan(argv: readonly string[], make: () => ToolPlan): ToolPlan {
   const key = JSON.stringify(argv);
-  return plans.get(key) ?? remember(plans, key, Object.freeze(make()));
+  return plans.get(key) ?? plans.set(key, Object.freeze(make()));
 }
 
 /** Where a line connects in `env`, and its connection's key; the same objects while the environment stays the same. */
