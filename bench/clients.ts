@@ -25,6 +25,7 @@ import { runCell, Session } from '../src/core/engine';
 import { createRegistry } from '../src/core/tools';
 import { ROOT } from './root';
 import { readEnvFile } from '../test/sandbox/envfile';
+import { median, timed } from './measure';
 import { startSpawner } from './spawner';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -42,18 +43,6 @@ interface Case {
   /** The client library alone, without the engine or the CLI's formatting (where it is not the raw path). */
   library?: () => Promise<void>;
   goal: { spawnedOverNative?: number; nativeOverRaw?: number };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/** A path's time: what it reports itself (a CLI timed in the spawner), else the wall time of the call. */
-async function time(fn: () => Promise<number | void> | void): Promise<number> {
-  const start = process.hrtime.bigint();
-  const reported = await fn();
-  return typeof reported === 'number' ? reported : Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 /** One RESP request on a kept-open socket; resolves when the whole bulk reply has arrived. */
@@ -231,7 +220,7 @@ async function main(): Promise<void> {
       for (const name of round % 2 ? [...order].reverse() : order) {
         // Let the previous measurement's aftermath (a process exiting, its server session closing) settle first.
         await new Promise((r) => setTimeout(r, SETTLE_MS));
-        times[name]!.push(await time(paths[name]!));
+        times[name]!.push(await timed(paths[name]!));
       }
     }
     const s = median(times.spawned!);

@@ -16,15 +16,11 @@ import { join } from 'node:path';
 import { runCell, Session } from '../src/core/engine';
 import { createRegistry } from '../src/core/tools';
 import { ROOT } from './root';
+import { median, timed } from './measure';
 import { startSpawner } from './spawner';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const COMMAND = 'kubectl get pods -l app=tiktok-toe';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 async function startSimulator(): Promise<{ kubeconfig: string; url: string; stop: () => void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'sandbox', 'kube', 'main.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -86,9 +82,7 @@ async function main(): Promise<void> {
       ['raw', raw],
     ] as const;
     for (const [name, fn] of round % 2 ? [...order].reverse() : order) {
-      const start = process.hrtime.bigint();
-      const reported = await fn();
-      times[name].push(typeof reported === 'number' ? reported : Number(process.hrtime.bigint() - start) / 1e6);
+      times[name].push(await timed(fn));
     }
   }
   const s = median(times.spawned);

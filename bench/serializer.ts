@@ -5,6 +5,7 @@
 
 import markdownIt from 'markdown-it';
 import { parseRunbook, serializeRunbook } from '../src/core/markdown';
+import { median } from './measure';
 
 /** About 1 MB in 10,000 lines: 1,000 steps of ten lines, each with one list-indented fence. */
 function generateRunbook(steps: number, bytes: number): string {
@@ -19,11 +20,6 @@ function generateRunbook(steps: number, bytes: number): string {
     out.push(`${(i % 9) + 1}. Run the check:`, '   ```bash', `   kubectl get pods -l app=tiktok-toe-${i} -o wide`, '   ```', '');
   }
   return out.join('\n') + '\n';
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 const text = generateRunbook(1_000, 1024 * 1024);
