@@ -38,8 +38,11 @@ export function resolveSettings(args: RedisArgs, env: Env): RedisSettings {
     const cluster = (args.cluster || args.mode === 'cluster' || isClusterCommand(args.command)) && env.REDIS_CLUSTER_URL ? 'REDIS_CLUSTER_URL' : undefined;
     from = cluster ?? (env.REDIS_URL ? 'REDIS_URL' : undefined);
     if (from) {
-      base = uriSettings(env[from]!);
-      if (!base) from = undefined;
+      try {
+        base = parseRedisArgs(['redis-cli', '-u', env[from]!]);
+      } catch {
+        from = undefined;
+      }
     }
   }
   return {
@@ -49,29 +52,8 @@ export function resolveSettings(args: RedisArgs, env: Env): RedisSettings {
     pass: args.pass ?? base?.pass ?? env.REDISCLI_AUTH,
     db: args.db || base?.db || 0,
     from,
-    hostMap: env.RUNBOOK_HOSTS ? hostMap(env.RUNBOOK_HOSTS) : undefined,
+    hostMap: env.RUNBOOK_HOSTS ? runbookHosts(env.RUNBOOK_HOSTS) : undefined,
   };
-}
-
-// The same REDIS_URL and RUNBOOK_HOSTS serve every command of a session: each is read once while it stays the same.
-let lastUri: { uri: string; args: RedisArgs | undefined } | undefined;
-function uriSettings(uri: string): RedisArgs | undefined {
-  if (lastUri?.uri !== uri) {
-    let args: RedisArgs | undefined;
-    try {
-      args = parseRedisArgs(['redis-cli', '-u', uri]);
-    } catch {
-      args = undefined;
-    }
-    lastUri = { uri, args };
-  }
-  return lastUri.args;
-}
-
-let lastHosts: { value: string; map: string[] } | undefined;
-function hostMap(value: string): string[] {
-  if (lastHosts?.value !== value) lastHosts = { value, map: runbookHosts(value) };
-  return lastHosts.map;
 }
 
 export function redisTarget(s: RedisSettings): Target {
