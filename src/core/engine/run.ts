@@ -1,8 +1,8 @@
 // Runs a cell: statements in order, each pipeline after its variables are
 // known and, for a state-changing command, after the user said yes.
 
-import { parseCell, parseScript, ShellSyntaxError, wordText, type Pipeline, type Statement } from '../shell';
-import { expandPipeline, usedVariables } from './expand';
+import { parseCell, parseScript, ShellSyntaxError, type Pipeline, type Statement } from '../shell';
+import { preparePipeline } from './preparedPipeline';
 import { runStages, type Stage } from './pipeline';
 import { classifyProgram, parseWatch } from './program';
 import type { ToolRegistry } from './registry';
@@ -127,29 +127,28 @@ class StatementRunner {
 
   private async pipeline(pipeline: Pipeline): Promise<number> {
     const started = Date.now();
-    const { session } = this.options;
-    const display = session.mask(pipeline.commands.map((c) => c.text).join(' | '));
-    const first = pipeline.commands[0];
-    const firstProgram = first.words[0] ? wordText(first.words[0]) : '';
+    const { session, registry } = this.options;
+    let prepared = preparePipeline(pipeline, session, registry);
+    const { display, firstProgram } = prepared;
     if (pipeline.background) {
       this.options.events.stderr(`${firstProgram}: not run: a notebook cell cannot keep a background job (&); remove the '&'\n`);
       this.record({ command: display, tool: firstProgram, status: 'not-run', exitCode: 2 }, started);
       return 2;
     }
 
-    let expanded = expandPipeline(pipeline, this.options.session, this.options.registry);
-    if (expanded.missing.length || expanded.placeholders.length) {
-      const values = await this.options.hooks.resolve({ command: display, variables: expanded.missing, placeholders: expanded.placeholders });
+    if (prepared.expanded.missing.length || prepared.expanded.placeholders.length) {
+      const { missing, placeholders } = prepared.expanded;
+      const values = await this.options.hooks.resolve({ command: display, variables: [...missing], placeholders: [...placeholders] });
       if (!values) {
-        const needed = [...expanded.missing.map((n) => `$${n}`), ...expanded.placeholders.map((n) => `<${n}>`)].join(', ');
+        const needed = [...missing.map((n) => `$${n}`), ...placeholders.map((n) => `<${n}>`)].join(', ');
         this.options.events.stderr(`not run: no value given for ${needed}\n`);
         this.record({ command: display, tool: firstProgram, status: 'not-run', exitCode: 1 }, started);
         return 1;
       }
       for (const [name, value] of Object.entries(values)) session.set(name, value);
-      expanded = expandPipeline(pipeline, this.options.session, this.options.registry);
+      prepared = preparePipeline(pipeline, session, registry);
     }
-    const variables = usedVariables(pipeline, this.options.session);
+    const { expanded, variables } = prepared;
 
     if (expanded.substitutions.length) {
       const reason = `${expanded.substitutions[0]} needs a shell to run another command; run this step in a terminal`;

@@ -21,10 +21,18 @@ export class Session {
     this.cwd = cwd;
   }
 
+  /** Changes whenever a variable is set or unset: what was worked out from the variables before is stale. */
+  get version(): number {
+    return this.changes;
+  }
+
+  private changes = 0;
+
   /** Session variables first, then the base environment. */
   lookup = (name: string): string | undefined => this.variables.get(name) ?? this.baseEnv[name];
 
   set(name: string, value: string, options: { export?: boolean; secret?: boolean } = {}): void {
+    this.changes++;
     this.maskValues = undefined;
     this.exportedEnv = undefined;
     this.variables.set(name, value);
@@ -33,6 +41,7 @@ export class Session {
   }
 
   unset(name: string): void {
+    this.changes++;
     this.maskValues = undefined;
     this.exportedEnv = undefined;
     this.variables.delete(name);

@@ -1,0 +1,109 @@
+// A pipeline's expansion is worked out once per session state: re-runs reuse
+// it, and anything it depends on (variables, secrets, the registry's tools)
+// makes the next run work it out again.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCell, Session, ToolRegistry, type CellRun, type Tool } from '../../../src/core/engine';
+import { preparePipeline } from '../../../src/core/engine/preparedPipeline';
+import { parseCell, parseScript } from '../../../src/core/shell';
+
+function printTool(name: string, seen: (readonly string[])[] = []): Tool {
+  return {
+    names: [name],
+    plan: () => ({ native: true, terminal: false, mutates: false }),
+    async run(argv, ctx) {
+      seen.push(argv);
+      ctx.stdout.write(argv.slice(1).join(' ') + '\n');
+      return 0;
+    },
+  };
+}
+
+async function run(text: string, session: Session, registry: ToolRegistry): Promise<{ run: CellRun; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const cell = await runCell(text, {
+    language: 'shellscript',
+    session,
+    registry,
+    signal: new AbortController().signal,
+    isTTY: true,
+    events: { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), clear: () => undefined },
+    hooks: { resolve: async () => undefined, confirm: async () => true },
+  });
+  return { run: cell, stdout, stderr };
+}
+
+test('a re-run in the same session reuses the frozen expansion: the tool gets the very same argv', async () => {
+  const seen: (readonly string[])[] = [];
+  const registry = new ToolRegistry([printTool('say', seen)]);
+  const session = new Session('/tmp', { WHO: 'world' });
+  assert.equal((await run('say hello $WHO', session, registry)).stdout, 'hello world\n');
+  assert.equal((await run('say hello $WHO', session, registry)).stdout, 'hello world\n');
+  assert.equal(seen.length, 2);
+  assert.equal(seen[0], seen[1], 'the second run used the first run\'s argv');
+  assert.ok(Object.isFrozen(seen[0]), 'a kept argv cannot be changed by the tool that gets it');
+
+  const pipeline = parseCell('say hello $WHO').statements[0]!.first;
+  const prepared = preparePipeline(pipeline, session, registry);
+  assert.equal(preparePipeline(pipeline, session, registry), prepared);
+  assert.ok(Object.isFrozen(prepared.expanded.stages[0]));
+  assert.deepEqual(prepared.variables, { WHO: 'world' });
+});
+
+test('a variable set or unset between runs is what the next run uses', async () => {
+  const registry = new ToolRegistry([printTool('say')]);
+  const session = new Session('/tmp', {});
+  session.set('WHO', 'one');
+  assert.equal((await run('say $WHO', session, registry)).stdout, 'one\n');
+  session.set('WHO', 'two');
+  const second = await run('say $WHO', session, registry);
+  assert.equal(second.stdout, 'two\n');
+  assert.deepEqual(second.run.commands[0]!.variables, { WHO: 'two' });
+  // A cell that changes the variable itself, then the step again.
+  assert.equal((await run('export WHO=three\nsay $WHO', session, registry)).stdout, 'three\n');
+  assert.equal((await run('say $WHO', session, registry)).stdout, 'three\n');
+  session.unset('WHO');
+  const unset = await run('say $WHO', session, registry);
+  assert.equal(unset.run.exitCode, 1, 'an unset variable is asked for again, not taken from the last run');
+  assert.match(unset.stderr, /no value given for \$WHO/);
+});
+
+test('a value that became secret after a run is masked in the next run\'s record', async () => {
+  const registry = new ToolRegistry([printTool('say')]);
+  const session = new Session('/tmp', {});
+  assert.equal((await run('say abcd1234', session, registry)).run.commands[0]!.command, 'say abcd1234');
+  session.set('API_TOKEN', 'abcd1234');
+  const after = await run('say abcd1234', session, registry);
+  assert.equal(after.run.commands[0]!.command, 'say ••••••');
+  assert.equal(after.stdout, '••••••\n');
+});
+
+test('a tool added to the registry runs a program that was not native before', async () => {
+  const registry = new ToolRegistry([printTool('say')]);
+  const session = new Session('/tmp', {});
+  const before = await run('late ok', session, registry);
+  assert.equal(before.run.commands[0]!.status, 'not-run');
+  registry.add(printTool('late'));
+  const after = await run('late ok', session, registry);
+  assert.equal(after.run.commands[0]!.status, 'ok');
+  assert.equal(after.stdout, 'ok\n');
+});
+
+test('each session expands with its own values', async () => {
+  const registry = new ToolRegistry([printTool('say')]);
+  const a = new Session('/tmp', { WHO: 'a' });
+  const b = new Session('/tmp', { WHO: 'b' });
+  assert.equal((await run('say $WHO', a, registry)).stdout, 'a\n');
+  assert.equal((await run('say $WHO', b, registry)).stdout, 'b\n');
+  assert.equal((await run('say $WHO', a, registry)).stdout, 'a\n');
+});
+
+test('a pipeline that may still change is expanded afresh each time', () => {
+  const registry = new ToolRegistry([printTool('say')]);
+  const session = new Session('/tmp', {});
+  const pipeline = parseScript('say hi').statements[0]!.first;
+  assert.ok(!Object.isFrozen(pipeline));
+  assert.notEqual(preparePipeline(pipeline, session, registry), preparePipeline(pipeline, session, registry));
+});
