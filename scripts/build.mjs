@@ -2,6 +2,7 @@
 //   node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { sdkXmlParser } from './sdkXmlParser.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -67,6 +68,8 @@ const builds = [
     // jq's runtime finds the WebAssembly imports it serves by their function names.
     keepNames: true,
     sourcemap: false,
+    // The AWS SDK's XML responses are read by our parser (scripts/sdkXmlParser.mjs).
+    plugins: [sdkXmlParser],
     logLevel: 'warning',
   })),
 ];
