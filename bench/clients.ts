@@ -1,13 +1,18 @@
 // psql, redis-cli and aws native vs spawned, side by side in one run against
 // one sandbox (its servers are separate processes, so they do not share the
 // benchmark's event loop).
-//   npm run bench:clients   (BENCH_CASES=psql,redis-cli,aws to pick; BENCH_ROUNDS=15)
+//   npm run bench:clients   (BENCH_CASES=psql,redis-cli,aws to pick; BENCH_ROUNDS=N for a fixed count)
 // For each command: the real CLI spawned (from a helper process, see
 // bench/spawner.ts), the same command native in a warm
 // notebook session, and a raw round trip (the floor): a pg client query, a
 // RESP request on a plain socket, an unsigned HTTP GET of the same S3 listing;
 // and, for redis-cli and aws, the client library called directly (ioredis, the
-// S3 SDK), which shows how much of the native time is the library's own.
+// S3 SDK), which shows how much of the native time is the library's own. The
+// S3 SDK there is the package as published, with its own XML parser; native
+// runs use the extension's client bundle, which reads responses with ours
+// (src/clients/xmlParser.ts).
+// Paths run in a balanced order (bench/order.ts), as many rounds as fit in
+// the round budget: a median of 15 swings by a quarter on a shared machine.
 // Goals: native >= 20x faster than the spawned CLI for psql and redis-cli,
 // >= 50x for the small aws listing, and within 1.3x of the raw GET for the
 // 1,000-object listing, where the server's own time dominates.
@@ -26,9 +31,13 @@ import { createRegistry } from '../src/core/tools';
 import { ROOT } from './root';
 import { readEnvFile } from '../test/sandbox/envfile';
 import { median, timed } from './measure';
+import { balancedOrders } from './order';
 import { startSpawner } from './spawner';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+// Where a round is quick, more rounds cost little: each command gets as many as fit in
+// ROUND_BUDGET_MS (about 15 to 100).
+const FIXED_ROUNDS = process.env.BENCH_ROUNDS ? Number(process.env.BENCH_ROUNDS) : undefined;
+const ROUND_BUDGET_MS = 15_000;
 const SETTLE_MS = 30;
 
 interface Case {
@@ -206,18 +215,24 @@ async function main(): Promise<void> {
     return r.ms;
   };
 
-  console.log(`clients: ${ROUNDS} interleaved rounds per command (node ${process.version}); medians in ms`);
+  console.log(`clients: interleaved rounds per command, ${FIXED_ROUNDS ?? `as many as fit in ${ROUND_BUDGET_MS / 1000} s (about 15-100)`} (node ${process.version}); medians in ms`);
   console.log('command'.padEnd(46) + 'spawned'.padStart(10) + 'native'.padStart(10) + 'library'.padStart(10) + 'raw'.padStart(10) + '  spawned/native  native/raw  spawned/library');
   let failed = false;
   const only = process.env.BENCH_CASES?.split(',');
   for (const c of cases.filter((k) => !only || only.some((o) => k.name.startsWith(o)))) {
     const paths: Record<string, () => Promise<number | void> | void> = { spawned: spawned(c), native: native(c), raw: c.raw, ...(c.library ? { library: c.library } : {}) };
-    // Warm every path once: connections, JIT, the CLI's own caches.
+    // Run every path once first (connections, the CLI's own caches); that round's time sets the count.
+    const warm = Date.now();
     for (const fn of Object.values(paths)) await fn();
-    const order = Object.keys(paths);
-    const times: Record<string, number[]> = Object.fromEntries(order.map((name) => [name, [] as number[]]));
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const name of round % 2 ? [...order].reverse() : order) {
+    const roundMs = Date.now() - warm + SETTLE_MS * Object.keys(paths).length;
+    const names = Object.keys(paths);
+    const orders = balancedOrders(names.length);
+    // Whole cycles of the balanced orders, so each path follows each other one equally often.
+    const fitting = Math.max(15, Math.min(100, Math.floor(ROUND_BUDGET_MS / roundMs)));
+    const rounds = FIXED_ROUNDS ?? Math.ceil(fitting / orders.length) * orders.length;
+    const times: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, [] as number[]]));
+    for (let round = 0; round < rounds; round++) {
+      for (const name of orders[round % orders.length]!.map((k) => names[k]!)) {
         // Let the previous measurement's aftermath (a process exiting, its server session closing) settle first.
         await new Promise((r) => setTimeout(r, SETTLE_MS));
         times[name]!.push(await timed(paths[name]!));
@@ -242,7 +257,7 @@ async function main(): Promise<void> {
     }
     console.log(
       c.command.padEnd(46) + s.toFixed(2).padStart(10) + n.toFixed(2).padStart(10) + (l?.toFixed(2) ?? '-').padStart(10) + r.toFixed(2).padStart(10) +
-        `${speedup.toFixed(1).padStart(14)}x${overRaw.toFixed(2).padStart(11)}x${(l ? `${(s / l).toFixed(1)}x` : '-').padStart(16)}   (${c.name}; raw: ${c.rawLabel}; ${goals.join(', ')})`,
+        `${speedup.toFixed(1).padStart(14)}x${overRaw.toFixed(2).padStart(11)}x${(l ? `${(s / l).toFixed(1)}x` : '-').padStart(16)}   (${c.name}; ${rounds} rounds; raw: ${c.rawLabel}; ${goals.join(', ')})`,
     );
   }
 

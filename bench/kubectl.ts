@@ -17,6 +17,7 @@ import { runCell, Session } from '../src/core/engine';
 import { createRegistry } from '../src/core/tools';
 import { ROOT } from './root';
 import { median, timed } from './measure';
+import { balancedOrders } from './order';
 import { startSpawner } from './spawner';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -75,13 +76,15 @@ async function main(): Promise<void> {
   await native();
   await raw();
   const times = { spawned: [] as number[], native: [] as number[], raw: [] as number[] };
+  const paths = [
+    ['spawned', spawned],
+    ['native', native],
+    ['raw', raw],
+  ] as const;
+  const orders = balancedOrders(paths.length);
   for (let round = 0; round < ROUNDS; round++) {
-    const order = [
-      ['spawned', spawned],
-      ['native', native],
-      ['raw', raw],
-    ] as const;
-    for (const [name, fn] of round % 2 ? [...order].reverse() : order) {
+    for (const index of orders[round % orders.length]!) {
+      const [name, fn] = paths[index]!;
       times[name].push(await timed(fn));
     }
   }
