@@ -23,7 +23,6 @@ interface Element {
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const ENTITY = /&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|([a-zA-Z][a-zA-Z0-9]{0,30}));/g;
 
 const SPACE = 32;
 const TAB = 9;
@@ -34,6 +33,9 @@ const GT = 62;
 const SLASH = 47;
 const EQUALS = 61;
 const QUESTION = 63;
+const HASH = 35;
+const SEMICOLON = 59;
+const LOWER_X = 120;
 
 const isSpace = (c: number) => c === SPACE || c === TAB || c === LF || c === CR;
 
@@ -230,11 +232,54 @@ function ownProto(obj: object): void {
   Object.defineProperty(obj, '__proto__', { value: undefined, writable: true, enumerable: true, configurable: true });
 }
 
+/**
+ * `&name;`, `&#123;` and `&#x1F;` decoded as the SDK's pattern
+ * /&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|([a-zA-Z][a-zA-Z0-9]{0,30}));/g decodes
+ * them (an unknown name becomes nothing), found with indexOf: a regular
+ * expression with a replacer cost ~5 ms for a listing's 1,000 ETags until
+ * the JIT had seen it a few times.
+ */
 function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (_, hex?: string, dec?: string, named?: string) => {
-    if (hex) return String.fromCharCode(parseInt(hex, 16));
-    if (dec) return String.fromCharCode(parseInt(dec, 10));
-    return ENTITIES[named!] ?? '';
-  });
+  let amp = text.indexOf('&');
+  if (amp === -1) return text;
+  let out = '';
+  let copied = 0;
+  while (amp !== -1) {
+    const end = entityEnd(text, amp);
+    if (end === -1) {
+      amp = text.indexOf('&', amp + 1);
+      continue;
+    }
+    out += text.slice(copied, amp) + entityValue(text, amp, end);
+    copied = end + 1;
+    amp = text.indexOf('&', copied);
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
+
+/** The index of the `;` that ends an entity starting at `amp`, or -1 when none starts there. */
+function entityEnd(text: string, amp: number): number {
+  let k = amp + 1;
+  if (text.charCodeAt(k) === HASH) {
+    k++;
+    const hex = text.charCodeAt(k) === LOWER_X;
+    if (hex) k++;
+    const start = k;
+    while (k - start <= 7 && (hex ? isHexDigit(text.charCodeAt(k)) : isDigit(text.charCodeAt(k)))) k++;
+    const digits = k - start;
+    return digits >= 1 && digits <= (hex ? 6 : 7) && text.charCodeAt(k) === SEMICOLON ? k : -1;
+  }
+  if (!isLetter(text.charCodeAt(k))) return -1;
+  while (k - amp <= 32 && (isLetter(text.charCodeAt(k)) || isDigit(text.charCodeAt(k)))) k++;
+  return k - amp - 1 <= 31 && text.charCodeAt(k) === SEMICOLON ? k : -1;
+}
+
+function entityValue(text: string, amp: number, end: number): string {
+  if (text.charCodeAt(amp + 1) !== HASH) return String(ENTITIES[text.slice(amp + 1, end)] ?? '');
+  const hex = text.charCodeAt(amp + 2) === LOWER_X;
+  return String.fromCharCode(parseInt(text.slice(amp + (hex ? 3 : 2), end), hex ? 16 : 10));
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isHexDigit = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);

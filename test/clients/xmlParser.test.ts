@@ -105,6 +105,18 @@ test('text, whitespace, entities, CDATA, comments, attributes and special names'
   assert.equal(Object.getPrototypeOf(proto.a), Object.prototype, 'a tag named __proto__ is data, not a prototype');
 });
 
+test('entities: what the SDK\'s pattern decodes, and what it leaves', () => {
+  const name31 = 'a'.repeat(31);
+  for (const body of [
+    '&quot;d9ca&quot;', '&&amp;', '&amp&amp;', '&#;', '&#x;', '&#X41;', '&#1234567;', '&#12345678;', '&#x10FFFF;', '&#x1234567;', '&#xFFFFFF;',
+    `&${name31};`, `&${name31}a;`, '&a;&b1;&1b;', '&toString;', '&;', 'a & b ; c', 'tail&', 'tail&#', 'tail&#x4',
+  ]) {
+    assertSame(`<a>${body}</a>`);
+    assertSame(`<a x="${body.replace(/"/g, '')}"/>`);
+  }
+  assert.deepEqual(parseXML('<a>&quot;x&quot; &#65;&#x42; &lt;&unknown;&gt;</a>'), { a: '"x" AB <>' });
+});
+
 test('malformed documents fail with the SDK\'s messages', () => {
   for (const xml of ['', '   ', 'text', '<a>', '<a><b></a>', '<a></b>', '<a', '<a/ >', '<a x="1"', '<a b c>', '<!-- x', '<!DOCTYPE a', '<?xml', '<a><![CDATA[x</a>']) {
     assertSame(xml);
@@ -115,7 +127,13 @@ test('malformed documents fail with the SDK\'s messages', () => {
 // Random documents built from the parts above, formatted at random; and each of them damaged at a random place.
 const tag = fc.constantFrom('a', 'b', 'Key', 'Contents', 'Item', 'ns:x', '__proto__', 'toString');
 const text = fc
-  .array(fc.constantFrom('a', 'Z', '0', ' ', '\t', '\n', '\r\n', '\r', '&amp;', '&lt;', '&#65;', '&#x42;', '&bogus;', '&', 'é', '>', '"', "'", '='), { maxLength: 8 })
+  .array(
+    fc.constantFrom(
+      'a', 'Z', '0', 'x', 'F', '#', ';', ' ', '\t', '\n', '\r\n', '\r', 'é', '>', '"', "'", '=',
+      '&', '&amp;', '&lt;', '&quot;', '&#65;', '&#x42;', '&#', '&#x', '&#x;', '&bogus;', '&a1;', '&1a;', '&#1234567;', '&#12345678;', '&#x10FFFF;', '&#x1234567;',
+    ),
+    { maxLength: 10 },
+  )
   .map((parts) => parts.join(''));
 const attrs = fc
   .array(fc.tuple(fc.constantFrom('x', 'y', 'xmlns', '__proto__'), text.map((t) => t.replace(/"/g, '')), fc.constantFrom(' ', '\n', '  ')), { maxLength: 3 })
