@@ -23,8 +23,7 @@ export function expandPipeline(pipeline: Pipeline, session: Session, registry: T
   const missing: string[] = [];
   const placeholders: string[] = [];
   const substitutions: string[] = [];
-  const stages: Stage[] = [];
-  for (const command of pipeline.commands) {
+  const stages: Stage[] = pipeline.commands.map((command) => {
     const words = expandWords(command.words, session.lookup, home);
     const env: Record<string, string> = {};
     for (const assignment of command.assignments) {
@@ -34,19 +33,17 @@ export function expandPipeline(pipeline: Pipeline, session: Session, registry: T
       placeholders.push(...value.placeholders);
       substitutions.push(...value.substitutions);
     }
-    const redirected = command.redirects.length > 0;
-    const targets = redirected ? command.redirects.map((r) => (r.target ? expandWords([r.target], session.lookup, home).args.join(' ') : undefined)) : [];
-    const heredocs = redirected
-      ? command.redirects.map((r) => (r.heredoc !== undefined && r.heredocExpands ? { ...r, heredoc: expandHeredoc(r.heredoc, session.lookup) } : r))
-      : command.redirects;
-    if (words.missing.length) missing.push(...words.missing);
-    if (words.placeholders.length) placeholders.push(...words.placeholders);
-    if (words.substitutions.length) substitutions.push(...words.substitutions);
+    const targets = command.redirects.map((r) => (r.target ? expandWords([r.target], session.lookup, home).args.join(' ') : undefined));
+    const heredocs = command.redirects.map((r) =>
+      r.heredoc !== undefined && r.heredocExpands ? { ...r, heredoc: expandHeredoc(r.heredoc, session.lookup) } : r,
+    );
+    missing.push(...words.missing);
+    placeholders.push(...words.placeholders);
+    substitutions.push(...words.substitutions);
     const program = words.args[0] ?? '';
-    stages.push({ argv: words.args, program: classifyProgram(program, registry), redirects: heredocs, redirectTargets: targets, env });
-  }
-  const once = (names: string[]) => (names.length > 1 ? [...new Set(names)] : names);
-  return { stages, missing: once(missing), placeholders: once(placeholders), substitutions };
+    return { argv: words.args, program: classifyProgram(program, registry), redirects: heredocs, redirectTargets: targets, env };
+  });
+  return { stages, missing: [...new Set(missing)], placeholders: [...new Set(placeholders)], substitutions };
 }
 
 /** Variables and placeholders a pipeline used, secret values masked: recorded with its result. */
