@@ -2,7 +2,7 @@
 // so tests can compare the two on the same servers.
 
 import { spawn } from 'node:child_process';
-import { runCell, Session, type CellRun } from '../../src/core/engine';
+import { runCell, Session, type CellRun, type ToolRegistry } from '../../src/core/engine';
 import { createRegistry } from '../../src/core/tools';
 
 export interface Captured {
@@ -29,6 +29,8 @@ export interface NativeOptions {
   cwd?: string;
   /** Reuse a session across runs (kept-alive clients, remembered values). */
   session?: Session;
+  /** The tools (default: every native tool); the same registry across runs keeps what it worked out. */
+  registry?: ToolRegistry;
   editText?: (text: string) => string | undefined;
 }
 
@@ -39,7 +41,7 @@ export async function runNative(commandLine: string, options: NativeOptions): Pr
   const run = await runCell(commandLine, {
     language: options.language ?? 'shellscript',
     session,
-    registry: createRegistry(),
+    registry: options.registry ?? createRegistry(),
     signal: options.signal ?? new AbortController().signal,
     isTTY: options.isTTY ?? false,
     streamWindowMs: options.streamWindowMs,

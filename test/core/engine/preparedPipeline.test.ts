@@ -4,9 +4,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCell, Session, ToolRegistry, type CellRun, type Tool } from '../../../src/core/engine';
+import { Session, ToolRegistry, type Tool } from '../../../src/core/engine';
 import { preparePipeline } from '../../../src/core/engine/preparedPipeline';
 import { parseCell, parseScript } from '../../../src/core/shell';
+import { runNative } from '../../support/engine';
 
 function printTool(name: string, seen: (readonly string[])[] = []): Tool {
   return {
@@ -20,20 +21,8 @@ function printTool(name: string, seen: (readonly string[])[] = []): Tool {
   };
 }
 
-async function run(text: string, session: Session, registry: ToolRegistry): Promise<{ run: CellRun; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const cell = await runCell(text, {
-    language: 'shellscript',
-    session,
-    registry,
-    signal: new AbortController().signal,
-    isTTY: true,
-    events: { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), clear: () => undefined },
-    hooks: { resolve: async () => undefined, confirm: async () => true },
-  });
-  return { run: cell, stdout, stderr };
-}
+/** A run in `session` with `registry`, both kept across runs. */
+const run = (text: string, session: Session, registry: ToolRegistry) => runNative(text, { env: {}, session, registry });
 
 test('a re-run in the same session reuses the frozen expansion: the tool gets the very same argv', async () => {
   const seen: (readonly string[])[] = [];
