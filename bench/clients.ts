@@ -228,8 +228,8 @@ async function main(): Promise<void> {
     // Run every path once first (connections, the CLI's own caches); that round's time sets the count.
     const warm = Date.now();
     for (const fn of Object.values(paths)) await fn();
-    const roundMs = Date.now() - warm + SETTLE_MS * Object.keys(paths).length;
     const names = Object.keys(paths);
+    const roundMs = Date.now() - warm + SETTLE_MS * names.length;
     const orders = balancedOrders(names.length);
     // Whole cycles of the balanced orders, so each path follows each other one equally often.
     const fitting = Math.max(MIN_ROUNDS, Math.min(MAX_ROUNDS, Math.floor(ROUND_BUDGET_MS / roundMs)));
