@@ -6,9 +6,10 @@
 
 import { dirname } from 'node:path';
 import { createRegistry } from '../core/tools';
-import { parseRunbook } from '../core/markdown';
-import { BreachTracker, maxLevel, readThresholds, summarizeNotebook, type CellVerdict, type Finding, type Level, type ThresholdDiagnostic, type ThresholdGroup, type Verdict } from '../core/thresholds';
-import { planCheck, runUnit, type SkippedCommand, type UnitRun } from './checkRun';
+import { Runbook } from '../core/runbook';
+import { RunbookRunner } from '../core/runner';
+import { BreachTracker, maxLevel, summarizeNotebook, type CellVerdict, type Finding, type Level, type ThresholdDiagnostic, type ThresholdGroup, type Verdict } from '../core/thresholds';
+import { readRound, type CheckedRun, type CheckRound, type FailedCommand, type SkippedCommand } from './checkRun';
 import { printReport } from './checkReport';
 import type { Output } from './roundtrip';
 import { readRunbookText, sessionWithVars } from './runbookFile';
@@ -52,7 +53,7 @@ export interface CheckReport {
   findings: (Finding & { line: number })[];
   cells: CheckedCell[];
   skipped: SkippedCommand[];
-  failures: { line: number; command: string; exitCode: number; message: string }[];
+  failures: FailedCommand[];
   diagnostics: (ThresholdDiagnostic & { fileLine: number })[];
 }
 
@@ -78,32 +79,33 @@ export async function checkCommand(file: string, options: CheckOptions, io: Outp
 export async function checkRunbook(file: string, text: string, options: CheckOptions, progress: (line: string) => void = () => {}): Promise<CheckReport> {
   const env = options.env ?? process.env;
   const settings = { ...checkSettingsFromEnv(env), ...definedOnly(options) };
-  const streamWindowMs = settings.streamWindowMs ?? 1000;
   const intervalMs = settings.intervalMs ?? 30_000;
   const scale = settings.durationScale ?? 1;
-  const doc = parseRunbook(text);
-  const sourceCells = doc.cells.map((c) => ({ kind: c.kind, language: c.language, text: c.value, frontMatter: c.origin?.fence?.role === 'frontmatter' }));
-  const reading = readThresholds(sourceCells);
-  const groups: ThresholdGroup[] = reading.groups.map((g) => ({ ...g, metrics: g.metrics.map((m) => (m.durationMs ? { ...m, durationMs: m.durationMs * scale } : m)) }));
-  const registry = createRegistry();
-  const plan = planCheck(text, doc.cells, registry, env);
+  const read = Runbook.fromMarkdown(text);
+  const groups: ThresholdGroup[] = read.groups.map((g) => ({ ...g, metrics: g.metrics.map((m) => (m.durationMs ? { ...m, durationMs: m.durationMs * scale } : m)) }));
+  const runbook = read.withThresholds({ groups, diagnostics: read.thresholds.diagnostics });
   const session = sessionWithVars(options.cwd ?? (file ? dirname(file) : process.cwd()), options.vars ?? {}, env);
-  const tracker = new BreachTracker();
+  const runner = new RunbookRunner({
+    runbook: () => runbook,
+    session,
+    registry: createRegistry(),
+    tracker: new BreachTracker(),
+    isTTY: false,
+    // Values come only from --var; check never prompts and never changes state.
+    hooks: { resolve: async () => undefined, confirm: async () => false },
+    policy: { continueOnFailure: true, stopOnCritical: false, readOnly: true, alwaysSample: true, streamWindowMs: settings.streamWindowMs ?? 1000 },
+  });
   const signal = options.signal ?? new AbortController().signal;
   const started = Date.now();
   const longest = Math.max(0, ...groups.flatMap((g) => g.metrics.map((m) => m.durationMs ?? 0)));
-  let runs: UnitRun[] = [];
+  let round: CheckRound = { runs: [], skipped: [], failures: [] };
   let rounds = 0;
   try {
     for (;;) {
-      runs = [];
-      for (const unit of plan.units) {
-        if (signal.aborted) break;
-        runs.push(await runUnit(unit, { session, registry, signal, streamWindowMs, groups, tracker }).catch((error: unknown) => crashed(unit, error)));
-      }
+      round = readRound(await runner.run(runbook.codeCells.map((c) => c.index), { signal }));
       rounds++;
-      if (!options.sustained || signal.aborted || runs.some((r) => r.failed)) break;
-      const summary = summarizeNotebook(groups, runs.map((r) => r.verdict));
+      if (!options.sustained || signal.aborted || round.failures.length) break;
+      const summary = summarizeNotebook(groups, round.runs.map((r) => r.result.verdict));
       const waiting = summary.verdicts.filter((v) => v.level !== 'ok' && v.level !== 'not-measured' && !v.sustained);
       const elapsed = Date.now() - started;
       // Sample until every breach has lasted its duration or cleared; a flapping one stops after twice the longest duration.
@@ -116,26 +118,22 @@ export async function checkRunbook(file: string, text: string, options: CheckOpt
   } finally {
     await session.dispose();
   }
-  return buildReport(file, text, doc.cells, groups, reading.diagnostics, plan.skipped, runs, rounds, options.sustained ?? false);
+  return buildReport(file, runbook, round, rounds, options.sustained ?? false);
 }
 
-function buildReport(file: string, text: string, cells: ReturnType<typeof parseRunbook>['cells'], groups: ThresholdGroup[], diagnostics: ThresholdDiagnostic[], skipped: SkippedCommand[], runs: UnitRun[], rounds: number, sustainedOnly: boolean): CheckReport {
-  const summary = summarizeNotebook(groups, runs.map((r) => r.verdict));
+function buildReport(file: string, runbook: Runbook, round: CheckRound, rounds: number, sustainedOnly: boolean): CheckReport {
+  const { groups, diagnostics } = runbook.thresholds;
+  const { runs } = round;
+  const summary = summarizeNotebook(groups, runs.map((r) => r.result.verdict));
   const lineOf = new Map<Verdict, number>();
-  for (const run of runs) for (const v of run.verdict?.verdicts ?? []) lineOf.set(v, run.unit.line);
+  for (const run of runs) for (const v of run.result.verdict?.verdicts ?? []) lineOf.set(v, measurementLine(run, v.measurement?.command));
   const thresholdOf = (v: Verdict) => groups.find((g) => g.name === v.group)?.metrics.find((m) => m.metric === v.metric);
   const verdicts = summary.verdicts.map((v) => ({ ...v, line: lineOf.get(v), threshold: describeThreshold(thresholdOf(v)) }));
   const findings = dedupeFindings(runs);
-  const failures = runs.filter((r) => r.failed).map((r) => ({ line: r.unit.line, command: r.result.command, exitCode: r.result.exitCode ?? 1, message: (r.result.stderr ?? '').trim().split('\n')[0] ?? '' }));
   const counted = (v: Verdict): Level[] => (v.level === 'not-measured' ? [] : [sustainedOnly ? (v.sustainedLevel ?? 'ok') : v.level]);
   const level = maxLevel([...summary.verdicts.flatMap(counted), ...findings.map((f) => f.level)]);
-  const incomplete = failures.length > 0;
-  const body = text.replace(/^\uFEFF/, '');
-  const fileLine = (d: ThresholdDiagnostic) => {
-    const cell = cells[d.cellIndex];
-    const before = cell?.origin ? body.slice(0, cell.origin.start + cell.origin.leading.length).match(/\r\n|\r|\n/g)?.length ?? 0 : 0;
-    return before + 1 + (cell?.origin?.fence ? 1 : 0) + d.line;
-  };
+  const incomplete = round.failures.length > 0;
+  const fileLine = (d: ThresholdDiagnostic) => (runbook.cells[d.cellIndex]?.line ?? 1) + d.line;
   return {
     file,
     level,
@@ -145,17 +143,17 @@ function buildReport(file: string, text: string, cells: ReturnType<typeof parseR
     rounds,
     verdicts,
     findings,
-    cells: runs.map((r) => ({ line: r.unit.line, command: r.result.command, status: r.result.status, exitCode: r.result.exitCode ?? 0, verdict: r.verdict })),
-    skipped: [...skipped, ...runs.flatMap((r) => r.notRun)].sort((a, b) => a.line - b.line),
-    failures,
+    cells: runs.map((r) => ({ line: r.line, command: r.result.command, status: r.result.status, exitCode: r.result.exitCode ?? 0, verdict: r.result.verdict })),
+    skipped: round.skipped.sort((a, b) => a.line - b.line),
+    failures: round.failures,
     diagnostics: diagnostics.map((d) => ({ ...d, fileLine: fileLine(d) })),
   };
 }
 
-/** A unit whose run threw (a bug, not the command's failure): reported as a failed command. */
-function crashed(unit: UnitRun['unit'], error: unknown): UnitRun {
-  const message = error instanceof Error ? error.message : String(error);
-  return { unit, failed: true, notRun: [], result: { tool: '', command: unit.text.trim(), status: 'failed', text: '', stderr: `runbook: ${message}\n`, exitCode: 70 } };
+/** The file line of the command a measurement came from (the cell's first command that ran when unknown). */
+function measurementLine(run: CheckedRun, command: number | undefined): number {
+  const c = command !== undefined ? run.result.commands?.[command] : undefined;
+  return c?.line !== undefined && run.cell.line !== undefined ? run.cell.line + c.line : run.line;
 }
 
 function describeThreshold(t: ThresholdGroup['metrics'][number] | undefined): string {
@@ -165,9 +163,9 @@ function describeThreshold(t: ThresholdGroup['metrics'][number] | undefined): st
 }
 
 /** Each finding once (the latest cell that found it). */
-function dedupeFindings(runs: readonly UnitRun[]): (Finding & { line: number })[] {
+function dedupeFindings(runs: readonly CheckedRun[]): (Finding & { line: number })[] {
   const byKey = new Map<string, Finding & { line: number }>();
-  for (const run of runs) for (const f of run.verdict?.findings ?? []) byKey.set(`${f.subject}\u0000${f.message}`, { ...f, line: run.unit.line });
+  for (const run of runs) for (const f of run.result.verdict?.findings ?? []) byKey.set(`${f.subject}\u0000${f.message}`, { ...f, line: run.line });
   return [...byKey.values()];
 }
 

@@ -1,20 +1,10 @@
-// `runbook check`: which commands of a runbook read state (and so may run),
-// and running them once: each cell's result judged against the thresholds.
+// `runbook check`'s reading of one round of the runner: which cells ran,
+// which commands were skipped (changes, terminal-only steps: not failures)
+// and which failed, each at its line in the file.
 
-import { planCell, runCell, type CellRun, type ToolRegistry } from '../core/engine';
-import type { Session } from '../core/engine';
-import { firstCodeLine, type RunbookCell } from '../core/markdown';
-import type { CellResult } from '../core/results/cellResult';
-import { judgeCell, type BreachTracker, type CellVerdict, type ThresholdGroup } from '../core/thresholds';
-
-/** Something check runs: a whole cell when every command in it reads, else one reading command of it. */
-export interface CheckUnit {
-  cellIndex: number;
-  /** 1-based line in the file. */
-  line: number;
-  text: string;
-  language: string;
-}
+import type { CellResult, CommandSummary as CommandResult } from '../core/results';
+import type { Cell } from '../core/runbook';
+import type { RunOutcome } from '../core/runner';
 
 export interface SkippedCommand {
   line: number;
@@ -22,95 +12,55 @@ export interface SkippedCommand {
   reason: string;
 }
 
-export interface CheckPlan {
-  units: CheckUnit[];
-  skipped: SkippedCommand[];
+export interface FailedCommand {
+  line: number;
+  command: string;
+  exitCode: number;
+  message: string;
 }
 
-export function planCheck(fileText: string, cells: readonly RunbookCell[], registry: ToolRegistry, env: Readonly<Record<string, string | undefined>>): CheckPlan {
-  const units: CheckUnit[] = [];
-  const skipped: SkippedCommand[] = [];
-  const body = fileText.replace(/^\uFEFF/, '');
-  cells.forEach((cell, cellIndex) => {
-    if (cell.kind !== 'code' || cell.origin?.fence?.role === 'frontmatter') return;
-    const rows = planCell(cell.value, cell.language, registry, env);
-    if (!rows.length) return;
-    const first = firstCodeLine(body, cell) ?? 1;
-    const reads = rows.filter((r) => r.native && !r.mutates && !r.terminal);
-    for (const row of rows) {
-      if (reads.includes(row)) continue;
-      const reason = row.mutates ? `changes state${row.terminal ? ` and ${row.reason ?? 'needs a terminal'}` : ''}` : row.terminal ? `needs a terminal: ${row.reason ?? ''}` : (row.reason ?? 'does not run natively');
-      skipped.push({ line: first + row.line, command: row.command, reason });
-    }
-    if (reads.length === rows.length) units.push({ cellIndex, line: first, text: cell.value, language: cell.language });
-    else for (const row of reads) if (row.tool) units.push({ cellIndex, line: first + row.line, text: row.command, language: cell.language });
-  });
-  return { units, skipped };
-}
-
-export interface UnitRun {
-  unit: CheckUnit;
+/** A cell that ran at least one command. */
+export interface CheckedRun {
+  cell: Cell;
+  /** The file line of its first command that ran. */
+  line: number;
   result: CellResult;
-  verdict?: CellVerdict;
-  /** A command that ran and failed: the check is incomplete. */
-  failed: boolean;
-  /** Commands that did not run (a variable with no value, a terminal-only program found at run time). */
-  notRun: SkippedCommand[];
 }
 
-export interface RunUnitOptions {
-  session: Session;
-  registry: ToolRegistry;
-  signal: AbortSignal;
-  streamWindowMs: number;
-  groups: readonly ThresholdGroup[];
-  tracker: BreachTracker;
-  now?: () => Date;
+export interface CheckRound {
+  runs: CheckedRun[];
+  skipped: SkippedCommand[];
+  failures: FailedCommand[];
 }
 
-export async function runUnit(unit: CheckUnit, options: RunUnitOptions): Promise<UnitRun> {
-  let stdout = '';
-  let stderr = '';
-  const run: CellRun = await runCell(unit.text, {
-    language: unit.language,
-    session: options.session,
-    registry: options.registry,
-    signal: options.signal,
-    isTTY: false,
-    streamWindowMs: options.streamWindowMs,
-    events: { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), clear: () => void (stdout = '') },
-    hooks: {
-      // Values come only from --var; check never prompts and never changes state.
-      resolve: async () => undefined,
-      confirm: async () => false,
-    },
-  });
-  const status = run.commands.find((c) => c.status !== 'ok')?.status ?? 'ok';
-  const result: CellResult = {
-    tool: run.commands[0]?.tool ?? '',
-    command: run.commands.map((c) => c.command).join('\n') || unit.text.trim(),
-    status,
-    text: stdout,
-    stderr: stderr || undefined,
-    startedAt: run.startedAt,
-    durationMs: run.durationMs,
-    exitCode: run.exitCode,
-    commands: run.commands,
-  };
-  const verdict = judgeCell(options.groups, result, options.tracker, options.now?.() ?? new Date());
-  if (verdict) result.verdict = verdict;
-  const notRun = run.commands
-    .filter((c) => c.status === 'not-run' || c.status === 'declined')
-    .map((c) => ({ line: unit.line, command: c.command, reason: c.terminal ? `needs a terminal: ${c.terminal.reason}` : c.status === 'declined' ? 'changes state' : firstLine(stderr) || 'not run' }));
-  const failed = run.commands.some((c) => (c.status === 'failed' && !grepFoundNothing(c.command, c.exitCode)) || c.status === 'cancelled');
-  return { unit, result, verdict, failed, notRun };
+export function readRound(outcome: RunOutcome): CheckRound {
+  const round: CheckRound = { runs: [], skipped: [], failures: [] };
+  for (const { cell, result } of outcome.results) {
+    const commands = result.commands ?? [];
+    const lineOf = (c: CommandResult) => (cell.line ?? 1) + (c.line ?? 0);
+    const ran = commands.filter((c) => c.status !== 'skipped' && !c.terminal);
+    for (const c of commands) {
+      if (c.status === 'skipped') round.skipped.push({ line: lineOf(c), command: c.command, reason: c.reason ?? 'skipped' });
+      else if (c.terminal) round.skipped.push({ line: lineOf(c), command: c.command, reason: `needs a terminal: ${c.terminal.reason}` });
+      else if (isFailure(c)) round.failures.push({ line: lineOf(c), command: c.command, exitCode: c.exitCode, message: failureMessage(c, result) });
+    }
+    if (ran.length) round.runs.push({ cell, line: lineOf(ran[0]), result });
+  }
+  return round;
 }
 
-/** `... | grep X` exits 1 when no line matches: the command read state fine. */
+/** A step that failed, was declined, was stopped or lacked a value; `... | grep X` finding nothing read state fine. */
+function isFailure(c: CommandResult): boolean {
+  if (c.status === 'ok') return false;
+  if (c.status === 'failed') return !grepFoundNothing(c.command, c.exitCode);
+  return true;
+}
+
 function grepFoundNothing(command: string, exitCode: number): boolean {
   return exitCode === 1 && /\|\s*grep\b[^|]*$/.test(command);
 }
 
-function firstLine(text: string): string {
-  return text.split('\n').find((l) => l.trim())?.trim() ?? '';
+function failureMessage(c: CommandResult, result: CellResult): string {
+  if (c.status === 'declined' || c.status === 'not-run') return c.reason ?? c.status;
+  return (result.stderr ?? '').trim().split('\n')[0] ?? '';
 }

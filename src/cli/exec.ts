@@ -2,10 +2,12 @@
 // printing what the real CLI would print, on the same streams, with its exit code.
 
 import { createInterface } from 'node:readline/promises';
-import { runCell, type CellHooks, type ConfirmationRequest, type ValueRequest } from '../core/engine';
+import type { CellHooks, ConfirmationRequest, ValueRequest } from '../core/engine';
+import { Runbook } from '../core/runbook';
+import { RunbookRunner } from '../core/runner';
+import { BreachTracker, type CellVerdict } from '../core/thresholds';
 import { createRegistry } from '../core/tools';
-import { ExecJudge } from './execVerdicts';
-import { sessionWithVars } from './runbookFile';
+import { readRunbookText, sessionWithVars } from './runbookFile';
 
 export interface ExecOptions {
   vars: Record<string, string>;
@@ -19,13 +21,32 @@ export interface ExecOptions {
 }
 
 export async function execCommand(commandLine: string, options: ExecOptions): Promise<number> {
-  const session = sessionWithVars(options.cwd, options.vars);
-  const registry = createRegistry();
-  const judge = options.thresholds ? ExecJudge.load(options.thresholds) : undefined;
-  if (judge && 'error' in judge) {
-    process.stderr.write(`runbook: ${judge.error}\n`);
-    return 2;
+  // The command line is a runbook of one cell, judged by the thresholds of the runbook --thresholds names.
+  const cell = { index: 0, kind: 'code' as const, language: options.language, text: commandLine };
+  let runbook = new Runbook([cell], { groups: [], diagnostics: [] });
+  if (options.thresholds) {
+    const read = readRunbookText(options.thresholds);
+    if ('error' in read) {
+      process.stderr.write(`runbook: ${read.error}\n`);
+      return 2;
+    }
+    runbook = runbook.withThresholds(Runbook.fromMarkdown(read.text).thresholds);
   }
+  const session = sessionWithVars(options.cwd, options.vars);
+  const runner = new RunbookRunner({
+    runbook: () => runbook,
+    session,
+    registry: createRegistry(),
+    tracker: new BreachTracker(),
+    isTTY: Boolean(process.stdout.isTTY),
+    hooks: terminalHooks(options),
+    // One command line: it streams until interrupted, and --repeat has its own critical rule below.
+    policy: { continueOnFailure: true, stopOnCritical: false },
+  });
+  runner.on((event) => {
+    if (event.type === 'text') (event.stream === 'stdout' ? process.stdout : process.stderr).write(event.text);
+    else if (event.type === 'clear' && process.stdout.isTTY) process.stdout.write('\x1b[H\x1b[2J');
+  });
   const controller = new AbortController();
   const onSignal = () => controller.abort('interrupted');
   process.once('SIGINT', onSignal);
@@ -35,29 +56,15 @@ export async function execCommand(commandLine: string, options: ExecOptions): Pr
   try {
     for (let i = 0; i < Math.max(1, options.repeat); i++) {
       const started = process.hrtime.bigint();
-      const run = await runCell(commandLine, {
-        language: options.language,
-        session,
-        registry,
-        signal: controller.signal,
-        isTTY: Boolean(process.stdout.isTTY),
-        events: {
-          stdout: (t) => void process.stdout.write(t),
-          stderr: (t) => void process.stderr.write(t),
-          clear: () => void (process.stdout.isTTY && process.stdout.write('\x1b[H\x1b[2J')),
-        },
-        hooks: terminalHooks(options),
-      });
+      const { results } = await runner.run([0], { signal: controller.signal });
       timings.push(Number(process.hrtime.bigint() - started) / 1e6);
-      exitCode = run.exitCode;
+      const result = results[0]?.result;
+      exitCode = result?.exitCode ?? 0;
       if (controller.signal.aborted) break;
-      if (judge) {
-        const judged = judge.judge(commandLine, run);
-        for (const line of judged.lines) process.stderr.write(line + '\n');
-        if (judged.verdict?.level === 'critical' && !options.continueOnCritical && i + 1 < options.repeat) {
-          process.stderr.write(`runbook: stopped after run ${i + 1} of ${options.repeat} at a critical verdict (--continue-on-critical keeps going)\n`);
-          break;
-        }
+      if (result?.verdict) for (const line of verdictLines(result.verdict)) process.stderr.write(line + '\n');
+      if (result?.verdict?.level === 'critical' && !options.continueOnCritical && i + 1 < options.repeat) {
+        process.stderr.write(`runbook: stopped after run ${i + 1} of ${options.repeat} at a critical verdict (--continue-on-critical keeps going)\n`);
+        break;
       }
     }
   } finally {
@@ -67,6 +74,11 @@ export async function execCommand(commandLine: string, options: ExecOptions): Pr
   }
   if (options.repeat > 1) process.stderr.write(timingSummary(timings) + '\n');
   return controller.signal.aborted ? 130 : exitCode;
+}
+
+/** Every breach and finding of a run's verdict, for stderr. */
+function verdictLines(verdict: CellVerdict): string[] {
+  return [...verdict.verdicts.map((v) => `runbook: ${v.group}: ${v.text}`), ...verdict.findings.map((f) => `runbook: ${f.level}: ${f.message}`)];
 }
 
 export function timingSummary(timings: readonly number[]): string {

@@ -1,15 +1,10 @@
 // Streams a running cell's text into its outputs (coalesced, so a fast
-// stream does not flood the renderer), then writes the final outputs: the
-// CLI text, the structured result (with its verdict), stderr, and notes with
-// their actions.
+// stream does not flood the renderer), then writes the final outputs of the
+// result the runner built: the CLI text, the structured result (with its
+// verdict), stderr, and notes with their actions.
 
 import * as vscode from 'vscode';
-import type { CellRun } from '../core/engine';
-import { RESULT_MIME, type CellResult } from '../core/results/cellResult';
-import type { CellVerdict } from '../core/thresholds/types';
-
-/** Judges a finished cell's result against the runbook's thresholds (undefined: nothing measured). */
-export type Judge = (result: CellResult) => CellVerdict | undefined;
+import { RESULT_MIME, type CellResult, type CommandSummary } from '../core/results/cellResult';
 
 const STDERR_MIME = 'application/vnd.code.notebook.stderr';
 const FLUSH_MS = 40;
@@ -59,42 +54,27 @@ export class CellOutputWriter {
     }
   }
 
-  /** The outputs a finished cell keeps; returns the cell's verdict, if it has one. */
-  async finish(run: CellRun, cellText: string, judge?: Judge): Promise<CellVerdict | undefined> {
+  /** The outputs a finished cell keeps: its text, its structured result (with the verdict), stderr and notes. */
+  async finish(result: CellResult): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.flushing;
-    const first = run.commands[0];
-    const status = run.commands.find((c) => c.status !== 'ok')?.status ?? 'ok';
-    const result: CellResult = {
-      tool: first?.tool ?? '',
-      command: run.commands.map((c) => c.command).join('\n') || cellText.trim(),
-      status,
-      text: this.stdout,
-      stderr: this.stderr || undefined,
-      startedAt: run.startedAt,
-      durationMs: run.durationMs,
-      exitCode: run.exitCode,
-      commands: run.commands,
-    };
-    const verdict = judge?.(result);
-    if (verdict) result.verdict = verdict;
+    const commands = result.commands ?? [];
     const outputs: vscode.NotebookCellOutput[] = [];
     // Every run keeps its structured record, even one that printed nothing or did not run.
-    if (this.stdout || run.commands.length > 0) {
-      outputs.push(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(this.stdout, 'text/plain'), vscode.NotebookCellOutputItem.json(result, RESULT_MIME)], { runbook: { status, verdict: verdict?.level } }));
+    if (result.text || commands.length > 0) {
+      outputs.push(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(result.text, 'text/plain'), vscode.NotebookCellOutputItem.json(result, RESULT_MIME)], { runbook: { status: result.status, verdict: result.verdict?.level } }));
     }
-    if (this.stderr) outputs.push(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(this.stderr, STDERR_MIME)]));
-    const notes = notesMarkdown(run);
+    if (result.stderr) outputs.push(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(result.stderr, STDERR_MIME)]));
+    const notes = notesMarkdown(commands);
     if (notes) outputs.push(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(notes, 'text/markdown')]));
     await this.write(outputs);
-    return verdict;
   }
 }
 
-function notesMarkdown(run: CellRun): string | undefined {
+function notesMarkdown(commands: readonly CommandSummary[]): string | undefined {
   const lines: string[] = [];
-  for (const command of run.commands) {
+  for (const command of commands) {
     for (const note of command.notes ?? []) lines.push(`- ${escapeMarkdown(note)}`);
     if (command.terminal) {
       const args = encodeURIComponent(JSON.stringify([{ commandLine: command.terminal.commandLine }]));

@@ -1,16 +1,29 @@
-// Entry point of dist/engine.js: the engine, the native tools and their VS
-// Code adapters, required when the first cell runs, not at activation.
+// Entry point of dist/engine.js: the engine, the native tools, the runbook
+// runner and their VS Code adapters, required when the first cell runs, not
+// at activation.
 
 import * as vscode from 'vscode';
 import { createRegistry } from '../core/tools';
 import type { CellRunner } from './controller';
 import { EditInEditor } from './editInEditor';
-import { EngineRunner } from './engineRunner';
 import type { Log } from './log';
+import type { NotebookRunbooks } from './notebookRunbooks';
+import { NotebookRunner } from './notebookRunner';
 import type { NotebookVerdicts } from './notebookVerdicts';
-import { Prompts, type ConfirmationAnswers } from './prompts';
+import { Prompts } from './prompts';
 import type { NotebookSessions } from './sessions';
+import type { ConfirmationAnswers } from './testApi';
 
-export function createEngineRunner(context: vscode.ExtensionContext, sessions: NotebookSessions, log: Log, answers?: ConfirmationAnswers, verdicts?: NotebookVerdicts): CellRunner {
-  return new EngineRunner(createRegistry(), sessions, new Prompts(context.secrets, answers), new EditInEditor(vscode.Uri.joinPath(context.globalStorageUri, 'edits')), log, verdicts);
+export interface EngineParts {
+  sessions: NotebookSessions;
+  runbooks: NotebookRunbooks;
+  verdicts: NotebookVerdicts;
+  log: Log;
+  /** Only in VS Code's test mode. */
+  answers?: ConfirmationAnswers;
+}
+
+export function createNotebookRunner(context: vscode.ExtensionContext, parts: EngineParts): CellRunner {
+  const editor = new EditInEditor(vscode.Uri.joinPath(context.globalStorageUri, 'edits'));
+  return new NotebookRunner(createRegistry(), parts.sessions, parts.runbooks, parts.verdicts, new Prompts(context.secrets, parts.answers), editor, parts.log);
 }

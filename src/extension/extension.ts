@@ -6,42 +6,45 @@ import { RunbookController } from './controller';
 import { KubeStatusBar } from './kubeStatusBar';
 import { LazyRunner } from './lazyRunner';
 import { createLog } from './log';
+import { NotebookRunbooks } from './notebookRunbooks';
 import { NotebookVerdicts } from './notebookVerdicts';
 import { NotebookVerdictSummary } from './notebookVerdictSummary';
-import { ConfirmationAnswers, type RunbookApi } from './prompts';
 import { NOTEBOOK_TYPE, RunbookSerializer } from './serializer';
 import { NotebookSessions } from './sessions';
 import { registerRunInTerminal } from './terminal';
+import { ConfirmationAnswers, type RunbookApi } from './testApi';
 import { ThresholdDiagnostics } from './thresholdDiagnostics';
 import { VerdictStatusBar } from './verdictStatusBar';
 
-export function activate(context: vscode.ExtensionContext): RunbookApi {
+export function activate(context: vscode.ExtensionContext): RunbookApi | undefined {
   const maxBytes = () => {
     const megabytes = vscode.workspace.getConfiguration('runbook').get<number>('maxFileSizeMB');
     return megabytes && megabytes > 0 ? megabytes * 1024 * 1024 : DEFAULT_MAX_RUNBOOK_BYTES;
   };
   const log = createLog();
   const sessions = new NotebookSessions(log);
-  const answers = new ConfirmationAnswers();
+  // The tests' hooks exist only when VS Code runs the extension in test mode.
+  const answers = context.extensionMode === vscode.ExtensionMode.Test ? new ConfirmationAnswers() : undefined;
+  const runbooks = new NotebookRunbooks(log);
   const verdicts = new NotebookVerdicts();
-  const runner = new LazyRunner((engine) => engine.createEngineRunner(context, sessions, log, answers, verdicts));
+  const runner = new LazyRunner((engine) => engine.createNotebookRunner(context, { sessions, runbooks, verdicts, log, answers }));
   const cellVerdicts = new VerdictStatusBar(verdicts);
-  const summary = new NotebookVerdictSummary(verdicts, log);
+  const summary = new NotebookVerdictSummary(verdicts, runbooks, log);
   context.subscriptions.push(
     log,
     sessions,
+    runbooks,
     verdicts,
     // Outputs are transient: running a runbook never changes the runbook file.
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new RunbookSerializer(maxBytes), { transientOutputs: true }),
-    new RunbookController(runner, verdicts),
+    new RunbookController(runner),
     new KubeStatusBar(sessions),
-    new ThresholdDiagnostics(log),
+    new ThresholdDiagnostics(runbooks),
     cellVerdicts,
     summary,
     registerRunInTerminal(),
   );
-  // Only the extension's tests use it (see RunbookApi).
-  return answers.api({
+  return answers?.api({
     cellStatus: (cell) => {
       const [item] = cellVerdicts.provideCellStatusBarItems(cell);
       return item ? { text: item.text, tooltip: item.tooltip ?? '' } : undefined;

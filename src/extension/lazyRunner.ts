@@ -3,7 +3,7 @@
 
 import { join } from 'node:path';
 import type * as vscode from 'vscode';
-import type { CellRunner, RunMode } from './controller';
+import type { CellRunner, StartExecution } from './controller';
 
 type EngineModule = typeof import('./engineBundle');
 
@@ -12,9 +12,9 @@ export class LazyRunner implements CellRunner {
 
   constructor(private readonly create: (engine: EngineModule) => CellRunner) {}
 
-  run(cell: vscode.NotebookCell, execution: vscode.NotebookCellExecution, mode: RunMode): Promise<boolean> {
+  run(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument, start: StartExecution): Promise<void> {
     this.runner ??= this.create(loadEngine());
-    return this.runner.run(cell, execution, mode);
+    return this.runner.run(cells, notebook, start);
   }
 }
 

@@ -7,7 +7,7 @@ import { summarizeNotebook } from '../core/thresholds';
 import { Disposable } from './disposable';
 import type { Log } from './log';
 import type { NotebookVerdicts } from './notebookVerdicts';
-import { readNotebookThresholds } from './notebookThresholds';
+import type { NotebookRunbooks } from './notebookRunbooks';
 import { NOTEBOOK_TYPE } from './serializer';
 import { summaryWords } from './verdictText';
 
@@ -20,6 +20,7 @@ export class NotebookVerdictSummary extends Disposable {
 
   constructor(
     private readonly verdicts: NotebookVerdicts,
+    private readonly runbooks: NotebookRunbooks,
     private readonly log: Log,
   ) {
     super();
@@ -48,7 +49,7 @@ export class NotebookVerdictSummary extends Disposable {
   private update(): void {
     clearTimeout(this.timer);
     const notebook = this.activeNotebook();
-    const groups = notebook ? readNotebookThresholds(notebook, (e) => this.log.warn(`thresholds: ${e.message}`)).groups : [];
+    const groups = notebook ? this.runbooks.get(notebook).groups : [];
     if (!notebook || groups.length === 0) return this.hide();
     try {
       const summary = summarizeNotebook(groups, this.verdicts.cellVerdicts(notebook));

@@ -3,56 +3,9 @@
 
 import * as vscode from 'vscode';
 import type { ConfirmationRequest, Session, ValueRequest } from '../core/engine';
+import type { ConfirmationAnswers } from './testApi';
 
 const SECRET_PREFIX = 'runbook.value.';
-
-/**
- * The API `activate()` returns. It exists ONLY for the extension's own
- * extension-host tests: the workbench refuses modal dialogs under its test
- * driver, so tests answer the confirmation themselves. Nothing in the product
- * calls it; while no answer is set, confirmations show the modal as usual.
- */
-export interface RunbookApi {
-  testing: {
-    /** `true`/`false` answers every confirmation without the modal; `undefined` shows the modal again. */
-    answerConfirmations(answer: boolean | undefined): void;
-    /** The text of each confirmation answered this way, oldest first. */
-    readonly confirmations: readonly string[];
-    /** What the verdict status bars show now. */
-    readonly verdicts?: VerdictsTestingApi;
-  };
-}
-
-export interface ShownItem {
-  text: string;
-  tooltip: string;
-}
-
-export interface VerdictsTestingApi {
-  /** The cell's verdict item in its cell status bar, undefined when it has none. */
-  cellStatus(cell: vscode.NotebookCell): ShownItem | undefined;
-  /** The notebook summary in the window status bar, undefined while hidden. */
-  summary(): ShownItem | undefined;
-}
-
-/** The answer set through {@link RunbookApi}, shared by the extension and the lazily loaded engine. */
-export class ConfirmationAnswers {
-  answer: boolean | undefined;
-  readonly requests: string[] = [];
-
-  api(verdicts?: VerdictsTestingApi): RunbookApi {
-    const answers = this;
-    return {
-      testing: {
-        answerConfirmations: (answer) => void (answers.answer = answer),
-        get confirmations() {
-          return answers.requests;
-        },
-        verdicts,
-      },
-    };
-  }
-}
 
 export class Prompts {
   constructor(

@@ -5,8 +5,7 @@
 import * as vscode from 'vscode';
 import type { ThresholdDiagnostic } from '../core/thresholds/types';
 import { Disposable } from './disposable';
-import type { Log } from './log';
-import { readNotebookThresholds } from './notebookThresholds';
+import type { NotebookRunbooks } from './notebookRunbooks';
 import { NOTEBOOK_TYPE } from './serializer';
 
 /** Reading waits this long after opening or typing, so it never competes with the editor. */
@@ -18,7 +17,7 @@ export class ThresholdDiagnostics extends Disposable {
   private readonly published = new Map<string, vscode.Uri[]>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly log: Log) {
+  constructor(private readonly runbooks: NotebookRunbooks) {
     super();
     this.register(vscode.workspace.onDidOpenNotebookDocument((notebook) => this.schedule(notebook)));
     this.register(
@@ -47,7 +46,7 @@ export class ThresholdDiagnostics extends Disposable {
   /** Reads the notebook's thresholds now and replaces its diagnostics. */
   update(notebook: vscode.NotebookDocument): void {
     const key = notebook.uri.toString();
-    const { diagnostics } = readNotebookThresholds(notebook, (e) => this.log.warn(`thresholds: ${e.message}`));
+    const { diagnostics } = this.runbooks.get(notebook).thresholds;
     const byCell = new Map<string, { uri: vscode.Uri; items: vscode.Diagnostic[] }>();
     for (const problem of diagnostics) {
       if (problem.cellIndex < 0 || problem.cellIndex >= notebook.cellCount) continue;

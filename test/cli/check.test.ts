@@ -3,37 +3,37 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkSettingsFromEnv } from '../../src/cli/check';
-import { planCheck } from '../../src/cli/checkRun';
-import { parseRunbook } from '../../src/core/markdown';
+import { planCell, readOnlySkipReason } from '../../src/core/engine';
+import { Runbook } from '../../src/core/runbook';
 import { createRegistry } from '../../src/core/tools';
 import { PROJECT_ROOT } from '../support/shared';
 
 const FILE = join(PROJECT_ROOT, 'notebooks', 'scaling-playbook.runbook.md');
 
-describe('runbook check: what it runs', () => {
+describe('runbook check: what it runs (the engine\'s read-only plan of each cell)', () => {
   const text = readFileSync(FILE, 'utf8');
-  const plan = planCheck(text, parseRunbook(text).cells, createRegistry(), {});
+  const runbook = Runbook.fromMarkdown(text);
+  const registry = createRegistry();
+  const rows = runbook.codeCells.flatMap((cell) => planCell(cell.text, cell.language, registry, {}).map((row) => ({ ...row, fileLine: cell.line! + row.line, reason: readOnlySkipReason(row) })));
   const lines = text.split('\n');
 
-  it('runs cells that only read, and the reading commands of mixed cells; never a state change, an edit or a terminal command', () => {
-    const units = plan.units.map((u) => u.text);
-    assert.ok(units.includes('kubectl get hpa\nkubectl describe hpa tiktok-toe'), 'a reading cell runs whole');
-    assert.ok(units.includes('watch kubectl top pods'));
-    assert.ok(units.includes('kubectl get pods -l app=tiktok-toe -w'));
-    assert.ok(units.includes('SELECT count(*) FROM pg_stat_activity;'));
-    assert.ok(units.includes('kubectl rollout status statefulset postgresql'), 'the reading command of a mixed cell runs alone');
-    for (const unit of units) assert.doesNotMatch(unit, /\b(scale|patch|apply|edit|rollout restart|rollout undo|ALTER SYSTEM|pg_reload_conf|--cluster rebalance)\b|\.sh\b/, unit);
-    // Each unit's line is where its command is in the file.
-    for (const unit of plan.units) assert.equal(lines[unit.line - 1].trim(), unit.text.split('\n')[0], unit.text);
+  it('runs the commands that only read, in reading and mixed cells alike; never a state change, an edit or a terminal command', () => {
+    const runs = rows.filter((r) => !r.reason).map((r) => r.command);
+    assert.ok(runs.includes('kubectl get hpa') && runs.includes('kubectl describe hpa tiktok-toe'));
+    assert.ok(runs.includes('watch kubectl top pods'));
+    assert.ok(runs.includes('kubectl get pods -l app=tiktok-toe -w'));
+    assert.ok(runs.includes('SELECT count(*) FROM pg_stat_activity;'));
+    assert.ok(runs.includes('kubectl rollout status statefulset postgresql'), 'the reading command of a mixed cell runs');
+    for (const run of runs) assert.doesNotMatch(run, /\b(scale|patch|apply|edit|rollout restart|rollout undo|ALTER SYSTEM|pg_reload_conf|--cluster rebalance)\b|\.sh\b/, run);
   });
 
-  it('lists what it skipped and why', () => {
-    const reason = (command: string) => plan.skipped.find((s) => s.command === command)?.reason;
+  it('skips the others, saying why, at their lines in the file', () => {
+    const reason = (command: string) => rows.find((r) => r.command === command)?.reason;
     assert.equal(reason('kubectl edit configmap pgbouncer-config'), 'changes state');
     assert.equal(reason('kubectl scale deployment tiktok-toe --replicas=10'), 'changes state');
     assert.equal(reason('kubectl rollout restart statefulset postgresql'), 'changes state');
     assert.match(reason('./scripts/backup/backup.sh') ?? '', /^needs a terminal: .*local script/);
-    for (const s of plan.skipped) assert.equal(lines[s.line - 1].trim(), s.command, s.command);
+    for (const r of rows.filter((row) => row.reason && !row.command.includes('\n'))) assert.equal(lines[r.fileLine - 1].trim(), r.command, r.command);
   });
 
   it('reads its test knobs from the environment', () => {

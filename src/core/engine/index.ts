@@ -3,4 +3,4 @@ export { runCell, type CellEvents, type CellHooks, type RunCellOptions, type Val
 export { ToolRegistry } from './registry';
 export { Session, isSecretName } from './session';
 export type { ConfirmationRequest, EditRequest, OutputSink, Target, Tool, ToolContext, ToolPlan } from './tool';
-export { planCell, type PlanRow } from './plan';
+export { planCell, readOnlySkipReason, type PlanRow } from './plan';

@@ -1,6 +1,7 @@
 // `runbook plan`: what each command of a cell would do, without running it.
 
 import { expandWords, parseCell, ShellSyntaxError, type Pipeline } from '../shell';
+import { isShellLanguage } from '../shell/languages';
 import { splitSql } from '../sql/split';
 import { classifyProgram, parseWatch } from './program';
 import type { ToolRegistry } from './registry';
@@ -16,11 +17,9 @@ export interface PlanRow {
   reason?: string;
 }
 
-const SHELL = new Set(['shellscript', 'bash', 'sh', 'shell', 'console', '']);
-
 export function planCell(text: string, language: string, registry: ToolRegistry, env: Readonly<Record<string, string | undefined>> = {}): PlanRow[] {
   if (language === 'sql') return planSql(text, registry, env);
-  if (!SHELL.has(language)) return [];
+  if (!isShellLanguage(language)) return [];
   let statements;
   try {
     statements = parseCell(text).statements;
@@ -37,7 +36,7 @@ export function planCell(text: string, language: string, registry: ToolRegistry,
   return rows;
 }
 
-function planPipeline(pipeline: Pipeline, registry: ToolRegistry, env: Readonly<Record<string, string | undefined>>): PlanRow {
+export function planPipeline(pipeline: Pipeline, registry: ToolRegistry, env: Readonly<Record<string, string | undefined>>): PlanRow {
   const first = pipeline.commands[0];
   // Unset variables and placeholders stay as written: they do not change what runs.
   const lookup = (name: string) => env[name] ?? (name.startsWith('<') ? name : `$${name}`);
@@ -65,7 +64,7 @@ function planPipeline(pipeline: Pipeline, registry: ToolRegistry, env: Readonly<
   return row(argv[0], { native: true, terminal: false, mutates: false });
 }
 
-function planSql(text: string, registry: ToolRegistry, env: Readonly<Record<string, string | undefined>>): PlanRow[] {
+export function planSql(text: string, registry: ToolRegistry, env: Readonly<Record<string, string | undefined>>): PlanRow[] {
   const tool = registry.get('sql');
   return splitSql(text).map((statement) => {
     const plan = tool?.plan(['sql', statement.text], env);
@@ -79,4 +78,12 @@ function planSql(text: string, registry: ToolRegistry, env: Readonly<Record<stri
       reason: plan ? plan.reason : 'SQL statements have no native runner yet',
     };
   });
+}
+
+/** Why read-only runs (`runbook check`, `run --read-only`) skip a planned command; undefined when it only reads and runs here. */
+export function readOnlySkipReason(row: PlanRow): string | undefined {
+  if (row.native && !row.mutates && !row.terminal) return undefined;
+  if (row.mutates) return `changes state${row.terminal ? ` and ${row.reason ?? 'needs a terminal'}` : ''}`;
+  if (row.terminal) return `needs a terminal: ${row.reason ?? ''}`;
+  return row.reason ?? 'does not run natively';
 }

@@ -2,7 +2,8 @@
 
 import type { Target } from './tool';
 
-export type CommandStatus = 'ok' | 'failed' | 'not-run' | 'declined' | 'cancelled';
+/** `skipped`: a read-only run passed over a command that does not only read (not a failure). */
+export type CommandStatus = 'ok' | 'failed' | 'not-run' | 'declined' | 'cancelled' | 'skipped';
 
 export interface CommandResult {
   /** The command as written, with secret values masked. */
@@ -11,6 +12,10 @@ export interface CommandResult {
   tool: string;
   status: CommandStatus;
   exitCode: number;
+  /** 0-based line in the cell where the command starts. */
+  line?: number;
+  /** Why a command was skipped or not run. */
+  reason?: string;
   startedAt: string;
   durationMs: number;
   target?: Target;

@@ -2,6 +2,8 @@
 // known and, for a state-changing command, after the user said yes.
 
 import { parseCell, parseScript, ShellSyntaxError, type Pipeline, type Statement } from '../shell';
+import { isShellLanguage } from '../shell/languages';
+import { planPipeline, planSql, readOnlySkipReason } from './plan';
 import { preparePipeline } from './preparedPipeline';
 import { runStages, type Stage } from './pipeline';
 import { classifyProgram, parseWatch } from './program';
@@ -42,17 +44,17 @@ export interface RunCellOptions {
   isTTY: boolean;
   /** Streaming commands stop after this long (Run All); undefined: until stopped. */
   streamWindowMs?: number;
+  /** Run only commands that read state; every other command is recorded as skipped, with its reason, and the cell goes on. */
+  readOnly?: boolean;
   events: CellEvents;
   hooks: CellHooks;
 }
-
-const SHELL_LANGUAGES = new Set(['shellscript', 'bash', 'sh', 'shell', 'console', '']);
 
 export async function runCell(text: string, options: RunCellOptions): Promise<CellRun> {
   const started = Date.now();
   const commands: CommandResult[] = [];
   const finish = (exitCode: number): CellRun => ({
-    ok: exitCode === 0 && commands.every((c) => c.status === 'ok'),
+    ok: exitCode === 0 && commands.every((c) => c.status === 'ok' || c.status === 'skipped'),
     exitCode,
     startedAt: isoTime(started),
     durationMs: Date.now() - started,
@@ -64,7 +66,7 @@ export async function runCell(text: string, options: RunCellOptions): Promise<Ce
   });
 
   if (options.language === 'sql') return finish(await runner.runSql(text));
-  if (!SHELL_LANGUAGES.has(options.language)) return finish(0);
+  if (!isShellLanguage(options.language)) return finish(0);
 
   let statements: Statement[];
   try {
@@ -91,9 +93,13 @@ class StatementRunner {
     private readonly onResult: (result: CommandResult) => void,
   ) {}
 
+  /** The line in the cell of the pipeline running now. */
+  private line: number | undefined;
+
   /** Completes a result made for this call (its object becomes the record: no copy per command). */
   record(partial: Omit<CommandResult, 'startedAt' | 'durationMs'>, started: number): void {
     const result = partial as CommandResult;
+    if (result.line === undefined && this.line !== undefined) result.line = this.line;
     result.startedAt = isoTime(started);
     result.durationMs = Date.now() - started;
     this.onResult(result);
@@ -121,15 +127,42 @@ class StatementRunner {
       this.record({ command: text.trim(), tool: 'sql', status: 'not-run', exitCode: 127, terminal: { commandLine: `psql -c ${JSON.stringify(text.trim())}`, reason } }, started);
       return 127;
     }
+    if (this.options.readOnly) {
+      const rows = planSql(text, this.options.registry, this.options.session.env());
+      if (rows.some((row) => readOnlySkipReason(row))) return this.runSqlReadOnly(rows);
+    }
     // The text is also an argument, so the tool's plan sees the statements it confirms.
     return this.runTool({ argv: ['sql', text], display: text.trim(), stdin: text, tool: 'sql', started });
+  }
+
+  /** A read-only run of a SQL cell that also changes state: its reading statements one by one, the others skipped. */
+  private async runSqlReadOnly(rows: ReturnType<typeof planSql>): Promise<number> {
+    let exitCode = 0;
+    for (const row of rows) {
+      if (this.options.signal.aborted) break;
+      const started = Date.now();
+      this.line = row.line;
+      const reason = readOnlySkipReason(row);
+      if (reason) this.record({ command: row.command, tool: 'sql', status: 'skipped', exitCode: 0, reason }, started);
+      else exitCode = await this.runTool({ argv: ['sql', row.command], display: row.command, stdin: row.command, tool: 'sql', started });
+      if (exitCode !== 0) break;
+    }
+    return exitCode;
   }
 
   private async pipeline(pipeline: Pipeline): Promise<number> {
     const started = Date.now();
     const { session, registry } = this.options;
+    this.line = pipeline.commands[0]?.line;
     let prepared = preparePipeline(pipeline, session, registry);
     const { display, firstProgram } = prepared;
+    if (this.options.readOnly) {
+      const reason = readOnlySkipReason(planPipeline(pipeline, registry, session.env()));
+      if (reason) {
+        this.record({ command: display, tool: firstProgram, status: 'skipped', exitCode: 0, reason }, started);
+        return 0;
+      }
+    }
     if (pipeline.background) {
       this.options.events.stderr(`${firstProgram}: not run: a notebook cell cannot keep a background job (&); remove the '&'\n`);
       this.record({ command: display, tool: firstProgram, status: 'not-run', exitCode: 2 }, started);
@@ -142,7 +175,7 @@ class StatementRunner {
       if (!values) {
         const needed = [...missing.map((n) => `$${n}`), ...placeholders.map((n) => `<${n}>`)].join(', ');
         this.options.events.stderr(`not run: no value given for ${needed}\n`);
-        this.record({ command: display, tool: firstProgram, status: 'not-run', exitCode: 1 }, started);
+        this.record({ command: display, tool: firstProgram, status: 'not-run', exitCode: 1, reason: `no value given for ${needed}` }, started);
         return 1;
       }
       for (const [name, value] of Object.entries(values)) session.set(name, value);
@@ -218,7 +251,7 @@ class StatementRunner {
         const yes = await this.options.hooks.confirm({ tool: head.program.name, action: plan.action ?? head.argv.slice(1, 3).join(' '), target, commandLine: args.display });
         if (!yes) {
           events.stderr(`not run: ${head.program.name} ${plan.action ?? ''} was declined\n`.replace(/ +\n/, '\n'));
-          this.record({ command: args.display, tool: args.tool, status: 'declined', exitCode: 1, target, variables: args.variables }, args.started);
+          this.record({ command: args.display, tool: args.tool, status: 'declined', exitCode: 1, target, variables: args.variables, reason: 'declined' }, args.started);
           return 1;
         }
       }

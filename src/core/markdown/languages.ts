@@ -1,6 +1,7 @@
 // Fence info strings and notebook cell languages, in both directions.
 
-const SHELL_WORDS = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh', 'shellscript', 'shell-session', 'shellsession']);
+import { isShellLanguage } from '../shell/languages';
+
 const SQL_WORDS = new Set(['sql', 'psql', 'postgres', 'postgresql', 'pgsql', 'plpgsql']);
 
 /** The first word of an info string: `bash {"name":"x"}` -> `bash`. */
@@ -12,7 +13,7 @@ export function infoLanguageWord(info: string): string {
 /** The VS Code language id for a fence's info string. */
 export function languageForInfo(info: string): string {
   const word = infoLanguageWord(info).toLowerCase();
-  if (SHELL_WORDS.has(word)) return 'shellscript';
+  if (isShellLanguage(word)) return 'shellscript';
   if (SQL_WORDS.has(word)) return 'sql';
   if (word === 'yml' || word === 'yaml') return 'yaml';
   if (word === 'json' || word === 'jsonc') return word;

@@ -5,13 +5,15 @@ import type { CellVerdict } from '../thresholds/types';
 
 export const RESULT_MIME = 'application/vnd.runbook.result+json';
 
-export type ResultStatus = 'ok' | 'failed' | 'not-run' | 'declined' | 'cancelled';
+export type ResultStatus = 'ok' | 'failed' | 'not-run' | 'declined' | 'cancelled' | 'skipped';
 
 export interface CommandSummary {
   command: string;
   tool: string;
   status: ResultStatus;
   exitCode: number;
+  line?: number;
+  reason?: string;
   startedAt: string;
   durationMs: number;
   target?: { kind: string; label: string; details?: Record<string, string>; production?: boolean };

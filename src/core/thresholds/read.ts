@@ -10,6 +10,7 @@ import { componentForHeading, headingsOf, isThresholdSection, pushHeading, type 
 import { findMetric, metricsOf, suggestMetric, unitName } from './metrics';
 import { diagnosticAt, type Range } from './positions';
 import type { Component, MetricThreshold, ThresholdDiagnostic, ThresholdGroup } from './types';
+import { isShellLanguage } from '../shell/languages';
 
 export interface ThresholdSourceCell {
   kind: 'markdown' | 'code';
@@ -25,7 +26,6 @@ export interface ThresholdReading {
 }
 
 const YAML_LANGUAGES = new Set(['yaml', 'yml']);
-const SHELL_LANGUAGES = new Set(['shellscript', 'bash', 'sh', 'shell', 'console', 'zsh', '']);
 const EXAMPLE = 'cpu: {warning: 70%, critical: 85%, duration: 5m}';
 
 export function readThresholds(cells: readonly ThresholdSourceCell[]): ThresholdReading {
@@ -35,7 +35,7 @@ export function readThresholds(cells: readonly ThresholdSourceCell[]): Threshold
   const front = frontIndex >= 0 ? readFrontMatter(cells[frontIndex].text, frontIndex) : undefined;
   if (front) diagnostics.push(...front.diagnostics);
   const used = new Set<string>();
-  const deployments = [...new Set(cells.filter((c) => c.kind === 'code' && SHELL_LANGUAGES.has(c.language)).flatMap((c) => deploymentsNamed(c.text)))];
+  const deployments = [...new Set(cells.filter((c) => c.kind === 'code' && isShellLanguage(c.language)).flatMap((c) => deploymentsNamed(c.text)))];
 
   const stack: Heading[] = [];
   cells.forEach((cell, cellIndex) => {

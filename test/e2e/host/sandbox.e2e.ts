@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { suite, suiteSetup, suiteTeardown, teardown, test } from 'mocha';
-import type { RunbookApi } from '../../../src/extension/prompts';
+import type { RunbookApi } from '../../../src/extension/testApi';
 import { EXTENSION_ID, RESULT_MIME, closeAllEditors, codeCells, executeCell, fixture, openRunbook, outputTexts, selectController, waitFor } from './helpers';
 import { note } from './report';
 

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
-import type { RunbookApi, VerdictsTestingApi } from '../../../src/extension/prompts';
+import type { RunbookApi, VerdictsTestingApi } from '../../../src/extension/testApi';
 import { EXTENSION_ID, RESULT_MIME, closeAllEditors, codeCells, executeCell, fixture, openRunbook, outputTexts, samplePath, selectController, setCellText, waitFor } from './helpers';
 import { note } from './report';
 

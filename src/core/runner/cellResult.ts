@@ -1,0 +1,40 @@
+// The one place a cell's result is assembled from what the engine ran and
+// what the cell printed, with the one status rule.
+
+import type { CellRun, CommandResult } from '../engine';
+import type { CellResult, ResultStatus } from '../results/cellResult';
+
+/**
+ * A cell's status: that of its first command that neither succeeded nor was
+ * skipped; `skipped` when every command was; `ok` otherwise (also when it ran
+ * no command: a variable assignment, a YAML cell).
+ */
+export function cellStatus(commands: readonly CommandResult[]): ResultStatus {
+  const first = commands.find((c) => c.status !== 'ok' && c.status !== 'skipped');
+  if (first) return first.status;
+  return commands.length > 0 && commands.every((c) => c.status === 'skipped') ? 'skipped' : 'ok';
+}
+
+export interface CellOutput {
+  stdout: string;
+  stderr: string;
+}
+
+export function buildCellResult(cellText: string, run: CellRun, output: CellOutput): CellResult {
+  return {
+    tool: run.commands[0]?.tool ?? '',
+    command: run.commands.map((c) => c.command).join('\n') || cellText.trim(),
+    status: cellStatus(run.commands),
+    text: output.stdout,
+    stderr: output.stderr || undefined,
+    startedAt: run.startedAt,
+    durationMs: run.durationMs,
+    exitCode: run.exitCode,
+    commands: run.commands,
+  };
+}
+
+/** Whether the cell did its job: it exited 0 and every command ran or was skipped on purpose. */
+export function cellSucceeded(result: CellResult): boolean {
+  return (result.exitCode ?? 0) === 0 && (result.status === 'ok' || result.status === 'skipped');
+}

@@ -1,0 +1,99 @@
+// The notebook's side of the shared runbook runner (loaded with the engine on
+// the first run): VS Code's prompts, editor and settings go in; the runner's
+// events come back as cell executions, streamed outputs, verdicts in the
+// status bars, log lines and Run All's stop messages.
+
+import * as vscode from 'vscode';
+import type { ToolRegistry } from '../core/engine';
+import { RunbookRunner, cellSucceeded, type RunnerEvent, type StopReason } from '../core/runner';
+import { BreachTracker } from '../core/thresholds';
+import { CellOutputWriter } from './cellOutputs';
+import type { CellRunner, StartExecution } from './controller';
+import type { EditInEditor } from './editInEditor';
+import type { Log } from './log';
+import type { NotebookRunbooks } from './notebookRunbooks';
+import type { NotebookVerdicts } from './notebookVerdicts';
+import type { Prompts } from './prompts';
+import type { NotebookSessions } from './sessions';
+
+interface Running {
+  execution: vscode.NotebookCellExecution;
+  writer: CellOutputWriter;
+  stop: AbortController;
+  subscription: vscode.Disposable;
+}
+
+export class NotebookRunner implements CellRunner {
+  constructor(
+    private readonly registry: ToolRegistry,
+    private readonly sessions: NotebookSessions,
+    private readonly runbooks: NotebookRunbooks,
+    private readonly verdicts: NotebookVerdicts,
+    private readonly prompts: Prompts,
+    private readonly editor: EditInEditor,
+    private readonly log: Log,
+  ) {}
+
+  async run(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument, start: StartExecution): Promise<void> {
+    const session = this.sessions.get(notebook);
+    const settings = vscode.workspace.getConfiguration('runbook', notebook.uri);
+    const running = new Map<number, Running>();
+    const finishing: Promise<void>[] = [];
+    let current: Running | undefined;
+    const runner = new RunbookRunner({
+      runbook: () => this.runbooks.get(notebook),
+      session,
+      registry: this.registry,
+      tracker: this.sessions.breaches(notebook, () => new BreachTracker()),
+      isTTY: true,
+      policy: {
+        continueOnFailure: settings.get<boolean>('runAll.continueOnFailure', false),
+        stopOnCritical: settings.get<boolean>('stopOnCritical', true),
+        streamWindowMs: settings.get<number>('runAll.streamWindowSeconds', 10) * 1000,
+      },
+      hooks: {
+        resolve: (request) => this.prompts.values(request, session),
+        confirm: (request) => this.prompts.confirm(request),
+        editText: (request) => this.editor.edit(request, current!.execution.token),
+      },
+    });
+    runner.on((event) => {
+      const entry = running.get(event.cell.index);
+      if (event.type === 'text') entry?.writer.events[event.stream](event.text);
+      else if (event.type === 'clear') entry?.writer.events.clear();
+      else if (event.type === 'cell-finished' && entry) finishing.push(this.finish(notebook, entry, event));
+      else if (event.type === 'stopped') this.stopped(event.reason, event.message);
+    });
+    await runner.run(
+      cells.map((c) => c.index),
+      {
+        signal: new AbortController().signal,
+        startCell: (cell) => {
+          const execution = start(notebook.cellAt(cell.index));
+          const stop = new AbortController();
+          const subscription = execution.token.onCancellationRequested(() => stop.abort('stopped'));
+          current = { execution, writer: new CellOutputWriter(execution), stop, subscription };
+          running.set(cell.index, current);
+          return stop.signal;
+        },
+      },
+    );
+    await Promise.all(finishing);
+  }
+
+  private async finish(notebook: vscode.NotebookDocument, entry: Running, event: Extract<RunnerEvent, { type: 'cell-finished' }>): Promise<void> {
+    const { result } = event;
+    entry.subscription.dispose();
+    for (const command of result.commands ?? []) this.log.info(`${command.status} (${command.exitCode}) in ${command.durationMs} ms: ${command.command}`);
+    this.verdicts.set(notebook.cellAt(event.cell.index), result.verdict);
+    this.sessions.notifyChanged(notebook);
+    await entry.writer.finish(result);
+    entry.execution.end(cellSucceeded(result), Date.now());
+  }
+
+  private stopped(reason: StopReason, message: string): void {
+    if (reason === 'cancelled') return;
+    const setting = reason === 'critical' ? 'Set runbook.stopOnCritical to false to keep going.' : 'Set runbook.runAll.continueOnFailure to keep going.';
+    void vscode.window.showWarningMessage(`Run All ${message}. ${setting}`);
+  }
+}
