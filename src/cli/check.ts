@@ -6,16 +6,17 @@
 
 import { dirname } from 'node:path';
 import { createRegistry } from '../core/tools';
+import type { CellResult } from '../core/results';
 import { Runbook } from '../core/runbook';
 import { RunbookRunner } from '../core/runner';
 import { BreachTracker, maxLevel, summarizeNotebook, type CellVerdict, type Finding, type Level, type ThresholdDiagnostic, type ThresholdGroup, type Verdict } from '../core/thresholds';
-import { readRound, type CheckedRun, type CheckRound, type FailedCommand, type SkippedCommand } from './checkRun';
+import { EXIT, exitCodeFor, readRound, type CheckedRun, type CheckRound, type FailedCommand, type SkippedCommand } from './runOutcome';
 import { printReport } from './checkReport';
 import type { Output } from './roundtrip';
 import { readRunbookText, sessionWithVars } from './runbookFile';
 import { abortableSleep } from '../core/util/abortableSleep';
 
-export const EXIT = { ok: 0, warning: 1, critical: 2, incomplete: 3, unreadable: 4 } as const;
+export { EXIT } from './runOutcome';
 
 export interface CheckOptions {
   json?: boolean;
@@ -39,6 +40,8 @@ export interface CheckedCell {
   status: string;
   exitCode: number;
   verdict?: CellVerdict;
+  /** The cell's whole result, as the notebook's structured output holds it. */
+  result: CellResult;
 }
 
 export interface CheckReport {
@@ -137,13 +140,13 @@ function buildReport(file: string, runbook: Runbook, round: CheckRound, rounds: 
   return {
     file,
     level,
-    exitCode: incomplete ? EXIT.incomplete : EXIT[level],
+    exitCode: exitCodeFor(level, round),
     incomplete,
     sustainedOnly,
     rounds,
     verdicts,
     findings,
-    cells: runs.map((r) => ({ line: r.line, command: r.result.command, status: r.result.status, exitCode: r.result.exitCode ?? 0, verdict: r.result.verdict })),
+    cells: runs.map((r) => ({ line: r.line, command: r.result.command, status: r.result.status, exitCode: r.result.exitCode ?? 0, verdict: r.result.verdict, result: r.result })),
     skipped: round.skipped.sort((a, b) => a.line - b.line),
     failures: round.failures,
     diagnostics: diagnostics.map((d) => ({ ...d, fileLine: fileLine(d) })),

@@ -1,13 +1,12 @@
 // `runbook exec -- 'COMMAND LINE'`: one command line through the engine,
 // printing what the real CLI would print, on the same streams, with its exit code.
 
-import { createInterface } from 'node:readline/promises';
-import type { CellHooks, ConfirmationRequest, ValueRequest } from '../core/engine';
 import { Runbook } from '../core/runbook';
 import { RunbookRunner } from '../core/runner';
 import { BreachTracker, type CellVerdict } from '../core/thresholds';
 import { createRegistry } from '../core/tools';
 import { readRunbookText, sessionWithVars } from './runbookFile';
+import { terminalHooks } from './terminalHooks';
 
 export interface ExecOptions {
   vars: Record<string, string>;
@@ -77,7 +76,7 @@ export async function execCommand(commandLine: string, options: ExecOptions): Pr
 }
 
 /** Every breach and finding of a run's verdict, for stderr. */
-function verdictLines(verdict: CellVerdict): string[] {
+export function verdictLines(verdict: CellVerdict): string[] {
   return [...verdict.verdicts.map((v) => `runbook: ${v.group}: ${v.text}`), ...verdict.findings.map((f) => `runbook: ${f.level}: ${f.message}`)];
 }
 
@@ -85,40 +84,4 @@ export function timingSummary(timings: readonly number[]): string {
   const sorted = [...timings].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
   return `median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms over ${sorted.length} runs`;
-}
-
-function terminalHooks(options: ExecOptions): CellHooks {
-  const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
-  return {
-    async resolve(request: ValueRequest) {
-      const names = [...request.variables, ...request.placeholders.map((p) => `<${p}>`)];
-      if (!interactive) {
-        process.stderr.write(`runbook: ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} not set; pass ${names.map((n) => `--var ${n.replace(/[<>]/g, '')}=VALUE`).join(' ')}\n`);
-        return undefined;
-      }
-      const rl = createInterface({ input: process.stdin, output: process.stderr });
-      try {
-        const values: Record<string, string> = {};
-        for (const name of names) values[name.startsWith('<') ? name : name] = await rl.question(`${name} = `);
-        return values;
-      } finally {
-        rl.close();
-      }
-    },
-    async confirm(request: ConfirmationRequest) {
-      if (options.yes) return true;
-      const where = request.target ? ` on ${request.target.label}` : '';
-      if (!interactive) {
-        process.stderr.write(`runbook: not run: '${request.commandLine}' changes state (${request.tool} ${request.action}${where}); pass --yes to run it without asking\n`);
-        return false;
-      }
-      const rl = createInterface({ input: process.stdin, output: process.stderr });
-      try {
-        const answer = await rl.question(`${request.tool} ${request.action}${where}: run it? [y/N] `);
-        return /^y(es)?$/i.test(answer.trim());
-      } finally {
-        rl.close();
-      }
-    },
-  };
 }

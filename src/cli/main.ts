@@ -5,6 +5,7 @@ import { checkCommand } from './check';
 import { execCommand } from './exec';
 import { planCommand } from './plan';
 import { roundtripCommand } from './roundtrip';
+import { runRunbook } from './run';
 
 const io = {
   out: (line: string) => process.stdout.write(line + '\n'),
@@ -76,6 +77,34 @@ export function buildProgram(): Command {
           json: opts.json, sustained: opts.sustained, vars: opts.var, cwd: opts.cwd, signal: controller.signal,
           streamWindowMs: opts.streamWindow, intervalMs: opts.interval, durationScale: opts.durationScale,
         }, io);
+      } finally {
+        process.off('SIGINT', onSignal);
+      }
+    });
+
+  program
+    .command('run')
+    .description("Run every code cell of a runbook in order, as Run All does in the editor, printing what each command prints.")
+    .argument('<file>', 'the runbook')
+    .option('--read-only', 'run only commands that read state; skip (and list) every other command', false)
+    .option('-y, --yes', 'run state-changing commands without asking', false)
+    .option('--var <name=value>', 'value for a variable or <placeholder> (repeatable)', collectVar, {})
+    .option('--continue-on-failure', 'keep going after a failed cell', false)
+    .option('--continue-on-critical', 'keep going after a cell whose verdict is critical', false)
+    .option('--json', "print one JSON document: each cell's result, the level, skipped and failed commands", false)
+    .option('--cwd <dir>', "directory that relative paths resolve against (default: the runbook's)")
+    .addOption(new Option('--stream-window <ms>', 'how long a streaming command is sampled').argParser(Number).hideHelp())
+    .addHelpText('after', '\nExit status: 0 ok, 1 warning, 2 critical (the highest verdict), 3 when a step failed, was declined or lacked a value,\n4 when the runbook cannot be read. Skipped changes (--read-only) are not failures.')
+    .action(async (file: string, opts: { readOnly: boolean; yes: boolean; var: Record<string, string>; continueOnFailure: boolean; continueOnCritical: boolean; json: boolean; cwd?: string; streamWindow?: number }) => {
+      const controller = new AbortController();
+      const onSignal = () => controller.abort('interrupted');
+      process.once('SIGINT', onSignal);
+      try {
+        process.exitCode = await runRunbook(file, { ...opts, vars: opts.var, streamWindowMs: opts.streamWindow, signal: controller.signal }, {
+          ...io,
+          stdout: (text) => void process.stdout.write(text),
+          stderr: (text) => void process.stderr.write(text),
+        });
       } finally {
         process.off('SIGINT', onSignal);
       }

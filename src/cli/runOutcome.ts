@@ -1,6 +1,8 @@
-// `runbook check`'s reading of one round of the runner: which cells ran,
-// which commands were skipped (changes, terminal-only steps: not failures)
-// and which failed, each at its line in the file.
+// What `runbook check` and `runbook run` read from one pass of the runner:
+// which cells ran, which commands were skipped (changes in a read-only run,
+// terminal-only steps: not failures) and which failed, were declined or
+// lacked a value, each at its line in the file; and the exit code all the
+// runbook commands share.
 
 import type { CellResult, CommandSummary as CommandResult } from '../core/results';
 import type { Cell } from '../core/runbook';
@@ -63,4 +65,12 @@ function grepFoundNothing(command: string, exitCode: number): boolean {
 function failureMessage(c: CommandResult, result: CellResult): string {
   if (c.status === 'declined' || c.status === 'not-run') return c.reason ?? c.status;
   return (result.stderr ?? '').trim().split('\n')[0] ?? '';
+}
+
+/** The exit codes of `runbook check` and `runbook run` (the README's table). */
+export const EXIT = { ok: 0, warning: 1, critical: 2, incomplete: 3, unreadable: 4 } as const;
+
+/** 3 when a step failed, was declined or lacked a value (it takes precedence); else the highest level. */
+export function exitCodeFor(level: 'ok' | 'warning' | 'critical', round: CheckRound): number {
+  return round.failures.length ? EXIT.incomplete : EXIT[level];
 }

@@ -1,0 +1,87 @@
+// `runbook run FILE`: every code cell of a runbook, in order, as Run All runs
+// them in the editor (stop at a failed cell or a critical verdict, streams
+// sampled), printing what each command prints; `--read-only` skips every
+// command that does not only read. Exit status: the README's table.
+
+import { dirname } from 'node:path';
+import { Runbook } from '../core/runbook';
+import { RunbookRunner } from '../core/runner';
+import { BreachTracker, maxLevel, summarizeNotebook, type Level } from '../core/thresholds';
+import { createRegistry } from '../core/tools';
+import { verdictLines } from './exec';
+import type { Output } from './roundtrip';
+import { readRunbookText, sessionWithVars } from './runbookFile';
+import { EXIT, exitCodeFor, readRound } from './runOutcome';
+import { terminalHooks } from './terminalHooks';
+
+export interface RunOptions {
+  vars: Record<string, string>;
+  yes: boolean;
+  readOnly: boolean;
+  continueOnFailure: boolean;
+  continueOnCritical: boolean;
+  /** One JSON document on stdout: each cell's result, the level and the exit code. */
+  json: boolean;
+  cwd?: string;
+  /** How long a streaming command is sampled (default 10 s, as in Run All). */
+  streamWindowMs?: number;
+  env?: Readonly<Record<string, string | undefined>>;
+  signal?: AbortSignal;
+}
+
+/** Where the run's text goes: the commands' own stdout and stderr, and our progress lines. */
+export interface RunStreams extends Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export async function runRunbook(file: string, options: RunOptions, io: RunStreams): Promise<number> {
+  const read = readRunbookText(file);
+  if ('error' in read) {
+    io.err(`runbook: ${read.error}`);
+    return EXIT.unreadable;
+  }
+  const runbook = Runbook.fromMarkdown(read.text);
+  const session = sessionWithVars(options.cwd ?? dirname(file), options.vars, options.env ?? process.env);
+  const runner = new RunbookRunner({
+    runbook: () => runbook,
+    session,
+    registry: createRegistry(),
+    tracker: new BreachTracker(),
+    isTTY: false,
+    hooks: terminalHooks({ yes: options.yes }),
+    policy: {
+      continueOnFailure: options.continueOnFailure,
+      stopOnCritical: !options.continueOnCritical,
+      readOnly: options.readOnly,
+      streamWindowMs: options.streamWindowMs ?? 10_000,
+      alwaysSample: true,
+    },
+  });
+  runner.on((event) => {
+    if (options.json) return;
+    if (event.type === 'cell-started' && event.cell.language !== 'yaml' && event.cell.language !== 'json') io.err(`==> ${file}:${event.cell.line ?? '?'}`);
+    else if (event.type === 'text') (event.stream === 'stdout' ? io.stdout : io.stderr)(event.text);
+    else if (event.type === 'skipped' && event.command) io.err(`runbook: skipped '${event.command}': ${event.reason}`);
+    else if (event.type === 'stopped') io.err(`runbook: ${event.message}`);
+  });
+  let outcome;
+  try {
+    outcome = await runner.run(runbook.codeCells.map((c) => c.index), { signal: options.signal ?? new AbortController().signal });
+  } finally {
+    await session.dispose();
+  }
+  const round = readRound(outcome);
+  const summary = summarizeNotebook(runbook.groups, round.runs.map((r) => r.result.verdict));
+  const findings = round.runs.flatMap((r) => r.result.verdict?.findings ?? []);
+  const level: Level = maxLevel([...summary.verdicts.flatMap((v) => (v.level === 'not-measured' ? [] : [v.level])), ...findings.map((f) => f.level)]);
+  const exitCode = exitCodeFor(level, round);
+  if (options.json) {
+    io.out(JSON.stringify({ file, level, exitCode, stopped: outcome.stopped ? { line: outcome.stopped.cell.line, reason: outcome.stopped.reason } : undefined, cells: round.runs.map((r) => ({ line: r.line, result: r.result })), skipped: round.skipped, failures: round.failures }, null, 2));
+    return exitCode;
+  }
+  for (const run of round.runs) for (const line of run.result.verdict ? verdictLines(run.result.verdict) : []) io.err(line);
+  for (const f of round.failures) io.err(`runbook: line ${f.line}: '${f.command}' ${f.exitCode ? `exited ${f.exitCode}` : 'did not run'}${f.message ? `: ${f.message}` : ''}`);
+  io.err(`runbook: ${round.failures.length ? 'incomplete' : level} (exit ${exitCode}): ran ${round.runs.length} cell${round.runs.length === 1 ? '' : 's'}${round.skipped.length ? `, skipped ${round.skipped.length} command${round.skipped.length === 1 ? '' : 's'}` : ''}`);
+  return exitCode;
+}
