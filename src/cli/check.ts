@@ -12,7 +12,7 @@ import { planCheck, runUnit, type SkippedCommand, type UnitRun } from './checkRu
 import { printReport } from './checkReport';
 import type { Output } from './roundtrip';
 import { readRunbookText, sessionWithVars } from './runbookFile';
-import { abortableSleep } from '../core/util/abortableSleep';
+import { abortableSleep } from '../core/util';
 
 export const EXIT = { ok: 0, warning: 1, critical: 2, incomplete: 3, unreadable: 4 } as const;
 

@@ -4,7 +4,7 @@
 import { planCell, runCell, type CellRun, type ToolRegistry } from '../core/engine';
 import type { Session } from '../core/engine';
 import { firstCodeLine, type RunbookCell } from '../core/markdown';
-import type { CellResult } from '../core/results/cellResult';
+import type { CellResult } from '../core/results';
 import { judgeCell, type BreachTracker, type CellVerdict, type ThresholdGroup } from '../core/thresholds';
 
 /** Something check runs: a whole cell when every command in it reads, else one reading command of it. */

@@ -5,8 +5,8 @@
 
 import * as vscode from 'vscode';
 import type { CellRun } from '../core/engine';
-import { RESULT_MIME, type CellResult } from '../core/results/cellResult';
-import type { CellVerdict } from '../core/thresholds/types';
+import { RESULT_MIME, type CellResult } from '../core/results';
+import type { CellVerdict } from '../core/thresholds';
 
 /** Judges a finished cell's result against the runbook's thresholds (undefined: nothing measured). */
 export type Judge = (result: CellResult) => CellVerdict | undefined;

@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { runCell, type ToolRegistry } from '../core/engine';
-import type { CellResult } from '../core/results/cellResult';
+import type { CellResult } from '../core/results';
 import { BreachTracker, judgeCell, type CellVerdict } from '../core/thresholds';
 import { CellOutputWriter } from './cellOutputs';
 import type { CellRunner, RunMode } from './controller';
