@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { PROJECT_ROOT } from '../support/shared';
 
-const DOC = 'see docs/architecture.md';
+const DOC = 'see docs/architecture.md#layers-and-bundles';
 
 /** Source folders that belong to the lazily loaded bundles. */
 const LAZY_SOURCES = ['src/core/engine/', 'src/core/tools/', 'src/core/pipeline/', 'src/core/clients/', 'src/clients/'];

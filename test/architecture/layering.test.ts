@@ -11,7 +11,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../support/shared';
 
 const SRC = join(PROJECT_ROOT, 'src');
-const DOC = 'see docs/architecture.md';
+const DOC = 'see docs/architecture.md#layers-and-bundles';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
