@@ -14,7 +14,7 @@ import { EXIT, exitCodeFor, readRound, type CheckedRun, type CheckRound, type Fa
 import { printReport } from './checkReport';
 import type { Output } from './roundtrip';
 import { readRunbookText, sessionWithVars } from './runbookFile';
-import { abortableSleep } from '../core/util/abortableSleep';
+import { abortableSleep } from '../core/util';
 
 export { EXIT } from './runOutcome';
 

@@ -4,7 +4,7 @@
 // verdict), stderr, and notes with their actions.
 
 import * as vscode from 'vscode';
-import { RESULT_MIME, type CellResult, type CommandSummary } from '../core/results/cellResult';
+import { RESULT_MIME, type CellResult, type CommandSummary } from '../core/results';
 
 const STDERR_MIME = 'application/vnd.code.notebook.stderr';
 const FLUSH_MS = 40;

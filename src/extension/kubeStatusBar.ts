@@ -2,7 +2,7 @@
 // the status bar; clicking switches them for that notebook's session.
 
 import * as vscode from 'vscode';
-import { listKubeContexts } from '../core/tools/kubectl/kubeconfigSummary';
+import { listKubeContexts } from '../core/connections';
 import { Disposable } from './disposable';
 import { NOTEBOOK_TYPE } from './serializer';
 import type { NotebookSessions } from './sessions';

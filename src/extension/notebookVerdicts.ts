@@ -3,7 +3,7 @@
 // writes it after each run; clearing a cell's outputs clears its verdict.
 
 import * as vscode from 'vscode';
-import type { CellVerdict } from '../core/thresholds/types';
+import type { CellVerdict } from '../core/thresholds';
 import { Disposable } from './disposable';
 
 export class NotebookVerdicts extends Disposable {

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
-import { parseEnvFile } from '../core/connections/envFile';
-import { Session } from '../core/engine';
+import { parseEnvFile } from '../core/connections';
+import { Session } from '../core/session';
 import type { BreachTracker } from '../core/thresholds';
 import { Disposable } from './disposable';
 import type { Log } from './log';

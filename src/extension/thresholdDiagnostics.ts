@@ -3,7 +3,7 @@
 // runbook is edited. They are advice: nothing here stops a cell from running.
 
 import * as vscode from 'vscode';
-import type { ThresholdDiagnostic } from '../core/thresholds/types';
+import type { ThresholdDiagnostic } from '../core/thresholds';
 import { Disposable } from './disposable';
 import type { NotebookRunbooks } from './notebookRunbooks';
 import { NOTEBOOK_TYPE } from './serializer';

@@ -1,7 +1,7 @@
 // Words for verdicts in the editor: the cell status bar item, the notebook
 // summary and their tooltips. Plain strings, no `vscode` import.
 
-import type { CellVerdict, Level, Measurement, Verdict } from '../core/thresholds/types';
+import type { CellVerdict, Level, Measurement, Verdict } from '../core/thresholds';
 
 type SummaryLevel = Verdict['level'];
 

@@ -3,7 +3,7 @@
 // Rows that breach a threshold are highlighted; the verdicts follow the output.
 
 import type { ActivationFunction, OutputItem } from 'vscode-notebook-renderer';
-import type { CellResult } from '../core/results/cellResult';
+import type { CellResult } from '../core/results';
 import { describeResult, type ResultView } from './resultView';
 import { RESULT_STYLES } from './styles';
 

@@ -2,8 +2,8 @@
 // as the CLI printed them, which of them breach a threshold, and the verdict
 // lines under the output. No DOM here, so it is unit-tested in Node.
 
-import type { CellResult } from '../core/results/cellResult';
-import type { CellVerdict, Level, Measurement, Verdict } from '../core/thresholds/types';
+import type { CellResult } from '../core/results';
+import type { CellVerdict, Level, Measurement, Verdict } from '../core/thresholds';
 
 export type RowLevel = Exclude<Level, 'ok'>;
 

@@ -5,7 +5,7 @@ import { expandWords, placeholderKey, type Pipeline } from '../shell';
 import type { Stage } from './pipeline';
 import { classifyProgram } from './program';
 import type { ToolRegistry } from './registry';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 export interface ExpandedPipeline {
   stages: Stage[];

@@ -10,7 +10,7 @@
 import { wordText, type Pipeline } from '../shell';
 import { expandPipeline, usedVariables, type ExpandedPipeline } from './expand';
 import type { ToolRegistry } from './registry';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 export interface PreparedPipeline {
   /** The commands as written, secret values masked: what the record names. */

@@ -9,7 +9,7 @@ import { runStages, type Stage } from './pipeline';
 import { classifyProgram, parseWatch } from './program';
 import type { ToolRegistry } from './registry';
 import type { CellRun, CommandResult, CommandStatus } from './result';
-import type { Session } from './session';
+import type { Session } from '../session';
 import type { ConfirmationRequest, EditRequest, OutputSink, Target } from './tool';
 import { abortableSleep } from '../util/abortableSleep';
 import { isoTime } from '../util/isoTime';

@@ -1,7 +1,7 @@
 // The one interface every native tool implements (kubectl, psql, redis-cli,
 // aws, curl): plan what a command would do, then run it.
 
-import type { Session } from './session';
+import type { Session } from '../session';
 
 /** What a command acts on, shown in confirmations and recorded with results. */
 export interface Target {

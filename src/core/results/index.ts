@@ -1,3 +1,3 @@
-// The structured result every cell output carries: plain data that the
-// renderer (browser), the CLI and the notebook read.
-export * from './cellResult';
+// What one cell run produced, as the outputs, the renderer and the CLI read it.
+
+export { RESULT_MIME, type CellResult, type CommandSummary, type ResultStatus } from './cellResult';

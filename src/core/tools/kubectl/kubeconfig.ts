@@ -3,9 +3,9 @@
 // own namespace, as kubectl resolves them.
 
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { loadClient } from '../../clients/load';
+import { kubeconfigFiles } from '../../connections';
 
 type KubeLib = typeof import('@kubernetes/client-node');
 
@@ -31,15 +31,6 @@ export class KubeConfigError extends Error {}
 
 export function kubeLib(): KubeLib {
   return loadClient<KubeLib>('kubernetes', '@kubernetes/client-node');
-}
-
-export function kubeconfigFiles(env: Readonly<Record<string, string | undefined>>, flag?: string): string[] {
-  if (flag) return [flag];
-  const fromEnv = env.KUBECONFIG?.split(':').filter(Boolean) ?? [];
-  if (fromEnv.length) return fromEnv.filter((f) => existsSync(f));
-  const home = env.HOME ?? env.USERPROFILE;
-  const fallback = home ? join(home, '.kube', 'config') : undefined;
-  return fallback && existsSync(fallback) ? [fallback] : [];
 }
 
 export function resolveKubeConfig(env: Readonly<Record<string, string | undefined>>, selection: KubeSelection): ResolvedKubeConfig {

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { parse, parseDocument, type Document } from 'yaml';
-import { kubeconfigFiles } from './kubeconfig';
+import { kubeconfigFiles } from '../../connections';
 
 type Fields = Record<string, unknown>;
 

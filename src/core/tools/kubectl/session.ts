@@ -7,8 +7,9 @@ import { flagBool, flagString, type ParsedArgs } from './args';
 import { KubeConnection, KubeTransportError, type KubeResponse } from './connection';
 import { discover, qualifiedResource, type ResourceCatalog, type ResourceType } from './discovery';
 import { statSync } from 'node:fs';
-import type { Session } from '../../engine/session';
-import { kubeconfigFiles, resolveKubeConfig, type KubeSelection, type ResolvedKubeConfig } from './kubeconfig';
+import type { Session } from '../../session';
+import { kubeconfigFiles } from '../../connections';
+import { resolveKubeConfig, type KubeSelection, type ResolvedKubeConfig } from './kubeconfig';
 
 export interface KubeStatus {
   kind?: string;

@@ -2,7 +2,7 @@
 // without waiting once open, and gone after forget() or dispose().
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Session } from '../../../src/core/engine';
+import { Session } from '../../../src/core/session';
 
 test('a client is made once per key and is open (without waiting) only after its creation finished', async () => {
   const session = new Session('.');

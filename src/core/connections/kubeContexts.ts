@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { kubeconfigFiles } from './kubeconfig';
+import { kubeconfigFiles } from './kubeconfigPaths';
 
 export interface KubeContextInfo {
   name: string;
