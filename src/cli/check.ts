@@ -5,15 +5,13 @@
 // the highest verdict: 0 ok, 1 warning, 2 critical; 4 when the file cannot be read.
 
 import { dirname } from 'node:path';
-import { createRegistry } from '../core/tools';
 import type { CellResult } from '../core/results';
 import { Runbook } from '../core/runbook';
-import { RunbookRunner } from '../core/runner';
-import { BreachTracker, maxLevel, summarizeNotebook, type CellVerdict, type Finding, type Level, type ThresholdDiagnostic, type ThresholdGroup, type Verdict } from '../core/thresholds';
+import { maxLevel, summarizeNotebook, type CellVerdict, type Finding, type Level, type ThresholdDiagnostic, type ThresholdGroup, type Verdict } from '../core/thresholds';
 import { EXIT, exitCodeFor, readRound, type CheckedRun, type CheckRound, type FailedCommand, type SkippedCommand } from './runOutcome';
 import { printReport } from './checkReport';
 import type { Output } from './roundtrip';
-import { readRunbookText, sessionWithVars } from './runbookFile';
+import { cliRunner, readRunbookText, sessionWithVars } from './runbookFile';
 import { abortableSleep } from '../core/util';
 
 export { EXIT } from './runOutcome';
@@ -88,16 +86,8 @@ export async function checkRunbook(file: string, text: string, options: CheckOpt
   const groups: ThresholdGroup[] = read.groups.map((g) => ({ ...g, metrics: g.metrics.map((m) => (m.durationMs ? { ...m, durationMs: m.durationMs * scale } : m)) }));
   const runbook = read.withThresholds({ groups, diagnostics: read.thresholds.diagnostics });
   const session = sessionWithVars(options.cwd ?? (file ? dirname(file) : process.cwd()), options.vars ?? {}, env);
-  const runner = new RunbookRunner({
-    runbook: () => runbook,
-    session,
-    registry: createRegistry(),
-    tracker: new BreachTracker(),
-    isTTY: false,
-    // Values come only from --var; check never prompts and never changes state.
-    hooks: { resolve: async () => undefined, confirm: async () => false },
-    policy: { continueOnFailure: true, stopOnCritical: false, readOnly: true, alwaysSample: true, streamWindowMs: settings.streamWindowMs ?? 1000 },
-  });
+  // Values come only from --var; check never prompts and never changes state.
+  const runner = cliRunner(runbook, session, { resolve: async () => undefined, confirm: async () => false }, { continueOnFailure: true, stopOnCritical: false, readOnly: true, alwaysSample: true, streamWindowMs: settings.streamWindowMs ?? 1000 });
   const signal = options.signal ?? new AbortController().signal;
   const started = Date.now();
   const longest = Math.max(0, ...groups.flatMap((g) => g.metrics.map((m) => m.durationMs ?? 0)));

@@ -2,10 +2,8 @@
 // printing what the real CLI would print, on the same streams, with its exit code.
 
 import { Runbook } from '../core/runbook';
-import { RunbookRunner } from '../core/runner';
-import { BreachTracker, type CellVerdict } from '../core/thresholds';
-import { createRegistry } from '../core/tools';
-import { readRunbookText, sessionWithVars } from './runbookFile';
+import type { CellVerdict } from '../core/thresholds';
+import { cliRunner, readRunbookText, sessionWithVars } from './runbookFile';
 import { terminalHooks } from './terminalHooks';
 
 export interface ExecOptions {
@@ -32,16 +30,8 @@ export async function execCommand(commandLine: string, options: ExecOptions): Pr
     runbook = runbook.withThresholds(Runbook.fromMarkdown(read.text).thresholds);
   }
   const session = sessionWithVars(options.cwd, options.vars);
-  const runner = new RunbookRunner({
-    runbook: () => runbook,
-    session,
-    registry: createRegistry(),
-    tracker: new BreachTracker(),
-    isTTY: Boolean(process.stdout.isTTY),
-    hooks: terminalHooks(options),
-    // One command line: it streams until interrupted, and --repeat has its own critical rule below.
-    policy: { continueOnFailure: true, stopOnCritical: false },
-  });
+  // One command line: it streams until interrupted, and --repeat has its own critical rule below.
+  const runner = cliRunner(runbook, session, terminalHooks(options), { continueOnFailure: true, stopOnCritical: false }, Boolean(process.stdout.isTTY));
   runner.on((event) => {
     if (event.type === 'text') (event.stream === 'stdout' ? process.stdout : process.stderr).write(event.text);
     else if (event.type === 'clear' && process.stdout.isTTY) process.stdout.write('\x1b[H\x1b[2J');

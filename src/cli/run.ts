@@ -5,12 +5,10 @@
 
 import { dirname } from 'node:path';
 import { Runbook } from '../core/runbook';
-import { RunbookRunner } from '../core/runner';
-import { BreachTracker, maxLevel, summarizeNotebook, type Level } from '../core/thresholds';
-import { createRegistry } from '../core/tools';
+import { maxLevel, summarizeNotebook, type Level } from '../core/thresholds';
 import { verdictLines } from './exec';
 import type { Output } from './roundtrip';
-import { readRunbookText, sessionWithVars } from './runbookFile';
+import { cliRunner, readRunbookText, sessionWithVars } from './runbookFile';
 import { EXIT, exitCodeFor, readRound } from './runOutcome';
 import { terminalHooks } from './terminalHooks';
 
@@ -43,21 +41,13 @@ export async function runRunbook(file: string, options: RunOptions, io: RunStrea
   }
   const runbook = Runbook.fromMarkdown(read.text);
   const session = sessionWithVars(options.cwd ?? dirname(file), options.vars, options.env ?? process.env);
-  const runner = new RunbookRunner({
-    runbook: () => runbook,
-    session,
-    registry: createRegistry(),
-    tracker: new BreachTracker(),
-    isTTY: false,
-    hooks: terminalHooks({ yes: options.yes }),
-    policy: {
+  const runner = cliRunner(runbook, session, terminalHooks({ yes: options.yes }), {
       continueOnFailure: options.continueOnFailure,
       stopOnCritical: !options.continueOnCritical,
       readOnly: options.readOnly,
       streamWindowMs: options.streamWindowMs ?? 10_000,
       alwaysSample: true,
-    },
-  });
+    });
   runner.on((event) => {
     if (options.json) return;
     if (event.type === 'cell-started' && event.cell.language !== 'yaml' && event.cell.language !== 'json') io.err(`==> ${file}:${event.cell.line ?? '?'}`);

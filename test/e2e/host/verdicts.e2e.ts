@@ -6,9 +6,12 @@
 // verdict unless `runbook.stopOnCritical` is off.
 
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
+import { parseEnvFile } from '../../../src/core/connections';
 import type { RunbookApi, VerdictsTestingApi } from '../../../src/extension/testApi';
 import { EXTENSION_ID, RESULT_MIME, closeAllEditors, codeCells, executeCell, fixture, openRunbook, outputTexts, samplePath, selectController, setCellText, waitFor } from './helpers';
 import { note } from './report';
@@ -207,4 +210,33 @@ suite('thresholds and verdicts (sandbox in the critical scenario)', () => {
       await settings.update('stopOnCritical', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
+
+  test('a cell gets the same result and verdict in the notebook and from runbook check (one runner)', async () => {
+    const text = runbookText(['kubectl top pods -l app=tiktok-toe']);
+    const notebook = await open(text);
+    const step = codeCells(notebook).at(-1)!;
+    const cell = await runCell(notebook, step);
+    const [json] = outputTexts(cell, RESULT_MIME);
+    const inNotebook = JSON.parse(json) as Record<string, unknown>;
+
+    // The same file through the CLI, in its own process, against the same sandbox.
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const envFile = vscode.workspace.getConfiguration('runbook').get<string>('envFile')!;
+    const env = { ...process.env, ...parseEnvFile(readFileSync(envFile, 'utf8'), process.env).values };
+    const cli = spawnSync(process.execPath, [join(extension.extensionPath, 'bin', 'runbook.js'), 'check', '--json', notebook.uri.fsPath], { env, encoding: 'utf8', timeout: 60_000 });
+    assert.ok(cli.stdout, `runbook check printed nothing: ${cli.stderr}`);
+    const report = JSON.parse(cli.stdout) as { cells: { result: Record<string, unknown> }[] };
+    assert.equal(report.cells.length, 1, cli.stdout);
+    const fromCheck = report.cells[0].result;
+
+    assert.equal((inNotebook.verdict as VerdictRecord | undefined)?.level, 'critical', 'the critical scenario breaches the app\'s CPU');
+    assert.deepEqual(withoutClock(fromCheck), withoutClock(inNotebook));
+  });
 });
+
+/** A result without what depends on when it ran: start times, durations, when a verdict was judged and a breach began. */
+function withoutClock(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutClock);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !['startedAt', 'durationMs', 'at', 'since'].includes(key)).map(([key, v]) => [key, withoutClock(v)]));
+}
