@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { PROJECT_ROOT } from '../support/shared';
 
 const SRC = join(PROJECT_ROOT, 'src');
@@ -49,4 +49,21 @@ test('the renderer imports neither vscode nor Node built-ins', () => {
 
 test('the CLI never imports vscode or the extension', () => {
   assert.deepEqual(violations('cli', (s) => s === 'vscode' || /\/extension(\/|$)/.test(s)), []);
+});
+
+test('a tool never imports another tool (what tools share lives outside src/core/tools)', () => {
+  const tools = join(SRC, 'core', 'tools');
+  /** The tool folder a path is in; '' outside one (the registry, tools/index.ts, is no tool). */
+  const toolOf = (path: string) => {
+    const parts = relative(tools, path).split(/[\\/]/);
+    return parts.length > 1 && parts[0] !== '..' ? parts[0] : '';
+  };
+  const found = sources(tools).flatMap((file) =>
+    imports(file)
+      .filter((spec) => spec.startsWith('.'))
+      .map((spec) => join(dirname(file), spec))
+      .filter((target) => toolOf(target) !== '' && toolOf(target) !== toolOf(file))
+      .map((target) => `${relative(PROJECT_ROOT, file)} imports ${relative(PROJECT_ROOT, target)}`),
+  );
+  assert.deepEqual(found, []);
 });
