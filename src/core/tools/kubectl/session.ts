@@ -7,8 +7,9 @@ import { flagBool, flagString, type ParsedArgs } from './args';
 import { KubeConnection, KubeTransportError, type KubeResponse } from './connection';
 import { discover, qualifiedResource, type ResourceCatalog, type ResourceType } from './discovery';
 import { statSync } from 'node:fs';
-import type { Session } from '../../engine/session';
+import { stateKey, type Session } from '../../engine/session';
 import { kubeconfigFiles, resolveKubeConfig, type KubeSelection, type ResolvedKubeConfig } from './kubeconfig';
+import { kubeSelection } from './selection';
 
 export interface KubeStatus {
   kind?: string;
@@ -38,10 +39,11 @@ export class KubectlRun {
   }
 
   get selection(): KubeSelection {
+    const chosen = kubeSelection(this.ctx.session);
     return {
       kubeconfig: flagString(this.args, 'kubeconfig'),
-      context: flagString(this.args, 'context') ?? this.ctx.session.kube.context,
-      namespace: flagString(this.args, 'namespace') ?? this.ctx.session.kube.namespace,
+      context: flagString(this.args, 'context') ?? chosen.context,
+      namespace: flagString(this.args, 'namespace') ?? chosen.namespace,
       server: flagString(this.args, 'server'),
     };
   }
@@ -115,14 +117,13 @@ export function kubeTarget(config: ResolvedKubeConfig, allNamespaces: boolean): 
 }
 
 /** Kubeconfigs read once per session, and again only when one of their files changes. */
-const kubeconfigCache = new WeakMap<Session, Map<string, { stamp: string; config: ResolvedKubeConfig }>>();
+const KUBECONFIGS = stateKey<Map<string, { stamp: string; config: ResolvedKubeConfig }>>('kubectl kubeconfigs');
 
 export function cachedKubeConfig(session: Session, env: Readonly<Record<string, string | undefined>>, selection: KubeSelection): ResolvedKubeConfig {
   const files = kubeconfigFiles(env, selection.kubeconfig);
   const key = JSON.stringify([files, selection]);
   const stamp = files.map((f) => fileStamp(f)).join('|');
-  let perSession = kubeconfigCache.get(session);
-  if (!perSession) kubeconfigCache.set(session, (perSession = new Map()));
+  const perSession = session.state(KUBECONFIGS, () => new Map());
   const hit = perSession.get(key);
   if (hit && hit.stamp === stamp) return hit.config;
   const config = resolveKubeConfig(env, selection);
