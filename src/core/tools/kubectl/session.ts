@@ -4,11 +4,12 @@
 
 import type { Target, ToolContext } from '../../engine/tool';
 import { flagBool, flagString, type ParsedArgs } from './args';
+import { hostMappings, HostMappingError, type HostMapping } from '../../connections';
 import { KubeConnection, KubeTransportError, type KubeResponse } from './connection';
 import { discover, qualifiedResource, type ResourceCatalog, type ResourceType } from './discovery';
 import { statSync } from 'node:fs';
 import { stateKey, type Session } from '../../engine/session';
-import { kubeconfigFiles, resolveKubeConfig, type KubeSelection, type ResolvedKubeConfig } from './kubeconfig';
+import { kubeconfigFiles, KubeConfigError, resolveKubeConfig, type KubeSelection, type ResolvedKubeConfig } from './kubeconfig';
 import { kubeSelection } from './selection';
 
 export interface KubeStatus {
@@ -140,10 +141,17 @@ function fileStamp(file: string): string {
   }
 }
 
-/** One connection per kubeconfig, context and server for the whole notebook session. */
+/** One connection per kubeconfig, context, server and host mapping for the whole notebook session. */
 function openConnection(ctx: ToolContext, resolved: ResolvedKubeConfig): Promise<KubeConnection> {
-  const key = `kubectl:${resolved.files.join(':')}|${resolved.context}|${resolved.server}`;
-  return ctx.session.client(key, async () => new KubeConnection(resolved), (c) => c.close());
+  let mappings: HostMapping[];
+  try {
+    mappings = hostMappings(ctx.env);
+  } catch (error) {
+    if (error instanceof HostMappingError) return Promise.reject(new KubeConfigError(`error: ${error.message}`));
+    throw error;
+  }
+  const key = `kubectl:${resolved.files.join(':')}|${resolved.context}|${resolved.server}|${JSON.stringify(mappings)}`;
+  return ctx.session.client(key, async () => new KubeConnection(resolved, mappings), (c) => c.close());
 }
 
 /** kubectl's line for an error Status: `Error from server (NotFound): ...`. */
