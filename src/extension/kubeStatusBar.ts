@@ -2,7 +2,7 @@
 // the status bar; clicking switches them for that notebook's session.
 
 import * as vscode from 'vscode';
-import { listKubeContexts } from '../core/connections';
+import { kubeSelection, listKubeContexts } from '../core/connections';
 import { Disposable } from './disposable';
 import { NOTEBOOK_TYPE } from './serializer';
 import type { NotebookSessions } from './sessions';
@@ -32,8 +32,9 @@ export class KubeStatusBar extends Disposable {
     const session = this.sessions.get(notebook);
     try {
       const { current, contexts } = listKubeContexts(session.env());
-      const context = session.kube.context ?? current;
-      const namespace = session.kube.namespace ?? contexts.find((c) => c.name === context)?.namespace ?? 'default';
+      const chosen = kubeSelection(session);
+      const context = chosen.context ?? current;
+      const namespace = chosen.namespace ?? contexts.find((c) => c.name === context)?.namespace ?? 'default';
       this.item.text = `$(cloud) ${context} / ${namespace}`;
       this.item.tooltip = `Kubernetes context and namespace for kubectl cells in this runbook. Click to switch.`;
     } catch {
@@ -47,23 +48,26 @@ export class KubeStatusBar extends Disposable {
     const notebook = this.activeNotebook();
     if (!notebook) return;
     const session = this.sessions.get(notebook);
+    const chosen = kubeSelection(session);
     const { current, contexts } = listKubeContexts(session.env());
     const pick = await vscode.window.showQuickPick(
-      contexts.map((c) => ({ label: c.name, description: `cluster ${c.cluster}, namespace ${c.namespace}`, picked: c.name === (session.kube.context ?? current) })),
+      contexts.map((c) => ({ label: c.name, description: `cluster ${c.cluster}, namespace ${c.namespace}`, picked: c.name === (chosen.context ?? current) })),
       { title: 'Kubernetes context for this runbook' },
     );
     if (!pick) return;
-    session.kube = { context: pick.label };
+    // A new context starts from its own namespace.
+    chosen.context = pick.label;
+    chosen.namespace = undefined;
     this.update();
   }
 
   private async switchNamespace(): Promise<void> {
     const notebook = this.activeNotebook();
     if (!notebook) return;
-    const session = this.sessions.get(notebook);
-    const namespace = await vscode.window.showInputBox({ title: 'Kubernetes namespace for this runbook', value: session.kube.namespace ?? 'default' });
+    const chosen = kubeSelection(this.sessions.get(notebook));
+    const namespace = await vscode.window.showInputBox({ title: 'Kubernetes namespace for this runbook', value: chosen.namespace ?? 'default' });
     if (!namespace) return;
-    session.kube = { ...session.kube, namespace };
+    chosen.namespace = namespace;
     this.update();
   }
 }

@@ -67,13 +67,6 @@ function check(layer: string, broken: (file: string, spec: string) => boolean, r
   });
 }
 
-/**
- * Known violations of rule (a), each to be removed with the change that fixes it.
- * redis/connect.ts reads the host mappings that curl owns today; they move to
- * src/core/connections/, and with them this entry goes.
- */
-const KNOWN_TOOL_CROSSINGS = new Set(['src/core/tools/redis/connect.ts imports ../curl/hosts']);
-
 test('the import scanner sees imports of every form', () => {
   assert.ok(sources(SRC).length > 10);
   const sample = join(SRC, 'extension', 'serializer.ts');
@@ -108,13 +101,8 @@ test('the CLI never imports vscode or the extension', () => {
   assert.deepEqual(violations('cli', (s) => s === 'vscode' || /\/extension(\/|$)/.test(s)), [], `the CLI runs without VS Code; ${DOC}`);
 });
 
-test('no tool imports another tool', (t) => {
-  const found = check('core/tools', crossesTools, 'a tool never imports another tool; what two tools share belongs in a core folder below them');
-  const known = found.filter((v) => KNOWN_TOOL_CROSSINGS.has(v.slice(0, v.indexOf(':'))));
-  for (const v of known) t.diagnostic(`known, allowed until fixed: ${v}`);
-  assert.deepEqual(found.filter((v) => !known.includes(v)), []);
-  const fixed = [...KNOWN_TOOL_CROSSINGS].filter((k) => !known.some((v) => v.startsWith(`${k}:`)));
-  assert.deepEqual(fixed, [], 'these are fixed: remove them from KNOWN_TOOL_CROSSINGS');
+test('no tool imports another tool', () => {
+  assert.deepEqual(check('core/tools', crossesTools, 'a tool never imports another tool; what two tools share belongs in a core folder below them'), []);
 });
 
 test('the extension, the CLI and the renderer import core only through each folder\'s index.ts', () => {

@@ -1,7 +1,12 @@
-// Where cells connect: the connection settings file, the kubeconfig files and
-// their contexts. Light on purpose: the extension reads these at activation
-// (the status bar, the notebook's environment), before the engine loads.
+// Where cells connect, in one place for every tool: the connection settings
+// file, the host mappings (RUNBOOK_HOSTS) that decide where each connection
+// dials, and the kubeconfig files and their contexts. Light on purpose: the
+// extension reads the env file and the contexts at activation (the status
+// bar, the notebook's environment), before the engine loads.
 
+export { routedAgent } from './agents';
 export { parseEnvFile, type EnvFileResult } from './envFile';
+export { hostMappings, HostMappingError, HOSTS_VARIABLE, parseHostMappings, routeTo, splitColons, unbracket, type Endpoint, type HostMapping } from './hosts';
 export { kubeconfigFiles } from './kubeconfigPaths';
 export { listKubeContexts, type KubeContextInfo } from './kubeContexts';
+export { kubeSelection, type KubeSessionSelection } from './kubeSelection';

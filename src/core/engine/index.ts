@@ -1,6 +1,6 @@
 export type { CellRun, CommandResult, CommandStatus } from './result';
 export { runCell, type CellEvents, type CellHooks, type RunCellOptions, type ValueRequest } from './run';
 export { ToolRegistry } from './registry';
-export { Session, isSecretName } from '../session';
+export { Session, isSecretName, stateKey, type StateKey } from '../session';
 export type { ConfirmationRequest, EditRequest, OutputSink, Target, Tool, ToolContext, ToolPlan } from './tool';
 export { planCell, readOnlySkipReason, type PlanRow } from './plan';

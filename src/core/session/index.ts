@@ -2,4 +2,4 @@
 // the clients opened so far. Light on purpose: the extension keeps one per
 // open notebook from activation on, before the engine is loaded.
 
-export { Session, isSecretName } from './session';
+export { Session, isSecretName, stateKey, type StateKey } from './session';

@@ -1,8 +1,26 @@
-// A notebook session: the variables the user supplied and the clients opened
-// so far. Clients are created on first use and kept until the session ends.
+// A notebook session: the variables the user supplied, the clients opened
+// so far, and what each tool keeps for the notebook (its own state, under
+// its own key). Clients and state are made on first use and kept until the
+// session ends.
 
 export interface Disposable {
   dispose(): void | Promise<void>;
+}
+
+/**
+ * Names one tool's state in a session; the type parameter is the state's
+ * type. The name is the key (the extension and the engine are separate
+ * bundles, each with its own copy of a tool's key object), so a tool
+ * prefixes it with its own name: `kubectl selection`.
+ */
+export interface StateKey<T> {
+  readonly name: string;
+  /** Never set: carries T. */
+  readonly type?: (state: T) => T;
+}
+
+export function stateKey<T>(name: string): StateKey<T> {
+  return Object.freeze({ name });
 }
 
 export class Session {
@@ -13,9 +31,8 @@ export class Session {
   /** Clients whose creation has finished, by key. */
   private readonly opened = new Map<string, unknown>();
   private readonly closers: Array<() => void | Promise<void>> = [];
+  private readonly states = new Map<string, unknown>();
   cwd: string;
-  /** Context and namespace chosen for this notebook (status bar), used when a command names none. */
-  kube: { context?: string; namespace?: string } = {};
 
   constructor(cwd: string, readonly baseEnv: Readonly<Record<string, string | undefined>> = {}) {
     this.cwd = cwd;
@@ -117,10 +134,24 @@ export class Session {
     this.opened.delete(key);
   }
 
+  /**
+   * The state a tool keeps under `key` for this session, made by `create` on
+   * first use. State with a dispose() method is disposed with the session.
+   */
+  state<T>(key: StateKey<T>, create: () => T): T {
+    if (this.states.has(key.name)) return this.states.get(key.name) as T;
+    const state = create();
+    this.states.set(key.name, state);
+    const disposable = state as Partial<Disposable> | undefined;
+    if (typeof disposable?.dispose === 'function') this.closers.push(() => disposable.dispose!());
+    return state;
+  }
+
   async dispose(): Promise<void> {
     const closers = this.closers.splice(0);
     this.clients.clear();
     this.opened.clear();
+    this.states.clear();
     await Promise.allSettled(closers.map((close) => close()));
   }
 }

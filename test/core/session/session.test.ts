@@ -1,8 +1,9 @@
 // A session's clients: one per key, kept until the session ends, reachable
-// without waiting once open, and gone after forget() or dispose().
+// without waiting once open, and gone after forget() or dispose(). A tool's
+// state: one object per key, disposed with the session.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Session } from '../../../src/core/session';
+import { Session, stateKey } from '../../../src/core/session';
 
 test('a client is made once per key and is open (without waiting) only after its creation finished', async () => {
   const session = new Session('.');
@@ -51,4 +52,26 @@ test('dispose closes every client and nothing stays open', async () => {
   await session.dispose();
   assert.deepEqual(closed.sort(), ['A', 'B']);
   assert.equal(session.openClient('a'), undefined);
+});
+
+test('a tool keeps one state object per key, found by the key\'s name', () => {
+  const session = new Session('.');
+  const counter = stateKey<{ runs: number }>('tool counter');
+  session.state(counter, () => ({ runs: 0 })).runs++;
+  session.state(counter, () => ({ runs: 100 })).runs++;
+  assert.equal(session.state(counter, () => ({ runs: 100 })).runs, 2);
+  // Another bundle's copy of the tool makes its own key object with the same name.
+  assert.equal(session.state(stateKey<{ runs: number }>('tool counter'), () => ({ runs: 100 })).runs, 2);
+  assert.equal(session.state(stateKey<{ runs: number }>('other counter'), () => ({ runs: 7 })).runs, 7);
+  assert.equal(new Session('.').state(counter, () => ({ runs: 0 })).runs, 0, 'another session has its own');
+});
+
+test('state with dispose() is disposed with the session, and made anew after', async () => {
+  const session = new Session('.');
+  const key = stateKey<{ disposed: number; dispose(): void }>('closable');
+  const first = session.state(key, () => ({ disposed: 0, dispose() { this.disposed++; } }));
+  session.state(stateKey<string>('plain'), () => 'text');
+  await session.dispose();
+  assert.equal(first.disposed, 1);
+  assert.notEqual(session.state(key, () => ({ disposed: 0, dispose() {} })), first);
 });

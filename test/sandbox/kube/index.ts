@@ -32,11 +32,15 @@ export interface KubeSimulatorOptions {
   readyDelayMs?: number;
   /** Serve HTTPS with a throwaway self-signed certificate (clients send their tokens only over TLS). */
   tls?: boolean;
+  /** The one name the certificate is for (default: `host`), e.g. a cluster's DNS name that a host mapping routes here. */
+  tlsName?: string;
 }
 
 export interface KubeSimulator {
   url: string;
   port: number;
+  /** With `tls`, the server's self-signed certificate (PEM), for clients that verify it. */
+  certificate?: string;
   /** Writes a kubeconfig (cluster, context and user 'sandbox'; namespace default). */
   writeKubeconfig(path: string): Promise<void>;
   /** Closes the server and every open watch/log stream, and clears timers. */
@@ -99,7 +103,8 @@ export async function startKubeSimulator(opts: KubeSimulatorOptions): Promise<Ku
 
   const api = new ApiServer(ctx);
   const host = opts.host ?? '127.0.0.1';
-  const server: Server = opts.tls ? createHttpsServer(selfSignedCertificate(host), api.handle) : createServer(api.handle);
+  const keyPair = opts.tls ? selfSignedCertificate(opts.tlsName ?? host) : undefined;
+  const server: Server = keyPair ? createHttpsServer(keyPair, api.handle) : createServer(api.handle);
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -111,6 +116,7 @@ export async function startKubeSimulator(opts: KubeSimulatorOptions): Promise<Ku
   return {
     url,
     port,
+    certificate: keyPair?.cert,
     writeKubeconfig: (path) => writeFile(path, kubeconfigYaml(url), { mode: 0o600 }),
     stop: () => {
       stopped ??= new Promise<void>((resolve) => {

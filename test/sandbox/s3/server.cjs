@@ -16,6 +16,9 @@ const server = new S3rver({
   port: Number(port),
   directory,
   silent: true,
+  // Buckets are named in the path (clients use path style here), so a host
+  // name mapped to this server (s3.prod.internal) is not taken for a bucket.
+  vhostBuckets: false,
   configureBuckets: buckets.map((name) => ({ name })),
 });
 

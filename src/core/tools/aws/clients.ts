@@ -6,6 +6,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { loadClient } from '../../clients/load';
+import { routedAgent } from '../../connections';
 import type { ToolContext } from '../../engine/tool';
 import type { AwsSettings } from './config';
 import type { AwsCommandContext } from './context';
@@ -92,13 +93,23 @@ function clientConfig(s: AwsSettings, env: Readonly<Record<string, string | unde
         : {}),
     // botocore's legacy retry mode makes 5 attempts (the SDK's default is 3): the same "(reached max retries: 4)".
     maxAttempts: Number.isInteger(attempts) && attempts > 0 ? attempts : 5,
-    ...(s.noVerifySsl ? { requestHandler: { httpsAgent: new HttpsAgent({ rejectUnauthorized: false }) } } : {}),
+    ...requestHandler(s),
   };
+}
+
+/** Agents for the SDK when the defaults will not do: no certificate check, or endpoint hosts mapped elsewhere. */
+function requestHandler(s: AwsSettings): Record<string, unknown> {
+  if (s.hostMappings) {
+    // The SDK's own agents keep connections alive, up to 50 per host.
+    const options = { keepAlive: true, maxSockets: 50, ...(s.noVerifySsl ? { rejectUnauthorized: false } : {}) };
+    return { requestHandler: { httpAgent: routedAgent('http:', s.hostMappings, options), httpsAgent: routedAgent('https:', s.hostMappings, options) } };
+  }
+  return s.noVerifySsl ? { requestHandler: { httpsAgent: new HttpsAgent({ rejectUnauthorized: false }) } } : {};
 }
 
 function clientKey(service: string, s: AwsSettings): string {
   const c = s.credentials;
-  return ['aws', service, s.region, s.endpointUrl ?? '', c?.accessKeyId ?? '', c?.secretAccessKey ?? '', c?.sessionToken ?? '', s.sdkProfile ?? '', String(s.noVerifySsl)].join('\0');
+  return ['aws', service, s.region, s.endpointUrl ?? '', c?.accessKeyId ?? '', c?.secretAccessKey ?? '', c?.sessionToken ?? '', s.sdkProfile ?? '', String(s.noVerifySsl), JSON.stringify(s.hostMappings ?? [])].join('\0');
 }
 
 export async function sessionS3(tool: Pick<ToolContext, 'session' | 'env'>, s: AwsSettings): Promise<S3Client> {

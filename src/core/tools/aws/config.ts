@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { hostMappings, HostMappingError, type HostMapping } from '../../connections';
 import type { AwsGlobalFlags } from './args';
 import type { AwsGlobals, AwsOutput } from './context';
 
@@ -87,6 +88,8 @@ export interface AwsSettings extends AwsGlobals {
   credentials?: AwsCredentials;
   /** A profile that names neither keys nor anything we read (SSO, roles, processes): left to the SDK's own chain. */
   sdkProfile?: string;
+  /** Where endpoint hosts really connect (RUNBOOK_HOSTS), when any are mapped. */
+  hostMappings?: HostMapping[];
 }
 
 export class AwsConfigError extends Error {}
@@ -110,6 +113,15 @@ function sectionCredentials(section: IniSection | undefined, source: string): Aw
 /** The env variable name part for a service: `s3`, `cloudfront`, `elastic beanstalk` -> `ELASTIC_BEANSTALK`. */
 function serviceEnvName(service: string): string {
   return service.toUpperCase().replace(/[ -]/g, '_');
+}
+
+function endpointMappings(env: Env): HostMapping[] {
+  try {
+    return hostMappings(env);
+  } catch (error) {
+    if (error instanceof HostMappingError) throw new AwsConfigError(error.message);
+    throw error;
+  }
 }
 
 function endpointUrl(flags: AwsGlobalFlags, env: Env, files: AwsFiles, profile: IniSection | undefined, service: string): string | undefined {
@@ -151,5 +163,7 @@ export function resolveAwsSettings(flags: AwsGlobalFlags, env: Env, service: str
   if (endpoint) settings.endpointUrl = endpoint;
   if (credentials) settings.credentials = credentials;
   else if (named !== undefined && !flags.noSignRequest) settings.sdkProfile = profileName;
+  const mappings = endpointMappings(env);
+  if (mappings.length) settings.hostMappings = mappings;
   return settings;
 }

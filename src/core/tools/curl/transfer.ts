@@ -9,7 +9,8 @@ import { isIP, type Socket } from 'node:net';
 import { resolve as resolvePath } from 'node:path';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { requestMethod, type CurlOptions } from './args';
-import { route, runbookHosts } from './hosts';
+import { hostMappings, HostMappingError, type HostMapping } from '../../connections';
+import { connectToMapping, route } from './hosts';
 import type { TransferInfo } from './writeout';
 
 export const CURL_VERSION = '7.88.1';
@@ -111,13 +112,20 @@ export async function transfer(o: CurlOptions, urlText: string, io: TransferIO):
   let received = 0;
   let expected: number | undefined;
   let phase: 'connect' | 'transfer' = 'connect';
-  const connectTo = [...o.connectTo, ...runbookHosts(io.env.RUNBOOK_HOSTS)];
   const fail = (code: number, message: string, extra = ''): CurlError => {
     info.timeTotal = since();
     info.exitCode = code;
     info.errorMessage = message;
     return Object.assign(new CurlError(code, message, extra), { info });
   };
+  let connectTo: HostMapping[];
+  try {
+    connectTo = [...o.connectTo.map(connectToMapping), ...hostMappings(io.env)];
+  } catch (error) {
+    // curl's code for a connect-to string it cannot read.
+    if (error instanceof HostMappingError) throw fail(49, error.message);
+    throw error;
+  }
   let ca: Buffer | undefined;
   const caFile = o.cacert ?? io.env.CURL_CA_BUNDLE;
   if (caFile && !o.insecure) {

@@ -3,6 +3,7 @@
 
 import http from 'node:http';
 import https from 'node:https';
+import { routedAgent, type HostMapping } from '../../connections';
 import type { ResolvedKubeConfig } from './kubeconfig';
 
 export interface KubeRequest {
@@ -34,9 +35,13 @@ export class KubeConnection {
   private readonly agent: http.Agent;
   private readonly url: URL;
 
-  constructor(readonly config: ResolvedKubeConfig) {
+  /** `mappings`: where the server's host:port really connects (RUNBOOK_HOSTS); TLS still verifies the server's name. */
+  constructor(
+    readonly config: ResolvedKubeConfig,
+    mappings: readonly HostMapping[] = [],
+  ) {
     this.url = new URL(config.server);
-    this.agent = this.url.protocol === 'https:' ? new https.Agent({ keepAlive: true, maxSockets: 8 }) : new http.Agent({ keepAlive: true, maxSockets: 8 });
+    this.agent = routedAgent(this.url.protocol, mappings, { keepAlive: true, maxSockets: 8 });
   }
 
   /** host:port as kubectl names the server in errors. */

@@ -6,8 +6,10 @@ import type { Tool, ToolPlan } from '../../engine/tool';
 import { flagBool, flagString, KubectlUsageError, parseArgs } from './args';
 import { KubeTransportError } from './connection';
 import { KubeConfigError } from './kubeconfig';
+import { kubeSelection } from '../../connections';
 import { cachedKubeConfig, KubectlError, KubectlRun, kubeTarget } from './session';
 import { findVerb, KNOWN_PLUGINS, MUTATING_VERBS, TERMINAL_VERBS } from './verbs';
+
 
 /** The subcommand: the first word that is not a global flag or its value. */
 export function splitVerb(argv: readonly string[]): { verb: string | undefined; rest: string[] } {
@@ -53,10 +55,11 @@ export const kubectlTool: Tool = {
     const native = verb ? findVerb(verb) : undefined;
     if (!native) return undefined;
     const args = parseArgs(rest, native.flags, `kubectl ${verb}`);
+    const chosen = kubeSelection(ctx.session);
     const selection = {
       kubeconfig: flagString(args, 'kubeconfig'),
-      context: flagString(args, 'context') ?? ctx.session.kube.context,
-      namespace: flagString(args, 'namespace') ?? ctx.session.kube.namespace,
+      context: flagString(args, 'context') ?? chosen.context,
+      namespace: flagString(args, 'namespace') ?? chosen.namespace,
       server: flagString(args, 'server'),
     };
     return kubeTarget(cachedKubeConfig(ctx.session, ctx.env, selection), flagBool(args, 'all-namespaces'));

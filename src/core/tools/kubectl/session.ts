@@ -4,12 +4,13 @@
 
 import type { Target, ToolContext } from '../../engine/tool';
 import { flagBool, flagString, type ParsedArgs } from './args';
+import { hostMappings, HostMappingError, type HostMapping } from '../../connections';
 import { KubeConnection, KubeTransportError, type KubeResponse } from './connection';
 import { discover, qualifiedResource, type ResourceCatalog, type ResourceType } from './discovery';
 import { statSync } from 'node:fs';
-import type { Session } from '../../session';
-import { kubeconfigFiles } from '../../connections';
-import { resolveKubeConfig, type KubeSelection, type ResolvedKubeConfig } from './kubeconfig';
+import { stateKey, type Session } from '../../session';
+import { kubeconfigFiles, kubeSelection } from '../../connections';
+import { KubeConfigError, resolveKubeConfig, type KubeSelection, type ResolvedKubeConfig } from './kubeconfig';
 
 export interface KubeStatus {
   kind?: string;
@@ -39,10 +40,11 @@ export class KubectlRun {
   }
 
   get selection(): KubeSelection {
+    const chosen = kubeSelection(this.ctx.session);
     return {
       kubeconfig: flagString(this.args, 'kubeconfig'),
-      context: flagString(this.args, 'context') ?? this.ctx.session.kube.context,
-      namespace: flagString(this.args, 'namespace') ?? this.ctx.session.kube.namespace,
+      context: flagString(this.args, 'context') ?? chosen.context,
+      namespace: flagString(this.args, 'namespace') ?? chosen.namespace,
       server: flagString(this.args, 'server'),
     };
   }
@@ -116,14 +118,13 @@ export function kubeTarget(config: ResolvedKubeConfig, allNamespaces: boolean): 
 }
 
 /** Kubeconfigs read once per session, and again only when one of their files changes. */
-const kubeconfigCache = new WeakMap<Session, Map<string, { stamp: string; config: ResolvedKubeConfig }>>();
+const KUBECONFIGS = stateKey<Map<string, { stamp: string; config: ResolvedKubeConfig }>>('kubectl kubeconfigs');
 
 export function cachedKubeConfig(session: Session, env: Readonly<Record<string, string | undefined>>, selection: KubeSelection): ResolvedKubeConfig {
   const files = kubeconfigFiles(env, selection.kubeconfig);
   const key = JSON.stringify([files, selection]);
   const stamp = files.map((f) => fileStamp(f)).join('|');
-  let perSession = kubeconfigCache.get(session);
-  if (!perSession) kubeconfigCache.set(session, (perSession = new Map()));
+  const perSession = session.state(KUBECONFIGS, () => new Map());
   const hit = perSession.get(key);
   if (hit && hit.stamp === stamp) return hit.config;
   const config = resolveKubeConfig(env, selection);
@@ -140,10 +141,17 @@ function fileStamp(file: string): string {
   }
 }
 
-/** One connection per kubeconfig, context and server for the whole notebook session. */
+/** One connection per kubeconfig, context, server and host mapping for the whole notebook session. */
 function openConnection(ctx: ToolContext, resolved: ResolvedKubeConfig): Promise<KubeConnection> {
-  const key = `kubectl:${resolved.files.join(':')}|${resolved.context}|${resolved.server}`;
-  return ctx.session.client(key, async () => new KubeConnection(resolved), (c) => c.close());
+  let mappings: HostMapping[];
+  try {
+    mappings = hostMappings(ctx.env);
+  } catch (error) {
+    if (error instanceof HostMappingError) return Promise.reject(new KubeConfigError(`error: ${error.message}`));
+    throw error;
+  }
+  const key = `kubectl:${resolved.files.join(':')}|${resolved.context}|${resolved.server}|${JSON.stringify(mappings)}`;
+  return ctx.session.client(key, async () => new KubeConnection(resolved, mappings), (c) => c.close());
 }
 
 /** kubectl's line for an error Status: `Error from server (NotFound): ...`. */

@@ -7,6 +7,7 @@ import { connect as netConnect, isIP } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { Client, ClientConfig } from 'pg';
 import { loadClient } from '../../clients/load';
+import { hostMappings, HostMappingError, routeTo, type HostMapping } from '../../connections';
 import { formatServerMessage, LOST_CONNECTION, PsqlError, type ServerMessage } from './errors';
 import { passwordFromFile, type ConnectionSettings } from './settings';
 import { TlsSetupError, tlsFailure, tlsOptions } from './tls';
@@ -25,6 +26,8 @@ export interface PgSession {
   /** The address used for a TCP connection. */
   hostaddr?: string;
   port: string;
+  /** The port the TCP connection uses: `port`, unless a host mapping (RUNBOOK_HOSTS) sends the name elsewhere. */
+  dialPort: string;
   dbname: string;
   user: string;
   ssl?: { protocol: string; cipher: string; bits: string };
@@ -71,6 +74,7 @@ export async function openSession(settings: ConnectionSettings, env: Env, signal
   let messages = '';
   let passfileUsed = false;
   const fail = () => new PsqlError(`psql: error: ${messages.trimEnd()}`, 2);
+  const mappings = mappingsOf(env);
   for (let i = 0; i < settings.hosts.length; i++) {
     const host = settings.hosts[i];
     const port = settings.ports[i];
@@ -84,15 +88,18 @@ export async function openSession(settings: ConnectionSettings, env: Env, signal
     }
     const socket = host.startsWith('/');
     const hostaddr = settings.hostaddrs[i];
+    // A mapped name dials the mapped address and port; messages, the password file and TLS keep the name.
+    const dial = socket || hostaddr ? { host, port: Number(port) } : routeTo(mappings, host, Number(port));
+    const dialPort = String(dial.port);
     let addresses: (string | undefined)[] = [hostaddr];
     if (!socket && !hostaddr) {
-      if (isIP(host)) addresses = [host];
+      if (isIP(dial.host)) addresses = [dial.host];
       else {
         try {
-          addresses = (await lookup(host, { all: true })).map((a) => a.address);
+          addresses = (await lookup(dial.host, { all: true })).map((a) => a.address);
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code ?? '';
-          messages += `could not translate host name "${host}" to address: ${GAI_ERRORS[code] ?? code}\n`;
+          messages += `could not translate host name "${dial.host}" to address: ${GAI_ERRORS[code] ?? code}\n`;
           continue;
         }
       }
@@ -105,7 +112,7 @@ export async function openSession(settings: ConnectionSettings, env: Env, signal
           ? `connection to server at "${hostaddr}", port ${port} failed: `
           : `connection to server at "${host}"${address && address !== host ? ` (${address})` : ''}, port ${port} failed: `;
       try {
-        return await attemptWithSsl(settings, env, { host, address, port, password }, signal);
+        return await attemptWithSsl(settings, env, { host, address, port, dialPort, password }, signal);
       } catch (error) {
         if (!(error instanceof AttemptError)) throw error;
         const chain: AttemptError[] = [];
@@ -121,6 +128,16 @@ export async function openSession(settings: ConnectionSettings, env: Env, signal
   throw fail();
 }
 
+/** RUNBOOK_HOSTS, or psql's error for a malformed value. */
+function mappingsOf(env: Env): HostMapping[] {
+  try {
+    return hostMappings(env);
+  } catch (error) {
+    if (error instanceof HostMappingError) throw new PsqlError(`psql: error: ${error.message}`, 2);
+    throw error;
+  }
+}
+
 /** Servers that answered an SSL request with "no": sslmode=prefer goes straight to plain there. */
 const PLAIN_ONLY = new Set<string>();
 
@@ -128,6 +145,7 @@ interface Endpoint {
   host: string;
   address?: string;
   port: string;
+  dialPort: string;
   password?: string;
 }
 
@@ -149,7 +167,7 @@ async function attemptWithSsl(settings: ConnectionSettings, env: Env, ep: Endpoi
       return retry(error, () => attempt(settings, ep, ssl, signal));
     }
   }
-  const server = `${ep.address ?? ep.host}:${ep.port}`;
+  const server = `${ep.address ?? ep.host}:${ep.dialPort}`;
   if (mode === 'prefer' && PLAIN_ONLY.has(server)) return attempt(settings, ep, false, signal);
   try {
     return await attempt(settings, ep, ssl, signal);
@@ -179,7 +197,7 @@ function attempt(settings: ConnectionSettings, ep: Endpoint, ssl: ClientConfig['
   const { Client: PgClient } = pgModule();
   const client = new PgClient({
     host: ep.address ?? ep.host,
-    port: Number(ep.port),
+    port: Number(ep.dialPort),
     user: settings.user,
     database: settings.dbname,
     password: async () => {
@@ -194,7 +212,7 @@ function attempt(settings: ConnectionSettings, ep: Endpoint, ssl: ClientConfig['
     connectionTimeoutMillis: settings.connectTimeout * 1000,
     keepAlive: true,
   } as ClientConfig);
-  const session: PgSession = { client, host: ep.host, hostaddr: ep.address, port: ep.port, dbname: settings.dbname, user: settings.user, broken: false };
+  const session: PgSession = { client, host: ep.host, hostaddr: ep.address, port: ep.port, dialPort: ep.dialPort, dbname: settings.dbname, user: settings.user, broken: false };
   client.on('error', () => void (session.broken = true));
   client.on('end', () => void (session.broken = true));
   client.on('notice', (notice) => session.onNotice?.(notice as unknown as ServerMessage));
@@ -250,7 +268,7 @@ export function sendCancel(session: PgSession): Promise<void> {
   return new Promise((done) => {
     const socket = session.host.startsWith('/')
       ? netConnect(`${session.host}/.s.PGSQL.${session.port}`)
-      : netConnect(Number(session.port), session.hostaddr ?? session.host);
+      : netConnect(Number(session.dialPort), session.hostaddr ?? session.host);
     const timer = setTimeout(() => socket.destroy(), 1000);
     socket.on('connect', () => {
       const packet = Buffer.alloc(16);

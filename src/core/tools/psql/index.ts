@@ -2,6 +2,7 @@
 // output and exit codes as psql 15, over one kept-alive pg session per
 // server, database and user.
 
+import { stateKey } from '../../engine/session';
 import type { Target, Tool, ToolContext, ToolPlan } from '../../engine/tool';
 import { parsePsqlArgs, type PsqlArgs } from './args';
 import { PsqlError } from './errors';
@@ -108,7 +109,8 @@ export const psqlTool: Tool = {
   },
 };
 
-const SQL_CELL_STATE = 'psql:sql-cell-settings';
+/** \x, \pset and variables set in one SQL cell hold for the next ones of the notebook. */
+const SQL_CELL_STATE = stateKey<PsqlState>('psql sql-cell settings');
 
 /** SQL cells: the cell's statements in one session, like `psql -v ON_ERROR_STOP=1 < cell.sql`. */
 export const sqlTool: Tool = {
@@ -131,7 +133,7 @@ export const sqlTool: Tool = {
 
   async run(argv, ctx): Promise<number> {
     const text = argv.length > 1 ? argv.slice(1).join(' ') : ctx.stdin ?? '';
-    const state = await ctx.session.client(SQL_CELL_STATE, async () => ({ ...defaultState(), onErrorStop: true }));
+    const state = ctx.session.state(SQL_CELL_STATE, () => ({ ...defaultState(), onErrorStop: true }));
     return execute(ctx, state, () => settingsFor(undefined, ctx.env), async (run) => (await runScript(run, text)).code, false);
   },
 };

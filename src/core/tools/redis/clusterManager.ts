@@ -53,10 +53,10 @@ export async function runClusterManager(ctx: ToolContext, args: RedisArgs, s: Re
     return 1;
   }
   const out = clusterOutput(ctx);
-  // A name RUNBOOK_HOSTS maps (redis-cluster:6379 in the sandbox) is reported as the address it stands for.
-  const seed = dialAddress({ ...target, hostMap: s.hostMap });
   let nodes: ClusterNode[];
   try {
+    // A name RUNBOOK_HOSTS maps (redis-cluster:6379 in the sandbox) is reported as the address it stands for.
+    const seed = dialAddress({ ...target, hostMap: s.hostMap });
     nodes = await loadCluster(s, seed.host, seed.port);
   } catch (error) {
     if (ctx.signal.aborted) return 130;

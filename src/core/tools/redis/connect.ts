@@ -5,7 +5,7 @@
 import type { Redis } from 'ioredis';
 import { loadClient } from '../../clients/load';
 import type { Target, ToolContext } from '../../engine/tool';
-import { route, runbookHosts } from '../curl/hosts';
+import { HOSTS_VARIABLE, parseHostMappings, routeTo, type Endpoint } from '../../connections';
 import { parseRedisArgs, type RedisArgs } from './args';
 import { isClusterCommand } from './commands';
 
@@ -19,15 +19,16 @@ export interface RedisSettings {
   db: number;
   /** The env variable the server came from (our addition: redis-cli itself ignores them). */
   from?: 'REDIS_URL' | 'REDIS_CLUSTER_URL';
-  /** RUNBOOK_HOSTS as --connect-to entries: `redis-cluster:6379` may really be 127.0.0.1:21234. */
-  hostMap?: string[];
+  /** The host mappings (RUNBOOK_HOSTS): `redis-cluster:6379` may really be 127.0.0.1:21234. */
+  hostMap?: string;
 }
 
-/** Where a host:port really connects (RUNBOOK_HOSTS); messages keep the name the user gave. */
-export function dialAddress(s: Pick<RedisSettings, 'host' | 'port' | 'hostMap'>): { host: string; port: number } {
-  if (!s.hostMap?.length) return { host: s.host, port: s.port };
-  const r = route(s.host, s.port, s.hostMap, []);
-  return { host: r.host, port: r.port };
+/**
+ * Where a host:port really connects (RUNBOOK_HOSTS); messages keep the name
+ * the user gave. Throws HostMappingError when the mappings are malformed.
+ */
+export function dialAddress(s: Pick<RedisSettings, 'host' | 'port' | 'hostMap'>): Endpoint {
+  return routeTo(parseHostMappings(s.hostMap), s.host, s.port);
 }
 
 /** Host flags or -u first; else REDIS_CLUSTER_URL for cluster commands and -c, REDIS_URL, then 127.0.0.1:6379. */
@@ -52,7 +53,7 @@ export function resolveSettings(args: RedisArgs, env: Env): RedisSettings {
     pass: args.pass ?? base?.pass ?? env.REDISCLI_AUTH,
     db: args.db || base?.db || 0,
     from,
-    hostMap: env.RUNBOOK_HOSTS ? runbookHosts(env.RUNBOOK_HOSTS) : undefined,
+    hostMap: env[HOSTS_VARIABLE] || undefined,
   };
 }
 
@@ -90,7 +91,12 @@ export function connectMessage(s: Pick<RedisSettings, 'host' | 'port'>, error: u
 /** A new connection (with AUTH when a password is set; an AUTH error is kept in `authError`). */
 export async function open(s: RedisSettings): Promise<RedisConnection> {
   const { Redis } = loadClient<typeof import('ioredis')>('redis', 'ioredis');
-  const address = dialAddress(s);
+  let address: Endpoint;
+  try {
+    address = dialAddress(s);
+  } catch (error) {
+    throw new ConnectError(connectMessage(s, error));
+  }
   const redis = new Redis({
     host: address.host,
     port: address.port,
@@ -125,8 +131,8 @@ export async function open(s: RedisSettings): Promise<RedisConnection> {
   return conn;
 }
 
-/** The session's name for the connection to a server as a user. */
-export const connectionKey = (s: RedisSettings) => `redis-cli\0${s.host}\0${s.port}\0${s.user ?? ''}\0${s.pass ?? ''}`;
+/** The session's name for the connection to a server as a user (through the host mappings in force). */
+export const connectionKey = (s: RedisSettings) => `redis-cli\0${s.host}\0${s.port}\0${s.user ?? ''}\0${s.pass ?? ''}\0${s.hostMap ?? ''}`;
 
 /**
  * The session's open connection under `key` when it needs nothing first

@@ -9,9 +9,9 @@ import { handshake } from './handshake';
 import { RespStream } from './resp';
 
 export async function sendExact(ctx: Pick<ToolContext, 'stderr' | 'signal'>, s: RedisSettings, command: readonly string[]): Promise<Reply> {
-  const address = dialAddress(s);
   let conn: RespStream;
   try {
+    const address = dialAddress(s);
     conn = await RespStream.open(address.host, address.port);
   } catch (error) {
     throw new ConnectError(connectMessage(s, error));

@@ -12,9 +12,15 @@ import { RespStream } from './resp';
 const SUBSCRIBE = new Set(['SUBSCRIBE', 'PSUBSCRIBE', 'SSUBSCRIBE']);
 
 export async function runStreaming(ctx: ToolContext, s: RedisSettings, command: string[], raw: boolean): Promise<number> {
-  const address = dialAddress(s);
   let conn: RespStream;
-  const opening = RespStream.open(address.host, address.port);
+  let opening: Promise<RespStream>;
+  try {
+    const address = dialAddress(s);
+    opening = RespStream.open(address.host, address.port);
+  } catch (error) {
+    ctx.stderr.write(connectMessage(s, error) + '\n');
+    return 1;
+  }
   try {
     const opened = await Promise.race([opening, aborted(ctx.signal).then(() => undefined)]);
     if (!opened) {

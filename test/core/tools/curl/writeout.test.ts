@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseCurlArgs, CurlUsageError } from '../../../../src/core/tools/curl/args';
-import { route, runbookHosts } from '../../../../src/core/tools/curl/hosts';
+import { parseHostMappings } from '../../../../src/core/connections';
+import { connectToMapping, route } from '../../../../src/core/tools/curl/hosts';
 import { curlTool } from '../../../../src/core/tools/curl';
 import { emptyInfo } from '../../../../src/core/tools/curl/transfer';
 import { expandWriteOut } from '../../../../src/core/tools/curl/writeout';
@@ -51,14 +52,14 @@ describe('curl arguments', () => {
 });
 
 describe('host routing', () => {
-  const hosts = runbookHosts('api.tiktok-toe.com:443=127.0.0.1:24567,redis-cluster:6379=127.0.0.1:21234');
+  const hosts = parseHostMappings('api.tiktok-toe.com:443=127.0.0.1:24567,redis-cluster:6379=127.0.0.1:21234');
   it('maps RUNBOOK_HOSTS entries like --connect-to', () => {
     assert.deepEqual(route('api.tiktok-toe.com', 443, hosts, []), { host: '127.0.0.1', port: 24567 });
     assert.deepEqual(route('api.tiktok-toe.com', 8443, hosts, []), { host: 'api.tiktok-toe.com', port: 8443 });
   });
   it('applies --resolve after --connect-to, and wildcards', () => {
     assert.deepEqual(route('a.test', 443, [], ['a.test:443:10.0.0.1']), { host: 'a.test', port: 443, address: '10.0.0.1' });
-    assert.deepEqual(route('a.test', 443, ['::b.test:8443'], ['b.test:8443:10.0.0.2']), { host: 'b.test', port: 8443, address: '10.0.0.2' });
+    assert.deepEqual(route('a.test', 443, [connectToMapping('::b.test:8443')], ['b.test:8443:10.0.0.2']), { host: 'b.test', port: 8443, address: '10.0.0.2' });
   });
 });
 
