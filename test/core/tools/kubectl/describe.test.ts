@@ -5,25 +5,25 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { smartLabel } from '../../../../src/core/tools/kubectl/describe/generic';
 import { add, canonical, formatQuantity, milliValue, quantity } from '../../../../src/core/tools/kubectl/describe/quantity';
-import { alignColumns } from '../../../../src/core/tools/kubectl/describe/tabwriter';
+import { alignTabbed } from '../../../../src/core/tools/kubectl/printers/tabwriter';
 import { Clock } from '../../../../src/core/tools/kubectl/describe/time';
 
-describe('alignColumns', () => {
+describe('alignTabbed', () => {
   it('pads each cell of a block to its widest cell plus two spaces', () => {
-    assert.equal(alignColumns('Name:\tweb\nNamespace:\tdefault\n'), 'Name:       web\nNamespace:  default\n');
+    assert.equal(alignTabbed('Name:\tweb\nNamespace:\tdefault\n'), 'Name:       web\nNamespace:  default\n');
   });
 
   it('starts a new block after a line without tabs', () => {
     const text = 'Min replicas:\t3\nBehavior:\n      - Type: Percent\tValue: 100\tPeriod: 15 seconds\nDeployment pods:\t3 current\n';
-    assert.equal(alignColumns(text), 'Min replicas:  3\nBehavior:\n      - Type: Percent  Value: 100  Period: 15 seconds\nDeployment pods:       3 current\n');
+    assert.equal(alignTabbed(text), 'Min replicas:  3\nBehavior:\n      - Type: Percent  Value: 100  Period: 15 seconds\nDeployment pods:       3 current\n');
   });
 
   it('pads empty cells and leaves the text after the last tab as it is', () => {
-    assert.equal(alignColumns('a\t\tb\nlonger\t\tc \n'), 'a         b\nlonger    c \n');
+    assert.equal(alignTabbed('a\t\tb\nlonger\t\tc \n'), 'a         b\nlonger    c \n');
   });
 
   it('counts code points, not UTF-16 units', () => {
-    assert.equal(alignColumns('é😀:\tx\nab:\ty\n'), 'é😀:  x\nab:  y\n');
+    assert.equal(alignTabbed('é😀:\tx\nab:\ty\n'), 'é😀:  x\nab:  y\n');
   });
 });
 
