@@ -1,10 +1,9 @@
 // The pure pieces under kubectl describe: column alignment in Go tabwriter
-// blocks, canonical quantities, ages, readable field names and the timestamp
-// format, checked against values the real kubectl prints.
+// blocks, ages, readable field names and the timestamp format, checked
+// against values the real kubectl prints.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { smartLabel } from '../../../../src/core/tools/kubectl/describe/generic';
-import { add, canonical, formatQuantity, milliValue, quantity } from '../../../../src/core/tools/kubectl/describe/quantity';
 import { alignTabbed } from '../../../../src/core/tools/kubectl/printers/tabwriter';
 import { Clock } from '../../../../src/core/tools/kubectl/describe/time';
 
@@ -24,30 +23,6 @@ describe('alignTabbed', () => {
 
   it('counts code points, not UTF-16 units', () => {
     assert.equal(alignTabbed('é😀:\tx\nab:\ty\n'), 'é😀:  x\nab:  y\n');
-  });
-});
-
-describe('quantities', () => {
-  it('prints the canonical form kubectl prints', () => {
-    const cases: [string, string][] = [
-      ['1000m', '1'],
-      ['0.5', '500m'],
-      ['1024Ki', '1Mi'],
-      ['1.5Gi', '1536Mi'],
-      ['2000', '2k'],
-      ['1e3', '1e3'],
-      ['95551679124', '95551679124'],
-      ['1023Ki', '1023Ki'],
-      ['0.0001', '100u'],
-      ['0', '0'],
-    ];
-    for (const [input, expected] of cases) assert.equal(canonical(input), expected, input);
-  });
-
-  it('adds exactly and keeps the first non-zero format', () => {
-    assert.equal(formatQuantity(add(add(quantity('2Gi'), quantity('512Mi')), quantity('512Mi'))), '3Gi');
-    assert.equal(formatQuantity(add(quantity('500m'), quantity('1500m'))), '2');
-    assert.equal(milliValue(quantity('3920m')), 3920);
   });
 });
 

@@ -3,7 +3,8 @@
 
 import { flagBool, flagString } from '../args';
 import { goSort } from '../goSort';
-import { formatMebibytes, formatMillicores, Quantity } from '../quantity';
+import { Quantity } from '../../../units';
+import { formatMebibytes, formatMillicores } from '../topQuantities';
 import { tableWriter } from '../printers/tabwriter';
 import { KubectlError, type KubectlRun } from '../session';
 import { metricsApi, validateSortBy } from '../metricsApi';
