@@ -38,7 +38,7 @@ export class Quantity {
     if (suffix in BINARY) {
       format = 'BinarySI';
       digits *= 1024n ** BigInt(BINARY[suffix]);
-    } else if (/^[eE]/.test(suffix)) {
+    } else if (/^[eE][+-]?\d/.test(suffix)) {
       format = 'DecimalExponent';
       scale += Number(suffix.slice(1));
     } else scale += DECIMAL[suffix];

@@ -42,6 +42,8 @@ describe('Quantity', () => {
     assert.equal(Quantity.of('1.5').value(), 2);
     assert.equal(Quantity.of('1n').milliValue(), 1);
     assert.equal(Quantity.of('2k').value(), 2000);
+    assert.equal(Quantity.of('3E').value(), 3e18, 'E is exa, not an exponent');
+    assert.equal(Quantity.canonical('3E'), '3E');
   });
 
   it('reads numbers as their text, and nothing else', () => {
@@ -69,6 +71,8 @@ const MULTIPLIERS: Record<string, [bigint, bigint]> = {
   M: [10n ** 6n, 1n],
   G: [10n ** 9n, 1n],
   T: [10n ** 12n, 1n],
+  P: [10n ** 15n, 1n],
+  E: [10n ** 18n, 1n],
   Ki: [1024n, 1n],
   Mi: [1024n ** 2n, 1n],
   Gi: [1024n ** 3n, 1n],
