@@ -2,7 +2,7 @@
 // to each column's display width, two-space gaps, rows filled to the widest
 // row's column count, the last column never padded.
 import { coreutilsUsage, parseArgs, rejectFiles, usageError, type OptionSpec } from './args';
-import { stringWidth } from './charWidth';
+import { stringWidth } from '../text';
 import { FilterUsageError, type TextFilter } from './filter';
 import { splitAll } from './lines';
 

@@ -1,6 +1,6 @@
 // wc over piped text: GNU coreutils counts and column layout for standard input.
 import { coreutilsUsage, parseArgs, rejectFiles, type OptionSpec } from './args';
-import { charWidth, isPrintable } from './charWidth';
+import { charWidth, isPrintable } from '../text';
 import type { TextFilter } from './filter';
 import { CharJoiner, utf8Length } from './lines';
 

@@ -2,6 +2,7 @@
 // about (a pod, a workload, a connection), so the judge can find their groups.
 
 import type { CommandSummary } from '../../results/cellResult';
+import { Quantity } from '../../units';
 import type { BreachTracker } from '../tracker';
 import type { Finding, Measurement, ThresholdGroup } from '../types';
 
@@ -39,14 +40,10 @@ export function percent(part: number, whole: number): number {
   return Math.round((1000 * part) / whole) / 10;
 }
 
-const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
-const DECIMAL: Record<string, number> = { '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
-
-/** A Kubernetes quantity (`25377Ki`, `8Gi`, `100G`) in bytes. */
+/** A Kubernetes quantity (`25377Ki`, `8Gi`, `100G`) in whole bytes; undefined unless more than zero. */
 export function quantityBytes(text: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)([KMGTPE]i|[kMGTPE]?)$/.exec(text.trim());
-  if (!m) return undefined;
-  return Math.round(Number(m[1]) * (BINARY[m[2]] ?? DECIMAL[m[2]] ?? NaN)) || undefined;
+  const bytes = Quantity.parse(text)?.value();
+  return bytes !== undefined && bytes > 0 ? bytes : undefined;
 }
 
 export function formatBytes(bytes: number): string {

@@ -6,7 +6,7 @@
 import { Clock } from './describe/time';
 import { describePodTemplate } from './describe/containers';
 import { DescribeWriter, selectorString, type Json } from './describe/format';
-import { alignColumns } from './describe/tabwriter';
+import { alignTabbed } from './printers/tabwriter';
 import { resourcePath, type ResourceType } from './discovery';
 import { KubectlError, type KubectlRun } from './session';
 
@@ -62,7 +62,7 @@ export function historyTable(revisions: readonly Revision[]): string {
   if (revisions.length === 0) return 'No rollout history found.';
   let text = 'REVISION\tCHANGE-CAUSE\n';
   for (const r of revisions) text += `${r.revision}\t${r.changeCause || '<none>'}\n`;
-  return '\n' + alignColumns(text);
+  return '\n' + alignTabbed(text);
 }
 
 /** The `Pod Template:` block of one revision (tabs as kubectl writes them, not aligned). */

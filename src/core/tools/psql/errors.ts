@@ -2,7 +2,7 @@
 // the `LINE n:` excerpt with its caret (libpq's 60-column truncation),
 // DETAIL, HINT, QUERY and CONTEXT.
 
-import { charWidth } from '../../pipeline/charWidth';
+import { charWidth } from '../../text';
 
 /** The fields of an ErrorResponse or NoticeResponse (pg's DatabaseError carries them). */
 export interface ServerMessage {

@@ -1,7 +1,7 @@
 // psql's table printer: aligned (borders 0-2), expanded, unaligned and CSV
 // output, byte for byte as psql prints query results and \d listings.
 
-import { charWidth } from '../../pipeline/charWidth';
+import { charWidth } from '../../text';
 import { printCsv, printUnaligned } from './formatPlain';
 
 export type Align = 'l' | 'r';

@@ -1,53 +1,28 @@
 // The pure pieces under kubectl describe: column alignment in Go tabwriter
-// blocks, canonical quantities, ages, readable field names and the timestamp
-// format, checked against values the real kubectl prints.
+// blocks, ages, readable field names and the timestamp format, checked
+// against values the real kubectl prints.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { smartLabel } from '../../../../src/core/tools/kubectl/describe/generic';
-import { add, canonical, formatQuantity, milliValue, quantity } from '../../../../src/core/tools/kubectl/describe/quantity';
-import { alignColumns } from '../../../../src/core/tools/kubectl/describe/tabwriter';
+import { alignTabbed } from '../../../../src/core/tools/kubectl/printers/tabwriter';
 import { Clock } from '../../../../src/core/tools/kubectl/describe/time';
 
-describe('alignColumns', () => {
+describe('alignTabbed', () => {
   it('pads each cell of a block to its widest cell plus two spaces', () => {
-    assert.equal(alignColumns('Name:\tweb\nNamespace:\tdefault\n'), 'Name:       web\nNamespace:  default\n');
+    assert.equal(alignTabbed('Name:\tweb\nNamespace:\tdefault\n'), 'Name:       web\nNamespace:  default\n');
   });
 
   it('starts a new block after a line without tabs', () => {
     const text = 'Min replicas:\t3\nBehavior:\n      - Type: Percent\tValue: 100\tPeriod: 15 seconds\nDeployment pods:\t3 current\n';
-    assert.equal(alignColumns(text), 'Min replicas:  3\nBehavior:\n      - Type: Percent  Value: 100  Period: 15 seconds\nDeployment pods:       3 current\n');
+    assert.equal(alignTabbed(text), 'Min replicas:  3\nBehavior:\n      - Type: Percent  Value: 100  Period: 15 seconds\nDeployment pods:       3 current\n');
   });
 
   it('pads empty cells and leaves the text after the last tab as it is', () => {
-    assert.equal(alignColumns('a\t\tb\nlonger\t\tc \n'), 'a         b\nlonger    c \n');
+    assert.equal(alignTabbed('a\t\tb\nlonger\t\tc \n'), 'a         b\nlonger    c \n');
   });
 
   it('counts code points, not UTF-16 units', () => {
-    assert.equal(alignColumns('é😀:\tx\nab:\ty\n'), 'é😀:  x\nab:  y\n');
-  });
-});
-
-describe('quantities', () => {
-  it('prints the canonical form kubectl prints', () => {
-    const cases: [string, string][] = [
-      ['1000m', '1'],
-      ['0.5', '500m'],
-      ['1024Ki', '1Mi'],
-      ['1.5Gi', '1536Mi'],
-      ['2000', '2k'],
-      ['1e3', '1e3'],
-      ['95551679124', '95551679124'],
-      ['1023Ki', '1023Ki'],
-      ['0.0001', '100u'],
-      ['0', '0'],
-    ];
-    for (const [input, expected] of cases) assert.equal(canonical(input), expected, input);
-  });
-
-  it('adds exactly and keeps the first non-zero format', () => {
-    assert.equal(formatQuantity(add(add(quantity('2Gi'), quantity('512Mi')), quantity('512Mi'))), '3Gi');
-    assert.equal(formatQuantity(add(quantity('500m'), quantity('1500m'))), '2');
-    assert.equal(milliValue(quantity('3920m')), 3920);
+    assert.equal(alignTabbed('é😀:\tx\nab:\ty\n'), 'é😀:  x\nab:  y\n');
   });
 });
 

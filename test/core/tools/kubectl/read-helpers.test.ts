@@ -6,7 +6,8 @@ import { describe, it } from 'node:test';
 import { goDurationString, humanDuration, parseGoDuration } from '../../../../src/core/tools/kubectl/durations';
 import { goSort } from '../../../../src/core/tools/kubectl/goSort';
 import { byLogging, labelSelectorString, type Pod } from '../../../../src/core/tools/kubectl/pods';
-import { formatMebibytes, formatMillicores, Quantity, sumDeclared } from '../../../../src/core/tools/kubectl/quantity';
+import { formatMebibytes, formatMillicores, sumDeclared } from '../../../../src/core/tools/kubectl/topQuantities';
+import { Quantity } from '../../../../src/core/units';
 import { lastSeen } from '../../../../src/core/tools/kubectl/verbs/events';
 
 const q = (s: string) => Quantity.parse(s)!;

@@ -4,7 +4,7 @@
 // section itself.
 
 import { byteOrder, DescribeWriter, goList, printAnnotations, printBool, printLabels, printTolerations, formatLabelSelector, sortedKeys, type Json } from './format';
-import { canonical, milliValue, parseQuantity, quantity, value } from './quantity';
+import { Quantity } from '../../../units';
 import type { Clock } from './time';
 import { describeVolumes } from './volumes';
 
@@ -51,7 +51,7 @@ export function describeResources(resources: Json | undefined, w: DescribeWriter
   for (const [title, list] of [['Limits', resources?.limits], ['Requests', resources?.requests]] as const) {
     const names = sortedKeys(list);
     if (names.length) w.write(level, `${title}:\n`);
-    for (const name of names) w.write(level + 1, `${name}:\t${canonical(list[name])}\n`);
+    for (const name of names) w.write(level + 1, `${name}:\t${Quantity.canonical(list[name])}\n`);
   }
 }
 
@@ -138,13 +138,13 @@ function fieldValue(pod: Json, path: string): string {
 }
 
 function resourceValue(ref: Json, c: Json): string {
-  const divisor = parseQuantity(ref.divisor);
+  const divisor = Quantity.parse(ref.divisor);
   const [kind, name] = String(ref.resource ?? '').split('.');
   const list = kind === 'limits' ? c.resources?.limits : kind === 'requests' ? c.resources?.requests : undefined;
   if (!list || !['cpu', 'memory', 'ephemeral-storage'].includes(name)) return '';
-  const amount = quantity(list[name]);
-  if (name === 'cpu') return String(Math.ceil(milliValue(amount) / milliValue(divisor && divisor.digits ? divisor : quantity('1'))));
-  return String(Math.ceil(value(amount) / value(divisor && divisor.digits ? divisor : quantity('1'))));
+  const amount = Quantity.of(list[name]);
+  if (name === 'cpu') return String(Math.ceil(amount.milliValue() / (divisor && !divisor.isZero() ? divisor : Quantity.of('1')).milliValue()));
+  return String(Math.ceil(amount.value() / (divisor && !divisor.isZero() ? divisor : Quantity.of('1')).value()));
 }
 
 function describeMounts(c: Json, w: DescribeWriter): void {

@@ -3,7 +3,8 @@
 // blocks every kind uses (labels, annotations, tolerations, taints, selectors)
 // in the exact form kubectl prints them.
 
-import { alignColumns } from './tabwriter';
+import { escapeTerminal } from '../printers/escapeTerminal';
+import { alignTabbed } from '../printers/tabwriter';
 
 /** A decoded API object or part of one (describers read fields loosely, as kubectl does). */
 export type Json = Record<string, any>;
@@ -34,13 +35,8 @@ export class DescribeWriter {
   }
 
   toString(): string {
-    return alignColumns(this.sink.text);
+    return alignTabbed(this.sink.text);
   }
-}
-
-/** Control characters that could drive the terminal are shown, not sent. */
-function escapeTerminal(text: string): string {
-  return text.replace(/\x1b/g, '^[').replace(/\r/g, '\\r');
 }
 
 export function sortedKeys(map: Json | undefined): string[] {

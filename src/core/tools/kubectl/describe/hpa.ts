@@ -6,7 +6,7 @@
 import type { DescribeContext } from './context';
 import { describeEvents, eventsOf } from './events';
 import { DescribeWriter, printAnnotations, printLabels, type Json } from './format';
-import { canonical } from './quantity';
+import { Quantity } from '../../../units';
 
 interface MetricReading {
   type: string;
@@ -79,7 +79,7 @@ function header(hpa: Json, ctx: DescribeContext): DescribeWriter {
 
 /** Quantity.String() of an optional quantity: `<nil>` when unset. */
 function q(value: unknown): string {
-  return value === undefined || value === null ? '<nil>' : canonical(value);
+  return value === undefined || value === null ? '<nil>' : Quantity.canonical(value);
 }
 
 function describeMetric(metric: Json, current: Json | undefined, w: DescribeWriter): MetricReading {

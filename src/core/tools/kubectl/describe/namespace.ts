@@ -4,7 +4,7 @@
 import { serverError } from '../session';
 import type { DescribeContext } from './context';
 import { byteOrder, DescribeWriter, printAnnotations, printLabels, sortedKeys, type Json } from './format';
-import { canonical } from './quantity';
+import { Quantity } from '../../../units';
 
 export async function describeNamespace(ns: Json, ctx: DescribeContext): Promise<string> {
   const meta = ns.metadata ?? {};
@@ -54,7 +54,7 @@ function describeQuotas(quotas: Json[], w: DescribeWriter): void {
     }
     w.write(1, 'Resource\tUsed\tHard\n');
     w.write(1, '--------\t---\t---\n');
-    for (const name of sortedKeys(q.status?.hard)) w.write(1, `${name}\t${canonical(q.status?.used?.[name] ?? '0')}\t${canonical(q.status.hard[name])}\n`);
+    for (const name of sortedKeys(q.status?.hard)) w.write(1, `${name}\t${Quantity.canonical(q.status?.used?.[name] ?? '0')}\t${Quantity.canonical(q.status.hard[name])}\n`);
   }
 }
 
@@ -67,7 +67,7 @@ function describeLimitRanges(ranges: Json[], w: DescribeWriter): void {
       const lists = [item.min, item.max, item.defaultRequest, item.default, item.maxLimitRequestRatio] as (Json | undefined)[];
       const names = [...new Set(lists.flatMap((l) => Object.keys(l ?? {})))].sort(byteOrder);
       for (const name of names) {
-        const cells = lists.map((l) => (l?.[name] !== undefined ? canonical(l[name]) : '-'));
+        const cells = lists.map((l) => (l?.[name] !== undefined ? Quantity.canonical(l[name]) : '-'));
         w.write(0, ` ${item.type ?? ''}\t${name}\t${cells.join('\t')}\n`);
       }
     }

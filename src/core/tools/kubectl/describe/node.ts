@@ -7,7 +7,7 @@ import { listAll, type DescribeContext } from './context';
 import { describeEvents, searchEvents } from './events';
 import { DescribeWriter, printAnnotations, printLabels, printTaints, sortedKeys, type Json } from './format';
 import { describeNodeResources } from './noderesources';
-import { canonical } from './quantity';
+import { Quantity } from '../../../units';
 
 const ROLE_PREFIX = 'node-role.kubernetes.io/';
 
@@ -62,7 +62,7 @@ export async function describeNode(node: Json, ctx: DescribeContext): Promise<st
     const names = sortedKeys(list);
     if (!names.length) continue;
     w.write(0, `${title}:\n`);
-    for (const resource of names) w.write(0, `  ${resource}:\t${canonical(list[resource])}\n`);
+    for (const resource of names) w.write(0, `  ${resource}:\t${Quantity.canonical(list[resource])}\n`);
   }
   const info = status.nodeInfo ?? {};
   w.write(0, 'System Info:\n');

@@ -3,18 +3,18 @@
 // allocate, and the totals (`Allocated resources`).
 
 import { DescribeWriter, byteOrder, type Json } from './format';
-import { add, compare, formatQuantity, milliValue, quantity, value, ZERO, type Quantity } from './quantity';
+import { Quantity } from '../../../units';
 import type { Clock } from './time';
 
 type ResourceList = Map<string, Quantity>;
 
 function addList(list: ResourceList, more: Json | ResourceList | undefined): void {
-  const entries = more instanceof Map ? [...more.entries()] : Object.entries(more ?? {}).map(([k, v]) => [k, quantity(v)] as const);
-  for (const [name, q] of entries) list.set(name, list.has(name) ? add(list.get(name)!, q) : q);
+  const entries = more instanceof Map ? [...more.entries()] : Object.entries(more ?? {}).map(([k, v]) => [k, Quantity.of(v)] as const);
+  for (const [name, q] of entries) list.set(name, list.has(name) ? list.get(name)!.add(q) : q);
 }
 
 function maxList(list: ResourceList, more: ResourceList): void {
-  for (const [name, q] of more) if (!list.has(name) || compare(q, list.get(name)!) > 0) list.set(name, q);
+  for (const [name, q] of more) if (!list.has(name) || q.compare(list.get(name)!) > 0) list.set(name, q);
 }
 
 /** A pod's effective requests and limits: containers summed, init containers as peaks, plus overhead. */
@@ -28,7 +28,7 @@ export function podRequestsAndLimits(pod: Json): [ResourceList, ResourceList] {
       const status = statuses.get(c.name);
       if (kind === 'requests' && status) {
         // Requests already granted to a running container count when they are higher.
-        const allocated: ResourceList = new Map(Object.entries(status.allocatedResources ?? {}).map(([k, v]) => [k, quantity(v)]));
+        const allocated: ResourceList = new Map(Object.entries(status.allocatedResources ?? {}).map(([k, v]) => [k, Quantity.of(v)]));
         if (pod.status?.resize === 'Infeasible') own.clear();
         maxList(own, allocated);
       }
@@ -56,7 +56,7 @@ export function podRequestsAndLimits(pod: Json): [ResourceList, ResourceList] {
   const overhead = pod.spec?.overhead as Json | undefined;
   if (overhead) {
     addList(requests, overhead);
-    for (const [name, v] of Object.entries(overhead)) if (limits.has(name)) limits.set(name, add(limits.get(name)!, quantity(v)));
+    for (const [name, v] of Object.entries(overhead)) if (limits.has(name)) limits.set(name, limits.get(name)!.add(Quantity.of(v)));
   }
   return [requests, limits];
 }
@@ -70,22 +70,22 @@ export function describeNodeResources(pods: Json[], node: Json, w: DescribeWrite
   w.write(1, 'Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
   w.write(1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n');
   const allocatable = Object.keys(node.status?.allocatable ?? {}).length ? node.status.allocatable : node.status?.capacity ?? {};
-  const alloc = (name: string) => quantity(allocatable[name]);
-  const cpuShare = (q: Quantity) => `${formatQuantity(q)} (${percent(milliValue(q), milliValue(alloc('cpu')))}%)`;
-  const byteShare = (q: Quantity, name: string) => `${formatQuantity(q)} (${percent(value(q), value(alloc(name)))}%)`;
+  const alloc = (name: string) => Quantity.of(allocatable[name]);
+  const cpuShare = (q: Quantity) => `${q.toString()} (${percent(q.milliValue(), alloc('cpu').milliValue())}%)`;
+  const byteShare = (q: Quantity, name: string) => `${q.toString()} (${percent(q.value(), alloc(name).value())}%)`;
   const totalRequests: ResourceList = new Map();
   const totalLimits: ResourceList = new Map();
   for (const pod of pods) {
     const [requests, limits] = podRequestsAndLimits(pod);
     addList(totalRequests, requests);
     addList(totalLimits, limits);
-    const get = (list: ResourceList, name: string) => list.get(name) ?? ZERO;
+    const get = (list: ResourceList, name: string) => list.get(name) ?? Quantity.ZERO;
     w.write(
       1,
       `${pod.metadata?.namespace ?? ''}\t${pod.metadata?.name ?? ''}\t\t${cpuShare(get(requests, 'cpu'))}\t${cpuShare(get(limits, 'cpu'))}\t${byteShare(get(requests, 'memory'), 'memory')}\t${byteShare(get(limits, 'memory'), 'memory')}\t${clock.since(pod.metadata?.creationTimestamp)}\n`,
     );
   }
-  const total = (list: ResourceList, name: string) => list.get(name) ?? ZERO;
+  const total = (list: ResourceList, name: string) => list.get(name) ?? Quantity.ZERO;
   w.write(0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n');
   w.write(1, 'Resource\tRequests\tLimits\n');
   w.write(1, '--------\t--------\t------\n');
@@ -98,6 +98,6 @@ export function describeNodeResources(pods: Json[], node: Json, w: DescribeWrite
     w.write(1, `${name}\t${byteShare(total(totalRequests, name), name)}\t${byteShare(total(totalLimits, name), name)}\n`);
   }
   for (const name of names.filter((n) => !n.startsWith('hugepages-') && !['cpu', 'memory', 'ephemeral-storage', 'pods'].includes(n))) {
-    w.write(1, `${name}\t${formatQuantity(total(totalRequests, name))}\t${formatQuantity(total(totalLimits, name))}\n`);
+    w.write(1, `${name}\t${total(totalRequests, name).toString()}\t${total(totalLimits, name).toString()}\n`);
   }
 }

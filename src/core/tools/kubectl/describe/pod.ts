@@ -6,7 +6,7 @@ import type { DescribeContext } from './context';
 import { describeContainers, describeResources, describeTopologySpread } from './containers';
 import { describeEvents, eventsOf } from './events';
 import { controllerOf, DescribeWriter, printAnnotations, printLabels, printTolerations, type Json } from './format';
-import { compare, quantity } from './quantity';
+import { Quantity } from '../../../units';
 import { describeVolumes } from './volumes';
 
 const MIRROR_POD = 'kubernetes.io/config.mirror';
@@ -91,9 +91,9 @@ export function qosClass(spec: Json): string {
     const limits = c.resources?.limits ?? {};
     for (const name of ['cpu', 'memory']) {
       const request = requests[name] ?? limits[name];
-      if (requests[name] !== undefined && compare(quantity(requests[name]), quantity(0)) !== 0) any = true;
-      if (limits[name] !== undefined && compare(quantity(limits[name]), quantity(0)) !== 0) any = true;
-      if (limits[name] === undefined || compare(quantity(request), quantity(limits[name])) !== 0) guaranteed = false;
+      if (requests[name] !== undefined && Quantity.of(requests[name]).compare(Quantity.ZERO) !== 0) any = true;
+      if (limits[name] !== undefined && Quantity.of(limits[name]).compare(Quantity.ZERO) !== 0) any = true;
+      if (limits[name] === undefined || Quantity.of(request).compare(Quantity.of(limits[name])) !== 0) guaranteed = false;
     }
   }
   if (!any) return 'BestEffort';

@@ -5,7 +5,7 @@ import type { DescribeContext } from './context';
 import { describePodTemplate } from './containers';
 import { describeEvents, eventsOf } from './events';
 import { DescribeWriter, goList, printAnnotations, printLabels, selectorString, type Json } from './format';
-import { canonical } from './quantity';
+import { Quantity } from '../../../units';
 import { formatCounts, podStatusFor } from './replicaset';
 import { claimClass } from './volumes';
 
@@ -44,7 +44,7 @@ function describeClaimTemplates(templates: Json[] | undefined, w: DescribeWriter
     printLabels(w, 'Labels', pvc.metadata?.labels, '  ');
     printLabels(w, 'Annotations', pvc.metadata?.annotations, '  ');
     const storage = pvc.spec?.resources?.requests?.storage;
-    w.write(1, `Capacity:\t${storage !== undefined ? canonical(storage) : '<default>'}\n`);
+    w.write(1, `Capacity:\t${storage !== undefined ? Quantity.canonical(storage) : '<default>'}\n`);
     w.write(1, `Access Modes:\t${goList(pvc.spec?.accessModes)}\n`);
   }
 }

@@ -2,7 +2,7 @@
 // its source, and the claim fields shared by PVCs and ephemeral volumes.
 
 import { byteLength, DescribeWriter, printAnnotations, printLabels, sortedKeys, type Json } from './format';
-import { canonical, compare, quantity, ZERO } from './quantity';
+import { Quantity } from '../../../units';
 import type { Clock } from './time';
 
 type Field = [label: string, key: string, fallback: string | number | boolean];
@@ -41,8 +41,8 @@ export function describeVolumes(volumes: Json[] | undefined, w: DescribeWriter, 
     } else if (kind === 'hostPath') {
       w.write(2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${source.path ?? ''}\n    HostPathType:\t${source.type ?? '<none>'}\n`);
     } else if (kind === 'emptyDir') {
-      const limit = quantity(source.sizeLimit);
-      const size = compare(limit, ZERO) > 0 ? canonical(source.sizeLimit) : '<unset>';
+      const limit = Quantity.of(source.sizeLimit);
+      const size = limit.compare(Quantity.ZERO) > 0 ? Quantity.canonical(source.sizeLimit) : '<unset>';
       w.write(2, `Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t${source.medium ?? ''}\n    SizeLimit:\t${size}\n`);
     } else if (kind === 'ephemeral') {
       w.write(2, 'Type:\tEphemeralVolume (an inline specification for a volume that gets created and deleted with the pod)\n');
@@ -127,7 +127,7 @@ export function printClaim(w: DescribeWriter, pvc: Json, full: boolean, clock: C
   let modes = '';
   if (spec.volumeName) {
     modes = accessModes(pvc.status?.accessModes);
-    capacity = canonical(pvc.status?.capacity?.storage ?? '0');
+    capacity = Quantity.canonical(pvc.status?.capacity?.storage ?? '0');
   }
   w.write(0, `Capacity:\t${capacity}\n`);
   w.write(0, `Access Modes:\t${modes}\n`);

@@ -4,7 +4,7 @@
 
 import { flagBool, flagList, flagString } from '../args';
 import { discover, type ResourceType } from '../discovery';
-import { TabWriter } from '../printers/tabwriter';
+import { tableWriter } from '../printers/tabwriter';
 import { KubectlError, type KubectlRun } from '../session';
 import { never, type Verb } from './verb';
 
@@ -62,7 +62,7 @@ async function runApiResources(run: KubectlRun): Promise<number> {
       if (output === 'wide') row.push(t.verbs.join(','), t.categories.join(','));
       rows.push(row);
     }
-    ctx.stdout.write(new TabWriter().format(rows));
+    ctx.stdout.write(tableWriter().formatRows(rows));
   }
   ctx.emit({ kind: 'api-resources', resources: types.map((t) => ({ name: t.resource, apiVersion: groupVersion(t), namespaced: t.namespaced, kind: t.kind })) });
   return 0;

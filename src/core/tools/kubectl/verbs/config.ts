@@ -7,7 +7,7 @@ import { structJson } from '../jsonText';
 import { defaultFile, editFile, loadKubeconfig, viewObject, type MergedKubeconfig } from '../kubeconfigFiles';
 import { printJsonPath } from '../printers/jsonpath';
 import { printYaml } from '../printers/objects';
-import { TabWriter } from '../printers/tabwriter';
+import { tableWriter } from '../printers/tabwriter';
 import { KubectlError, type KubectlRun } from '../session';
 import type { Verb } from './verb';
 
@@ -111,7 +111,7 @@ function getContexts(run: KubectlRun, kubeconfig: MergedKubeconfig, names: strin
     for (const c of shown) {
       rows.push([c.name === kubeconfig.currentContext ? '*' : '', c.name, String(c.fields.cluster ?? ''), String(c.fields.user ?? ''), String(c.fields.namespace ?? '')]);
     }
-    run.ctx.stdout.write(new TabWriter().format(rows));
+    run.ctx.stdout.write(tableWriter().formatRows(rows));
   }
   run.ctx.emit({ kind: 'kube-contexts', current: kubeconfig.currentContext, contexts: shown.map((c) => ({ name: c.name, ...c.fields })) });
   const missing = names.filter((n) => !kubeconfig.contexts.some((c) => c.name === n));

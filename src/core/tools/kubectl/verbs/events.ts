@@ -7,7 +7,7 @@ import { goSort } from '../goSort';
 import { printJsonPath } from '../printers/jsonpath';
 import { inFieldOrder, OBJECT_META_FIELDS, structJson } from '../jsonText';
 import { printYaml } from '../printers/objects';
-import { TabWriter } from '../printers/tabwriter';
+import { tableWriter } from '../printers/tabwriter';
 import { watchEventReader } from '../watchEvents';
 import { KubectlError, serverError, type KubectlRun } from '../session';
 import { never, type Verb } from './verb';
@@ -154,7 +154,7 @@ async function runEvents(run: KubectlRun): Promise<number> {
   const now = Date.now();
   const rows = shown.map((e) => eventRow(e, p.all, now));
   if (!flagBool(args, 'no-headers')) rows.unshift(header(p.all));
-  ctx.stdout.write(new TabWriter().format(rows));
+  ctx.stdout.write(tableWriter().formatRows(rows));
   return 0;
 }
 
@@ -180,7 +180,7 @@ async function watchEvents(run: KubectlRun, p: EventsPlan): Promise<number> {
   const noHeaders = flagBool(run.args, 'no-headers');
   let headerPending = !noHeaders;
   // kubectl's column writer flushes after every event and remembers the widest cell of each column.
-  const writer = new TabWriter();
+  const writer = tableWriter();
   const result = await connection.stream(
     { path: p.path, query: { fieldSelector: p.fieldSelector, watch: 1 }, signal: ctx.signal },
     watchEventReader<KubeEvent>((event) => {
@@ -188,7 +188,7 @@ async function watchEvents(run: KubectlRun, p: EventsPlan): Promise<number> {
       const rows = [eventRow(event.object, p.all, Date.now())];
       if (headerPending) rows.unshift(header(p.all));
       headerPending = false;
-      ctx.stdout.write(writer.format(rows));
+      ctx.stdout.write(writer.formatRows(rows));
     }),
   );
   if (result.status >= 400) throw serverError({ status: result.status, headers: {}, text: result.text ?? '' });

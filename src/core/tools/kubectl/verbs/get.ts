@@ -9,7 +9,7 @@ import { JsonPathError, printJsonPath } from '../printers/jsonpath';
 import { sortByField } from '../printers/sortBy';
 import { asPrintable, printJson, printName, printYaml, type KubeObject } from '../printers/objects';
 import { tableCells, type Table } from '../printers/table';
-import { TabWriter } from '../printers/tabwriter';
+import { tableWriter } from '../printers/tabwriter';
 import { KubectlError, serverError, type KubectlRun } from '../session';
 import { resolveTargets, type TargetGroup } from '../targets';
 import { watchTable } from './watch';
@@ -64,7 +64,7 @@ async function runGet(run: KubectlRun): Promise<number> {
   if (watching && groups.length > 1) throw new KubectlError('error: watch is only supported on individual resources and resource collections, but 2 resources were found.');
 
   if (mode.kind === 'table') {
-    const writer = new TabWriter();
+    const writer = tableWriter();
     let printedAny = false;
     let missing = 0;
     for (const group of groups) {
@@ -81,7 +81,7 @@ async function runGet(run: KubectlRun): Promise<number> {
       if (table && table.rows.length) {
         if (printedAny && groups.length > 1) ctx.stdout.write('\n');
         // Each type gets its own columns; watch rows keep the widths seen so far.
-        const text = (groups.length > 1 ? new TabWriter() : writer).format(tableCells(table, options));
+        const text = (groups.length > 1 ? tableWriter() : writer).formatRows(tableCells(table, options));
         ctx.stdout.write(text);
         printedAny = true;
         ctx.emit({ kind: 'table', resource: group.type.resource, columns: table.columnDefinitions.filter((c) => mode.wide || !c.priority).map((c) => c.name), rows: table.rows.map((r) => r.cells) });

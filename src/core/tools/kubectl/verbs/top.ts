@@ -8,8 +8,9 @@ import { resourcePath } from '../discovery';
 import { goDurationString } from '../durations';
 import { goSort } from '../goSort';
 import type { Pod } from '../pods';
-import { formatMebibytes, formatMillicores, Quantity, sumDeclared } from '../quantity';
-import { TabWriter } from '../printers/tabwriter';
+import { Quantity } from '../../../units';
+import { formatMebibytes, formatMillicores, sumDeclared } from '../topQuantities';
+import { tableWriter } from '../printers/tabwriter';
 import { KubectlError, type KubectlRun } from '../session';
 import { metricsApi, validateSortBy } from '../metricsApi';
 import { never, type Verb } from './verb';
@@ -170,7 +171,7 @@ function printPodRows(run: KubectlRun, rows: { m: PodMetrics; usage: Usage }[], 
     lines.push([...Array(Math.max(0, width - 3)).fill(''), '', formatMillicores(total.cpu), formatMebibytes(total.memory)]);
   }
   // Every cell ends in a tab in kubectl's top output, so the last column is padded too.
-  return new TabWriter().format(lines.map((l) => [...l, '']));
+  return tableWriter().formatRows(lines.map((l) => [...l, '']));
 }
 
 function emitPods(run: KubectlRun, rows: { m: PodMetrics; usage: Usage }[], pods: Pod[], namespace: string): void {

@@ -3,8 +3,9 @@
 
 import { flagBool, flagString } from '../args';
 import { goSort } from '../goSort';
-import { formatMebibytes, formatMillicores, Quantity } from '../quantity';
-import { TabWriter } from '../printers/tabwriter';
+import { Quantity } from '../../../units';
+import { formatMebibytes, formatMillicores } from '../topQuantities';
+import { tableWriter } from '../printers/tabwriter';
 import { KubectlError, type KubectlRun } from '../session';
 import { metricsApi, validateSortBy } from '../metricsApi';
 
@@ -79,7 +80,7 @@ export async function runTopNodes(run: KubectlRun, names: string[]): Promise<num
   }
   // Nodes the metrics did not cover.
   for (const missing of available.keys()) lines.push([missing, '<unknown>', '<unknown>', '<unknown>', '<unknown>']);
-  ctx.stdout.write(new TabWriter().format(lines.map((l) => [...l, ''])));
+  ctx.stdout.write(tableWriter().formatRows(lines.map((l) => [...l, ''])));
   ctx.emit({ kind: 'top-nodes', nodes: measurements, basis: field });
   return 0;
 }

@@ -5,7 +5,7 @@ import { flagString } from '../args';
 import { TABLE_ACCEPT } from '../connection';
 import { resourcePath } from '../discovery';
 import { tableCells, type Table, type TableOptions } from '../printers/table';
-import type { TabWriter } from '../printers/tabwriter';
+import type { TabWriter } from '../../../text';
 import { serverError, type KubectlRun } from '../session';
 import type { TargetGroup } from '../targets';
 
@@ -45,7 +45,7 @@ export async function watchTable(
         const event = JSON.parse(line) as WatchEvent;
         if (event.type === 'BOOKMARK' || event.object.kind !== 'Table') continue;
         const table = event.object as Table;
-        run.ctx.stdout.write(writer.format(tableCells(table, options, headerPending)));
+        run.ctx.stdout.write(writer.formatRows(tableCells(table, options, headerPending)));
         headerPending = false;
         run.ctx.emit({ kind: 'watch-event', type: event.type, rows: table.rows.map((r) => r.cells) });
       }

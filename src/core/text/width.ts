@@ -1,4 +1,7 @@
-// Terminal column width of characters, as glibc's wcwidth reports them in a UTF-8 locale.
+// How wide text is. In terminal columns, as glibc's wcwidth counts them in a
+// UTF-8 locale (column -t, wc -L, psql's aligned tables); and in runes (code
+// points), as Go's tabwriter counts a cell, so kubectl's columns count an East
+// Asian wide character or a combining mark as one.
 
 const NON_PRINTING = /[\p{Cc}\p{Cs}\p{Cn}]/u;
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/u;
@@ -21,4 +24,11 @@ export function stringWidth(text: string): number {
   let w = 0;
   for (const ch of text) w += charWidth(ch);
   return w;
+}
+
+/** Code points in a string (Go's utf8.RuneCountInString), not UTF-16 units. */
+export function runeCount(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
 }
