@@ -2,7 +2,7 @@
 // as the CLI printed them, which of them breach a threshold, and the verdict
 // lines under the output. No DOM here, so it is unit-tested in Node.
 
-import type { CellResult } from '../core/results';
+import type { CellResult, CommandResult } from '../core/results';
 import type { CellVerdict, Level, Measurement, Verdict } from '../core/thresholds';
 
 export type RowLevel = Exclude<Level, 'ok'>;
@@ -34,7 +34,7 @@ export function describeResult(result: CellResult): ResultView {
   const verdict = result.verdict;
   const lines = result.text ? splitLines(result.text) : [];
   const rows: RowView[] = lines.map((text) => ({ text }));
-  if (verdict) highlight(rows, verdict);
+  if (verdict) highlight(rows, verdict, result.commands ?? []);
   return {
     status: result.status,
     level: verdict?.level,
@@ -51,13 +51,6 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
-/** The name a subject goes by in CLI output: `pod/web-1` → `web-1`, `database app` → `app`. */
-export function subjectName(subject: string): string {
-  const words = subject.trim().split(/\s+/);
-  const last = words[words.length - 1] ?? '';
-  return last.includes('/') ? last.slice(last.lastIndexOf('/') + 1) : last;
-}
-
 function tokens(line: string): string[] {
   return line
     .split(/[\s|,;]+/)
@@ -67,12 +60,24 @@ function tokens(line: string): string[] {
 
 interface Breach {
   level: RowLevel;
-  subject: string;
-  /** The subject is the first column of its row, exactly as printed (kubectl tables). */
-  row: boolean;
-  /** `91%`: how a line that is not a table row shows the value. */
-  value?: string;
   text: string;
+  /** The line of the cell's text that prints the table row it came from, when that is known. */
+  line?: number;
+  /** Came from a table row whose line is not known (its output went through a pipe): no line is marked. */
+  unplaced?: boolean;
+  /** Not from a table row: the value as a line would print it (`91%`). */
+  value?: string;
+  /** The lines its command printed start here, when known. */
+  from?: number;
+}
+
+type Source = Pick<Measurement, 'row' | 'command'>;
+
+/** Where a breach is in the text: the line of its row (outputLine + headerLines + index), or what else marks it. */
+function place(source: Source, commands: readonly CommandResult[], value: string | undefined): Pick<Breach, 'line' | 'unplaced' | 'value' | 'from'> {
+  const start = source.command !== undefined ? commands[source.command]?.outputLine : undefined;
+  if (source.row) return start === undefined ? { unplaced: true } : { line: start + source.row.headerLines + source.row.index };
+  return { value, from: start };
 }
 
 function percentText(m: Measurement): string | undefined {
@@ -80,38 +85,38 @@ function percentText(m: Measurement): string | undefined {
 }
 
 /** Every measurement a threshold judged warning or critical, the findings, and verdicts not covered by those. */
-function breaches(verdict: CellVerdict): Breach[] {
+function breaches(verdict: CellVerdict, commands: readonly CommandResult[]): Breach[] {
   const found: Breach[] = [];
   const breached = (level: string | undefined): level is RowLevel => level === 'warning' || level === 'critical';
   for (const m of verdict.measurements) {
     if (!breached(m.level)) continue;
     const about = verdict.verdicts.find((v) => v.metric === m.metric && v.group === m.group && v.measurement?.subject === m.subject);
     const text = about?.text ?? `${m.level}: ${m.metric} ${m.value}${m.unit} on ${m.subject}${m.detail ? ` (${m.detail})` : ''}`;
-    found.push({ level: m.level, subject: m.subject, row: m.row === true, value: percentText(m), text });
+    found.push({ level: m.level, text, ...place(m, commands, percentText(m)) });
   }
   for (const v of verdict.verdicts) {
     if (!breached(v.level) || !v.measurement) continue;
     if (found.some((b) => b.text === v.text)) continue;
-    found.push({ level: v.level, subject: v.measurement.subject, row: v.measurement.row === true, value: percentText(v.measurement), text: v.text });
+    found.push({ level: v.level, text: v.text, ...place(v.measurement, commands, percentText(v.measurement)) });
   }
-  for (const f of verdict.findings) if (breached(f.level)) found.push({ level: f.level, subject: f.subject, row: f.row === true, text: `${f.level}: ${f.subject}: ${f.message}` });
+  for (const f of verdict.findings) {
+    if (breached(f.level) && f.row) found.push({ level: f.level, text: `${f.level}: ${f.subject}: ${f.message}`, ...place(f, commands, undefined) });
+  }
   return found;
 }
 
-function highlight(rows: RowView[], verdict: CellVerdict): void {
-  const rowTokens = rows.map((row) => tokens(row.text));
-  const indexes = rows.map((_, i) => i);
-  for (const breach of breaches(verdict)) {
-    let matched: number[];
-    if (breach.row) {
-      matched = indexes.filter((i) => rows[i].text.trimStart().split(/\s+/)[0] === breach.subject);
-    } else {
-      // Not a table row (kubectl describe, psql, redis-cli INFO): the line that prints the value, else the one naming the subject.
-      matched = breach.value ? indexes.filter((i) => rowTokens[i].includes(breach.value!)) : [];
-      const name = subjectName(breach.subject);
-      if (matched.length === 0 && name) matched = indexes.filter((i) => rowTokens[i].includes(name));
+/**
+ * A breach from a table row marks the line that row is printed on, found by index from where its
+ * command's output began; when that is not known (piped output), it marks nothing rather than guess.
+ * A value that is not a table row (kubectl describe, a psql result) marks the lines that print it.
+ */
+function highlight(rows: RowView[], verdict: CellVerdict, commands: readonly CommandResult[]): void {
+  for (const breach of breaches(verdict, commands)) {
+    if (breach.line !== undefined) {
+      if (breach.line < rows.length) mark(rows[breach.line], breach);
+    } else if (!breach.unplaced && breach.value) {
+      for (let i = breach.from ?? 0; i < rows.length; i++) if (tokens(rows[i].text).includes(breach.value)) mark(rows[i], breach);
     }
-    for (const i of matched) mark(rows[i], breach);
   }
 }
 

@@ -1,4 +1,5 @@
-export type { CellRun, CommandResult, CommandStatus } from './result';
+export type { CellRun } from './result';
+export type { CommandResult, ResultStatus } from '../results/commandResult';
 export { runCell, type CellEvents, type CellHooks, type RunCellOptions, type ValueRequest } from './run';
 export { ToolRegistry } from './registry';
 export { Session, isSecretName, stateKey, type StateKey } from '../session';

@@ -8,7 +8,10 @@ import { preparePipeline } from './preparedPipeline';
 import { runStages, type Stage } from './pipeline';
 import { classifyProgram, parseWatch } from './program';
 import type { ToolRegistry } from './registry';
-import type { CellRun, CommandResult, CommandStatus } from './result';
+import type { CommandResult, ResultStatus } from '../results/commandResult';
+import type { ToolData } from '../results/toolData';
+import { countLines } from './outputLines';
+import type { CellRun } from './result';
 import type { Session } from '../session';
 import type { ConfirmationRequest, EditRequest, OutputSink, Target } from './tool';
 import { abortableSleep } from '../util/abortableSleep';
@@ -50,6 +53,9 @@ export interface RunCellOptions {
   hooks: CellHooks;
 }
 
+/** Redirects that send a command's stdout somewhere other than the cell, or stderr into it. */
+const STDOUT_ELSEWHERE = new Set(['>', '>>', '&>', '>&2', '2>&1']);
+
 export async function runCell(text: string, options: RunCellOptions): Promise<CellRun> {
   const started = Date.now();
   const commands: CommandResult[] = [];
@@ -60,7 +66,8 @@ export async function runCell(text: string, options: RunCellOptions): Promise<Ce
     durationMs: Date.now() - started,
     commands,
   });
-  const runner = new StatementRunner(options, (result) => {
+  const counted = countLines(options.events);
+  const runner = new StatementRunner({ ...options, events: counted.events }, counted.lines, (result) => {
     commands.push(result);
     options.events.command?.(result);
   });
@@ -90,6 +97,8 @@ export async function runCell(text: string, options: RunCellOptions): Promise<Ce
 class StatementRunner {
   constructor(
     private readonly options: RunCellOptions,
+    /** Lines of the cell's stdout so far. */
+    private readonly lines: () => number,
     private readonly onResult: (result: CommandResult) => void,
   ) {}
 
@@ -223,19 +232,19 @@ class StatementRunner {
     ];
     const head = stages[0];
     const notes: string[] = [];
-    const data: Record<string, unknown>[] = [];
+    const data: ToolData[] = [];
     let target: Target | undefined;
     const base = {
       isTTY: this.options.isTTY && stages.length === 1 && !head.redirects.some((r) => r.op === '>' || r.op === '>>'),
       cwd: session.cwd,
       session,
-      emit: (d: Record<string, unknown>) => void data.push(d),
+      emit: (d: ToolData) => void data.push(d),
       note: (text: string) => void notes.push(text),
       setTarget: (t: Target) => void (target = t),
       editText: this.options.hooks.editText,
     };
 
-    let status: CommandStatus = 'ok';
+    let status: ResultStatus = 'ok';
     let sampled = false;
     if (head.program.kind === 'tool') {
       const plan = head.program.tool.plan(head.argv, session.env(head.env));
@@ -264,6 +273,9 @@ class StatementRunner {
     if (window) this.options.signal.addEventListener('abort', cancel, { once: true });
     const timer = window ? setTimeout(() => window.abort('sampled'), this.options.streamWindowMs) : undefined;
     const mask = (sink: (t: string) => void): OutputSink => ({ write: (t) => sink(session.mask(t)) });
+    // Where its rows are in the cell's text is known only when its stdout goes straight there.
+    const toCell = stages.length === 1 && !head.redirects.some((r) => STDOUT_ELSEWHERE.has(r.op));
+    const outputLine = toCell ? this.lines() : undefined;
     let exitCode: number;
     try {
       const running = runStages(stages, {
@@ -297,6 +309,7 @@ class StatementRunner {
       target,
       variables: args.variables,
       data: data.length ? data : undefined,
+      outputLine,
       notes: notes.length ? notes : undefined,
       sampled: wasSampled || undefined,
     }, args.started);
@@ -326,7 +339,7 @@ class StatementRunner {
     const stop = () => frames.abort();
     signal.addEventListener('abort', stop, { once: true });
     const innerResults: CommandResult[] = [];
-    const frameRunner = new StatementRunner({ ...this.options, streamWindowMs: window, signal: frames.signal }, (r) => innerResults.push(r));
+    const frameRunner = new StatementRunner({ ...this.options, streamWindowMs: window, signal: frames.signal }, this.lines, (r) => innerResults.push(r));
     let exitCode = 0;
     let frameCount = 0;
     try {
@@ -351,6 +364,7 @@ class StatementRunner {
       target: last?.target,
       variables,
       data: last?.data,
+      outputLine: last?.outputLine,
       notes: [`${frameCount} refresh${frameCount === 1 ? '' : 'es'} every ${parsed.interval} s${window !== undefined && !cancelled ? '; stopped after the Run All window' : ''}.`],
       sampled: window !== undefined && !cancelled ? true : undefined,
     }, started);

@@ -1,18 +1,11 @@
 // The one interface every native tool implements (kubectl, psql, redis-cli,
 // aws, curl): plan what a command would do, then run it.
 
+import type { Target } from '../results/commandResult';
+import type { ToolData } from '../results/toolData';
 import type { Session } from '../session';
 
-/** What a command acts on, shown in confirmations and recorded with results. */
-export interface Target {
-  kind: 'kubernetes' | 'postgres' | 'redis' | 's3' | 'cloudfront' | 'http' | 'local';
-  /** One line for people: `context sandbox, namespace default`. */
-  label: string;
-  /** Structured fields, e.g. { context, cluster, namespace }. */
-  details?: Record<string, string>;
-  /** A target marked or named as production. */
-  production?: boolean;
-}
+export type { Target };
 
 export interface ToolPlan {
   /** Runs in-process. False: needs a terminal or another program. */
@@ -56,7 +49,7 @@ export interface ToolContext {
   cwd: string;
   session: Session;
   /** Structured data for the cell's result item (tables, measurements, objects). */
-  emit(data: Record<string, unknown>): void;
+  emit(data: ToolData): void;
   /** An explanation for the notebook UI, never printed as CLI output. */
   note(text: string): void;
   /** Records what the command acted on. */

@@ -2,27 +2,9 @@
 // Plain data only: the renderer (browser) and the CLI read it too.
 
 import type { CellVerdict } from '../thresholds/types';
+import type { CommandResult, ResultStatus } from './commandResult';
 
 export const RESULT_MIME = 'application/vnd.runbook.result+json';
-
-export type ResultStatus = 'ok' | 'failed' | 'not-run' | 'declined' | 'cancelled' | 'skipped';
-
-export interface CommandSummary {
-  command: string;
-  tool: string;
-  status: ResultStatus;
-  exitCode: number;
-  line?: number;
-  reason?: string;
-  startedAt: string;
-  durationMs: number;
-  target?: { kind: string; label: string; details?: Record<string, string>; production?: boolean };
-  variables?: Record<string, string>;
-  data?: Record<string, unknown>[];
-  notes?: string[];
-  terminal?: { commandLine: string; reason: string };
-  sampled?: boolean;
-}
 
 export interface CellResult {
   /** Program the cell's first command starts with (`kubectl`, `psql`, ...), or `sql`. */
@@ -39,7 +21,7 @@ export interface CellResult {
   startedAt?: string;
   durationMs?: number;
   exitCode?: number;
-  commands?: CommandSummary[];
+  commands?: CommandResult[];
   /** The runbook's thresholds applied to what this cell measured (absent when it measured nothing). */
   verdict?: CellVerdict;
 }

@@ -69,6 +69,17 @@ export interface ThresholdDiagnostic {
   message: string;
 }
 
+/**
+ * Where a table row is printed in its command's output: on line `headerLines + index` counted from the
+ * line the command's output began (CommandResult.outputLine).
+ */
+export interface RowRef {
+  /** The row's index among the rows printed together (a table, a watch event's rows, top's pods). */
+  index: number;
+  /** Lines the command printed before those rows: headers, and earlier tables and their rows. */
+  headerLines: number;
+}
+
 /** One value a cell measured, for one subject (a pod, a database, a Redis server). */
 export interface Measurement {
   component: Component;
@@ -78,13 +89,12 @@ export interface Measurement {
   value: number;
   unit: '%' | '/sec' | '' | 's';
   /**
-   * What was measured. For rows of a table the CLI printed (kubectl top pods, get hpa, get pvc) it is the
-   * row's first column exactly as printed (`tiktok-toe-86f8994c75-5nl92`, `data-postgresql-0`), so the renderer
-   * can find the row that breaches; otherwise the target: `tiktoktoe` (database), `127.0.0.1:6379` (Redis), a URL.
+   * What was measured: the pod, HPA or PVC a table row is about (`tiktok-toe-86f8994c75-5nl92`,
+   * `data-postgresql-0`), otherwise the target: `tiktoktoe` (database), `127.0.0.1:6379` (Redis), a URL.
    */
   subject: string;
-  /** Set when `subject` is the first column of a row in the cell's text (see `subject`). */
-  row?: boolean;
+  /** The table row it was read from (kubectl top pods, get pods, get hpa, get pvc), so the renderer can mark it. */
+  row?: RowRef;
   /** How the value was derived, for tooltips: `412m of 500m requested`. */
   detail?: string;
   /** The group whose threshold judged it (absent when no threshold applies). */
@@ -99,9 +109,12 @@ export interface Measurement {
 export interface Finding {
   component: Component;
   level: Level;
-  /** As for Measurement.subject: the row's first column (a pod or HPA name) when `row` is set. */
+  /** As for Measurement.subject: a pod or HPA name, or a URL. */
   subject: string;
-  row?: boolean;
+  /** The table row it was read from, as for Measurement.row. */
+  row?: RowRef;
+  /** Index of the command in CellResult.commands it came from. */
+  command?: number;
   message: string;
   /** The group the subject belongs to, when one does. */
   group?: string;

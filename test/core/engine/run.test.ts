@@ -17,6 +17,9 @@ function fakeTool(): Tool & { calls: string[][] } {
         case 'print':
           ctx.stdout.write(argv.slice(2).join(' ') + '\n');
           return 0;
+        case 'nonl':
+          ctx.stdout.write(argv[2]);
+          return 0;
         case 'lines':
           for (let i = 1; i <= Number(argv[2]); i++) ctx.stdout.write(`line ${i} ${i % 2 ? 'ERROR' : 'INFO'}\n`);
           return 0;
@@ -31,7 +34,7 @@ function fakeTool(): Tool & { calls: string[][] } {
           return 0;
         case 'follow':
         case 'scale':
-          ctx.emit({ kind: 'scaled' });
+          ctx.emit({ kind: 'scaled', object: 'deployments/web', replicas: 3 });
           if (argv[1] === 'scale') return 0;
           return new Promise<number>((resolve) => {
             let n = 0;
@@ -127,7 +130,7 @@ test('a state-changing command asks first; declining runs nothing', async () => 
   assert.equal(declined.result.commands[0].status, 'declined');
   const accepted = await run('fake scale deploy/web');
   assert.equal(accepted.calls.length, 1);
-  assert.deepEqual(accepted.result.commands[0].data, [{ kind: 'scaled' }]);
+  assert.deepEqual(accepted.result.commands[0].data, [{ kind: 'scaled', object: 'deployments/web', replicas: 3 }]);
 });
 
 test('programs without a native runner and local scripts are not run, and offer a terminal', async () => {
@@ -171,6 +174,29 @@ test('watch re-runs the command, each frame replacing the last', async () => {
   assert.equal(r.stdout, 'Every 0.1s: fake print hello\n\nhello\n');
   assert.equal(r.result.commands[0].tool, 'fake');
   assert.equal(r.result.commands[0].sampled, true);
+});
+
+test("each command records the line of the cell's text its output began on, when its output went straight there", async () => {
+  const r = await run('fake lines 3\nfake print a b; fake lines 2 | grep INFO; fake lines 2 > /dev/null; fake lines 1 2>&1\nfake lines 2');
+  const lines = r.stdout.split('\n');
+  assert.deepEqual(r.result.commands.map((c) => c.outputLine), [0, 3, undefined, undefined, undefined, 6]);
+  assert.equal(lines[3], 'a b');
+  assert.equal(lines[6], 'line 1 ERROR', 'the last command begins on the line after the piped one');
+});
+
+test('a line without its ending: the next command begins on that same line', async () => {
+  const r = await run('fake nonl part; fake print rest');
+  assert.equal(r.stdout, 'partrest\n');
+  assert.deepEqual(r.result.commands.map((c) => c.outputLine), [0, 0]);
+});
+
+test("watch: the line counts start over with each frame, after watch's title", async () => {
+  const r = await run('fake print before\nwatch -n 0.05 fake lines 2', { streamWindowMs: 120 });
+  assert.ok(r.clears >= 2);
+  const watched = r.result.commands[1];
+  assert.equal(watched.tool, 'fake');
+  assert.equal(watched.outputLine, 2, "under the title line and the blank line after it");
+  assert.equal(r.stdout.split('\n')[2], 'line 1 ERROR');
 });
 
 test('secret values are masked in output and in the recorded command', async () => {

@@ -2,7 +2,9 @@
 // current average utilisation of the target's pods, measured against the
 // group that the target belongs to; at maxReplicas it cannot add pods.
 
-import { num, str, type Data, type MeasureContext } from './sample';
+import type { HpaData, KubeTableData } from '../../results/toolData';
+import type { RowRef } from '../types';
+import { cellNumber, cellText, columnIndex, type MeasureContext } from './sample';
 
 interface HpaReading {
   name: string;
@@ -10,7 +12,7 @@ interface HpaReading {
   metrics: { resource: string; current: number; target?: number }[];
   replicas?: number;
   maxReplicas?: number;
-  row: boolean;
+  row?: RowRef;
 }
 
 /** `cpu: 45%/70%, memory: 50%/75%` (kubectl 1.30+) or `45%/70%` (older: the first metric, usually cpu). */
@@ -24,28 +26,27 @@ export function parseHpaTargets(text: string): HpaReading['metrics'] {
   return metrics;
 }
 
-export function measureHpaTable(columns: string[], rows: unknown[][], ctx: MeasureContext): void {
-  const at = (name: string) => columns.findIndex((c) => c.toLowerCase() === name);
-  const [name, reference, targets, maxPods, replicas] = ['name', 'reference', 'targets', 'maxpods', 'replicas'].map(at);
-  for (const row of rows) {
-    const hpa = str(row[name]);
-    const workload = str(row[reference]);
-    if (!hpa || !workload) continue;
-    recordHpa({ name: hpa, workload, metrics: parseHpaTargets(str(row[targets]) ?? ''), replicas: num(row[replicas]), maxReplicas: num(row[maxPods]), row: true }, ctx);
-  }
+/** kubectl get hpa; `headerLines` as in RowRef. */
+export function measureHpaTable(table: KubeTableData, headerLines: number, ctx: MeasureContext): void {
+  const [name, reference, targets, maxPods, replicas] = ['name', 'reference', 'targets', 'maxpods', 'replicas'].map((c) => columnIndex(table.columns, c));
+  table.rows.forEach((cells, index) => {
+    const hpa = cellText(cells[name]);
+    const workload = cellText(cells[reference]);
+    if (!hpa || !workload) return;
+    const metrics = parseHpaTargets(cellText(cells[targets]) ?? '');
+    recordHpa({ name: hpa, workload, metrics, replicas: cellNumber(cells[replicas]), maxReplicas: cellNumber(cells[maxPods]), row: { index, headerLines } }, ctx);
+  });
 }
 
-export function measureHpaObject(data: Data, ctx: MeasureContext): void {
-  const name = str(data.name);
-  const workload = str(data.target);
-  if (!name || !workload) return;
+/** kubectl describe hpa. */
+export function measureHpaObject(data: HpaData, ctx: MeasureContext): void {
+  if (!data.name || !data.target) return;
   const metrics: HpaReading['metrics'] = [];
-  for (const m of Array.isArray(data.metrics) ? (data.metrics as Data[]) : []) {
-    const current = num(m.current);
-    if (m.unit !== '%' || current === undefined) continue;
-    metrics.push({ resource: str(m.resource) ?? str(m.metric) ?? 'cpu', current, target: num(m.target) });
+  for (const m of data.metrics) {
+    if (m.unit !== '%' || typeof m.current !== 'number') continue;
+    metrics.push({ resource: m.resource ?? m.metric ?? 'cpu', current: m.current, target: typeof m.target === 'number' ? m.target : undefined });
   }
-  recordHpa({ name, workload, metrics, replicas: num(data.currentReplicas), maxReplicas: num(data.maxReplicas), row: false }, ctx);
+  recordHpa({ name: data.name, workload: data.target, metrics, replicas: data.currentReplicas, maxReplicas: data.maxReplicas }, ctx);
 }
 
 function recordHpa(hpa: HpaReading, ctx: MeasureContext): void {
@@ -59,7 +60,7 @@ function recordHpa(hpa: HpaReading, ctx: MeasureContext): void {
         value: m.current,
         unit: '%',
         subject: hpa.name,
-        row: hpa.row || undefined,
+        row: hpa.row,
         command: ctx.commandIndex,
         detail: `average over ${hpa.workload}'s pods, as the autoscaler sees it${m.target !== undefined ? ` (its target: ${m.target}%)` : ''}`,
       },
@@ -68,7 +69,7 @@ function recordHpa(hpa: HpaReading, ctx: MeasureContext): void {
   if (hpa.maxReplicas && hpa.replicas !== undefined && hpa.replicas >= hpa.maxReplicas) {
     ctx.findings.push({
       select: { workload: hpa.workload },
-      finding: { component: 'kubernetes', level: 'warning', subject: hpa.name, row: hpa.row || undefined, message: `${hpa.name} runs ${hpa.replicas} replicas, its maximum: the autoscaler cannot add more pods` },
+      finding: { component: 'kubernetes', level: 'warning', subject: hpa.name, row: hpa.row, command: ctx.commandIndex, message: `${hpa.name} runs ${hpa.replicas} replicas, its maximum: the autoscaler cannot add more pods` },
     });
   }
 }

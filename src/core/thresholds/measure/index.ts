@@ -2,13 +2,14 @@
 // samples (values with what they are about) and built-in findings.
 
 import type { CellResult } from '../../results/cellResult';
+import type { PrintedRows, ToolData } from '../../results/toolData';
 import type { BreachTracker } from '../tracker';
 import type { ThresholdGroup } from '../types';
 import { measurePostgres, measureHttp, measureRedis } from './connections';
 import { measureHpaObject, measureHpaTable } from './hpa';
 import { measureTopPods } from './pods';
-import { measurePodRows } from './podStatus';
-import { str, type Data, type FoundFinding, type MeasureContext, type Sample } from './sample';
+import { measurePodRows, type PodRow } from './podStatus';
+import { cellText, type FoundFinding, type MeasureContext, type Sample } from './sample';
 import { recordDatabaseSize, recordPvcTable } from './storage';
 
 export type { FoundFinding, Sample, Selector } from './sample';
@@ -18,39 +19,46 @@ export function measureCell(result: CellResult, groups: readonly ThresholdGroup[
   const findings: FoundFinding[] = [];
   (result.commands ?? []).forEach((command, commandIndex) => {
     if (!command.data?.length) return;
-    const ctx: MeasureContext = { groups, tracker, command, commandIndex, samples, findings };
-    measureCommand(command.data as Data[], ctx);
+    measureCommand(command.data, { groups, tracker, command, commandIndex, samples, findings });
   });
   return { samples, findings };
 }
 
-function measureCommand(data: readonly Data[], ctx: MeasureContext): void {
+function measureCommand(data: readonly ToolData[], ctx: MeasureContext): void {
+  // Lines of table output so far: kubectl get prints its tables (and -w its events' rows) one after another.
+  let printed = 0;
+  const rowsStart = (rows: PrintedRows): number => {
+    const headerLines = printed + rows.headerLines;
+    printed = headerLines + rows.rows.length;
+    return headerLines;
+  };
   // kubectl get pods -w: the first table, then watch events that update its rows.
   let podColumns: string[] | undefined;
-  const podRows = new Map<string, unknown[]>();
+  const podRows = new Map<string, PodRow>();
+  const setPodRows = (rows: PrintedRows, deleted = false) => {
+    const headerLines = rowsStart(rows);
+    rows.rows.forEach((cells, index) => {
+      const name = cellText(cells[0]) ?? '';
+      if (deleted) podRows.delete(name);
+      else podRows.set(name, { cells, row: { index, headerLines } });
+    });
+  };
   for (const item of data) {
     switch (item.kind) {
       case 'top-pods':
         measureTopPods(item, ctx);
         break;
-      case 'table': {
-        const columns = Array.isArray(item.columns) ? item.columns.map(String) : [];
-        const rows = Array.isArray(item.rows) ? (item.rows as unknown[][]) : [];
-        if (item.resource === 'horizontalpodautoscalers') measureHpaTable(columns, rows, ctx);
-        else if (item.resource === 'persistentvolumeclaims') recordPvcTable(columns, rows, ctx);
-        else if (item.resource === 'pods') {
-          podColumns = columns;
-          for (const row of rows) podRows.set(str(row[0]) ?? '', row);
-        }
+      case 'table':
+        if (item.resource === 'pods') {
+          podColumns = item.columns;
+          setPodRows(item);
+        } else if (item.resource === 'horizontalpodautoscalers') measureHpaTable(item, rowsStart(item), ctx);
+        else if (item.resource === 'persistentvolumeclaims') recordPvcTable(item, rowsStart(item), ctx);
+        else rowsStart(item);
         break;
-      }
       case 'watch-event':
-        if (podColumns && Array.isArray(item.rows)) {
-          for (const row of item.rows as unknown[][]) {
-            if (item.type === 'DELETED') podRows.delete(str(row[0]) ?? '');
-            else podRows.set(str(row[0]) ?? '', row);
-          }
-        }
+        if (podColumns) setPodRows(item, item.type === 'DELETED');
+        else rowsStart(item);
         break;
       case 'hpa':
         measureHpaObject(item, ctx);

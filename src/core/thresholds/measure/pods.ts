@@ -1,26 +1,25 @@
 // kubectl top pods: each pod's CPU and memory as a percentage of what its
 // containers request (or of their limits when they request nothing).
 
-import { num, percent, str, type Data, type MeasureContext } from './sample';
+import type { TopPodsData } from '../../results/toolData';
+import { percent, type MeasureContext } from './sample';
 
-export function measureTopPods(data: Data, ctx: MeasureContext): void {
-  const pods = Array.isArray(data.pods) ? (data.pods as Data[]) : [];
-  for (const pod of pods) {
-    const name = str(pod.name);
-    if (!name) continue;
-    const cpu = num(pod.cpuMillicores);
-    const memory = num(pod.memoryBytes);
-    const cpuOf = num(pod.cpuRequestMillicores) ?? num(pod.cpuLimitMillicores);
-    const cpuBasis = num(pod.cpuRequestMillicores) !== undefined ? 'requested' : 'limit';
-    const memoryOf = num(pod.memoryRequestBytes) ?? num(pod.memoryLimitBytes);
-    const memoryBasis = num(pod.memoryRequestBytes) !== undefined ? 'requested' : 'limit';
-    const base = { component: 'kubernetes' as const, unit: '%' as const, subject: name, row: true, command: ctx.commandIndex };
-    if (cpu !== undefined && cpuOf) {
+export function measureTopPods(data: TopPodsData, ctx: MeasureContext): void {
+  data.pods.forEach((pod, index) => {
+    const { name, cpuMillicores: cpu, memoryBytes: memory } = pod;
+    const cpuOf = pod.cpuRequestMillicores ?? pod.cpuLimitMillicores;
+    const cpuBasis = pod.cpuRequestMillicores !== undefined ? 'requested' : 'limit';
+    const memoryOf = pod.memoryRequestBytes ?? pod.memoryLimitBytes;
+    const memoryBasis = pod.memoryRequestBytes !== undefined ? 'requested' : 'limit';
+    // With --containers a pod has a row per container, none of its own.
+    const row = data.containerRows ? undefined : { index, headerLines: data.headerLines };
+    const base = { component: 'kubernetes' as const, unit: '%' as const, subject: name, row, command: ctx.commandIndex };
+    if (cpuOf) {
       ctx.samples.push({ select: { pod: name }, measurement: { ...base, metric: 'cpu', value: percent(cpu, cpuOf), detail: `${cpu}m of ${cpuOf}m ${cpuBasis}` } });
     }
-    if (memory !== undefined && memoryOf) {
+    if (memoryOf) {
       const mi = (b: number) => `${Math.round(b / 2 ** 20)}Mi`;
       ctx.samples.push({ select: { pod: name }, measurement: { ...base, metric: 'memory', value: percent(memory, memoryOf), detail: `${mi(memory)} of ${mi(memoryOf)} ${memoryBasis}` } });
     }
-  }
+  });
 }

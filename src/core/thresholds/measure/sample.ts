@@ -1,7 +1,8 @@
 // What measuring a cell yields before judging: values with the thing they are
 // about (a pod, a workload, a connection), so the judge can find their groups.
 
-import type { CommandSummary } from '../../results/cellResult';
+import type { CommandResult, Target } from '../../results/commandResult';
+import type { TableCell } from '../../results/toolData';
 import { Quantity } from '../../units';
 import type { BreachTracker } from '../tracker';
 import type { Finding, Measurement, ThresholdGroup } from '../types';
@@ -9,7 +10,7 @@ import type { Finding, Measurement, ThresholdGroup } from '../types';
 export type Selector =
   | { pod: string }
   | { workload: string }
-  | { target: 'postgres' | 'redis' | 'http'; details?: CommandSummary['target'] }
+  | { target: 'postgres' | 'redis' | 'http'; details?: Target }
   | { pvc: string };
 
 export interface Sample {
@@ -25,16 +26,23 @@ export interface FoundFinding {
 export interface MeasureContext {
   groups: readonly ThresholdGroup[];
   tracker: BreachTracker;
-  command: CommandSummary;
+  command: CommandResult;
   commandIndex: number;
   samples: Sample[];
   findings: FoundFinding[];
 }
 
-export type Data = Record<string, unknown>;
+/** A table cell as kubectl prints it (`<none>` aside): text, or undefined for an empty cell. */
+export const cellText = (cell: TableCell | undefined): string | undefined => (typeof cell === 'string' ? cell : typeof cell === 'number' ? String(cell) : undefined);
 
-export const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : undefined);
-export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+/** A table cell that holds a whole or decimal number (`3`, 3). */
+export const cellNumber = (cell: TableCell | undefined): number | undefined =>
+  typeof cell === 'number' && Number.isFinite(cell) ? cell : typeof cell === 'string' && /^-?\d+(\.\d+)?$/.test(cell.trim()) ? Number(cell) : undefined;
+
+/** The index of a column by its name, case aside (-1 when absent). */
+export function columnIndex(columns: readonly string[], name: string): number {
+  return columns.findIndex((c) => c.toLowerCase() === name);
+}
 
 export function percent(part: number, whole: number): number {
   return Math.round((1000 * part) / whole) / 10;

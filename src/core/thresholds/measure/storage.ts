@@ -3,30 +3,29 @@
 // session's tracker keeps the last of each, and whichever cell completes the
 // pair measures it.
 
+import type { KubeTableData, PostgresDatabaseSizeData } from '../../results/toolData';
 import { groupsForPod } from '../bindings';
-import type { ThresholdGroup } from '../types';
-import { formatBytes, num, percent, quantityBytes, str, type Data, type MeasureContext } from './sample';
+import type { RowRef, ThresholdGroup } from '../types';
+import { cellText, columnIndex, formatBytes, percent, quantityBytes, type MeasureContext } from './sample';
 
-export function recordPvcTable(columns: string[], rows: unknown[][], ctx: MeasureContext): void {
-  const at = (name: string) => columns.findIndex((c) => c.toLowerCase() === name);
-  const [name, capacity] = [at('name'), at('capacity')];
+/** kubectl get pvc; `headerLines` as in RowRef. */
+export function recordPvcTable(table: KubeTableData, headerLines: number, ctx: MeasureContext): void {
+  const [name, capacity] = [columnIndex(table.columns, 'name'), columnIndex(table.columns, 'capacity')];
   if (name < 0 || capacity < 0) return;
-  const seen: string[] = [];
-  for (const row of rows) {
-    const pvc = str(row[name]);
-    const bytes = quantityBytes(str(row[capacity]) ?? '');
-    if (!pvc || !bytes) continue;
+  const rows = new Map<string, RowRef>();
+  table.rows.forEach((cells, index) => {
+    const pvc = cellText(cells[name]);
+    const bytes = quantityBytes(cellText(cells[capacity]) ?? '');
+    if (!pvc || !bytes) return;
     ctx.tracker.pvcCapacities.set(pvc, bytes);
-    seen.push(pvc);
-  }
-  measureStorage(ctx, seen, true);
+    rows.set(pvc, { index, headerLines });
+  });
+  measureStorage(ctx, [...rows.keys()], rows);
 }
 
-export function recordDatabaseSize(data: Data, ctx: MeasureContext): void {
-  const bytes = num(data.bytes);
-  if (bytes === undefined) return;
-  ctx.tracker.databaseSizes.set(str(data.database) ?? '(current database)', bytes);
-  measureStorage(ctx, [...ctx.tracker.pvcCapacities.keys()], false);
+export function recordDatabaseSize(data: PostgresDatabaseSizeData, ctx: MeasureContext): void {
+  ctx.tracker.databaseSizes.set(data.database ?? '(current database)', data.bytes);
+  measureStorage(ctx, [...ctx.tracker.pvcCapacities.keys()]);
 }
 
 /** The PVCs that hold a group's database: named like its pods (`data-postgresql-0` for pod `postgresql-0`). */
@@ -38,7 +37,8 @@ export function databaseVolumes(groups: readonly ThresholdGroup[], pvcs: readonl
   });
 }
 
-function measureStorage(ctx: MeasureContext, pvcs: readonly string[], rows: boolean): void {
+/** `rows`: where this command printed the PVCs, when it printed them. */
+function measureStorage(ctx: MeasureContext, pvcs: readonly string[], rows?: ReadonlyMap<string, RowRef>): void {
   const sizes = [...ctx.tracker.databaseSizes.entries()];
   if (!sizes.length) return;
   const used = sizes.reduce((sum, [, b]) => sum + b, 0);
@@ -54,7 +54,7 @@ function measureStorage(ctx: MeasureContext, pvcs: readonly string[], rows: bool
         value: percent(used, capacity),
         unit: '%',
         subject: pvc,
-        row: rows || undefined,
+        row: rows?.get(pvc),
         command: ctx.commandIndex,
         detail: `${formatBytes(used)} (${names}) of ${formatBytes(capacity)} (PVC ${pvc})`,
       },

@@ -2,7 +2,7 @@
 // output and exit codes as psql 15, over one kept-alive pg session per
 // server, database and user.
 
-import { stateKey } from '../../engine/session';
+import { stateKey } from '../../session';
 import type { Target, Tool, ToolContext, ToolPlan } from '../../engine/tool';
 import { parsePsqlArgs, type PsqlArgs } from './args';
 import { PsqlError } from './errors';

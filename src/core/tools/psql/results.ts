@@ -81,7 +81,8 @@ export async function emitStatementData(run: PsqlRun, statement: string, result:
       const valueAt = exactAt >= 0 ? exactAt : row.findIndex((v, i) => i !== nameAt && v !== null && sizeBytes(v) !== undefined);
       if (valueAt < 0) continue;
       const database = nameAt >= 0 ? row[nameAt] ?? undefined : undefined;
-      ctx.emit({ kind: 'postgres-database-size', bytes: sizeBytes(row[valueAt]!), ...(database ? { database } : {}) });
+      const bytes = sizeBytes(row[valueAt] ?? '');
+      if (bytes !== undefined) ctx.emit({ kind: 'postgres-database-size', bytes, ...(database ? { database } : {}) });
     }
   }
 }

@@ -1,8 +1,9 @@
 // A curl command line through the engine, with the structured results it emitted.
+import type { ToolData } from '../../../../src/core/results/toolData';
 import { runNative, type Captured } from '../../../support/engine';
 
 export interface CurlNativeRun extends Captured {
-  emitted: Record<string, unknown>[];
+  emitted: ToolData[];
 }
 
 export async function runCurlNative(commandLine: string, env: Record<string, string | undefined>, opts: { signal?: AbortSignal; isTTY?: boolean } = {}): Promise<CurlNativeRun> {

@@ -131,8 +131,9 @@ describe('kubectl top', () => {
 
   it('emits usage with requests and limits for threshold checks', async () => {
     const run = await runNative('kubectl top pods -l app=tiktok-toe', { env });
-    const data = run.run.commands[0].data?.[0] as { kind: string; pods: { cpuMillicores: number; cpuRequestMillicores?: number; memoryLimitBytes?: number }[] };
-    assert.equal(data.kind, 'top-pods');
+    const data = run.run.commands[0].data?.[0];
+    assert.ok(data?.kind === 'top-pods', JSON.stringify(data));
+    assert.equal(data.headerLines, 1, 'the header line comes before the rows');
     assert.equal(data.pods.length, 3);
     for (const pod of data.pods) {
       assert.equal(pod.cpuRequestMillicores, 500);

@@ -8,6 +8,7 @@ import { redisTarget, resolveSettings } from '../../../../src/core/tools/redis/c
 import { infoResults } from '../../../../src/core/tools/redis/info';
 import { isBlocking } from '../../../../src/core/tools/redis/commands';
 import { redisTool } from '../../../../src/core/tools/redis';
+import type { ToolData } from '../../../../src/core/results/toolData';
 
 const bulk = (s: string): Reply => ({ type: 'bulk', value: Buffer.from(s, 'latin1') });
 const arr = (...items: Reply[]): Reply => ({ type: 'array', items });
@@ -94,9 +95,9 @@ describe('redis-cli options and plan', () => {
   });
 
   it('gives memory use and the hit rate as results', () => {
-    const emitted: Record<string, unknown>[] = [];
+    const emitted: ToolData[] = [];
     const notes: string[] = [];
-    const ctx = { emit: (d: Record<string, unknown>) => emitted.push(d), note: (n: string) => notes.push(n), isTTY: false };
+    const ctx = { emit: (d: ToolData) => emitted.push(d), note: (n: string) => notes.push(n), isTTY: false };
     infoResults(ctx, '# Memory\r\nused_memory:800\r\nmaxmemory:1000\r\n');
     infoResults(ctx, '# Stats\r\nkeyspace_hits:87\r\nkeyspace_misses:13\r\n');
     assert.deepEqual(emitted, [
@@ -107,8 +108,8 @@ describe('redis-cli options and plan', () => {
   });
 
   it('reads INFO fields by their whole name, on any line, only when the value is a whole number', () => {
-    const emitted: Record<string, unknown>[] = [];
-    const ctx = { emit: (d: Record<string, unknown>) => emitted.push(d), note: () => undefined, isTTY: true };
+    const emitted: ToolData[] = [];
+    const ctx = { emit: (d: ToolData) => emitted.push(d), note: () => undefined, isTTY: true };
     infoResults(ctx, 'used_memory_peak:9\r\nused_memory:800\r\nmaxmemory_policy:noeviction\r\nmaxmemory:0');
     infoResults(ctx, '# Memory\nused_memory:12\nmaxmemory:34\n');
     infoResults(ctx, '# Memory\r\nused_memory:1.5M\r\nmaxmemory:0\r\n');

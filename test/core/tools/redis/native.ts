@@ -1,5 +1,6 @@
 // A redis-cli command line through the engine, with its notes and structured results.
 import type { CellRun, Session } from '../../../../src/core/engine';
+import type { ToolData } from '../../../../src/core/results/toolData';
 import { runNative } from '../../../support/engine';
 
 export interface RedisNativeRun {
@@ -8,7 +9,7 @@ export interface RedisNativeRun {
   exitCode: number;
   run: CellRun;
   notes: string[];
-  data: Record<string, unknown>[];
+  data: ToolData[];
 }
 
 export async function runRedisNative(commandLine: string, opts: { env: Record<string, string | undefined>; isTTY?: boolean; session?: Session; confirm?: boolean }): Promise<RedisNativeRun> {

@@ -2,6 +2,7 @@
 // config, update it (conditional on the config's ETag, `--if-match`), and
 // create and follow invalidations.
 
+import type { CloudFrontDistributionData, CloudFrontInvalidationData } from '../../../results/toolData';
 import type { AwsCommandContext, AwsCommandTable } from '../context';
 import { AwsUsageError } from '../args';
 import { defineOperation, flagValue } from './operation';
@@ -32,7 +33,7 @@ const read = () => ({ mutates: false });
 const obj = (v: CliValue | undefined): CliObject => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
 const items = (v: CliValue | undefined): CliValue[] => (Array.isArray(obj(v).Items) ? (obj(v).Items as CliValue[]) : []);
 
-function distributionData(d: CliObject, etag: CliValue | undefined): Record<string, unknown> {
+function distributionData(d: CliObject, etag: CliValue | undefined): CloudFrontDistributionData {
   const config = obj(d.DistributionConfig);
   return {
     kind: 'cloudfront-distribution',
@@ -47,11 +48,11 @@ function distributionData(d: CliObject, etag: CliValue | undefined): Record<stri
   };
 }
 
-function invalidationData(distributionId: unknown, inv: CliObject, location?: CliValue): Record<string, unknown> {
+function invalidationData(distributionId: unknown, inv: CliObject, location?: CliValue): CloudFrontInvalidationData {
   const batch = obj(inv.InvalidationBatch);
   return {
     kind: 'cloudfront-invalidation',
-    distributionId,
+    distributionId: String(distributionId),
     id: inv.Id ?? null,
     status: inv.Status ?? null,
     createTime: inv.CreateTime ?? null,
@@ -106,7 +107,7 @@ export const cloudfrontCommands: AwsCommandTable = {
     params: { '--id': { member: 'Id', type: 'string', required: true } },
     plan: read,
     after(result, parsed, ctx) {
-      ctx.tool.emit({ kind: 'cloudfront-distribution-config', id: parsed.request.Id, etag: result.ETag ?? null, comment: obj(result.DistributionConfig).Comment ?? null });
+      ctx.tool.emit({ kind: 'cloudfront-distribution-config', id: String(parsed.request.Id), etag: result.ETag ?? null, comment: obj(result.DistributionConfig).Comment ?? null });
     },
     explain: (err, parsed, ctx) => explain(err, parsed, ctx, 'get-distribution-config'),
   }),
@@ -174,7 +175,7 @@ export const cloudfrontCommands: AwsCommandTable = {
     after(result, parsed, ctx) {
       ctx.tool.emit({
         kind: 'cloudfront-invalidations',
-        distributionId: parsed.request.DistributionId,
+        distributionId: String(parsed.request.DistributionId),
         invalidations: items(result.InvalidationList).map((i) => ({ id: obj(i).Id ?? null, status: obj(i).Status ?? null, createTime: obj(i).CreateTime ?? null })),
       });
     },

@@ -5,6 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { S3ObjectSummary } from '../../../results/toolData';
 import type { AwsCommandTable } from '../context';
 import { defineOperation, flagValue } from './operation';
 import type { PaginatorSpec } from './paginate';
@@ -63,7 +64,7 @@ const LIST_OBJECT_VERSIONS: PaginatorSpec = {
 const objectUrl = (args: readonly string[]) => `s3://${flagValue(args, '--bucket') ?? ''}/${flagValue(args, '--key') ?? ''}`;
 const read = () => ({ mutates: false });
 
-function objectSummaries(list: CliValue | undefined): Array<Record<string, CliValue>> {
+function objectSummaries(list: CliValue | undefined): S3ObjectSummary[] {
   if (!Array.isArray(list)) return [];
   return list.slice(0, 200).map((o) => {
     const obj = (o ?? {}) as CliObject;
@@ -94,8 +95,8 @@ export const s3apiCommands: AwsCommandTable = {
       const contents = Array.isArray(result.Contents) ? result.Contents : [];
       ctx.tool.emit({
         kind: 's3-objects',
-        bucket: parsed.request.Bucket,
-        prefix: parsed.request.Prefix ?? '',
+        bucket: String(parsed.request.Bucket),
+        prefix: String(parsed.request.Prefix ?? ''),
         count: contents.length,
         commonPrefixes: Array.isArray(result.CommonPrefixes) ? result.CommonPrefixes.map((p) => (p as CliObject).Prefix ?? null) : [],
         objects: objectSummaries(contents),
@@ -124,8 +125,8 @@ export const s3apiCommands: AwsCommandTable = {
     after(result, parsed, ctx) {
       ctx.tool.emit({
         kind: 's3-object-versions',
-        bucket: parsed.request.Bucket,
-        prefix: parsed.request.Prefix ?? '',
+        bucket: String(parsed.request.Bucket),
+        prefix: String(parsed.request.Prefix ?? ''),
         versions: objectSummaries(result.Versions),
         deleteMarkers: objectSummaries(result.DeleteMarkers),
       });
@@ -138,7 +139,7 @@ export const s3apiCommands: AwsCommandTable = {
     params: { '--bucket': BUCKET, '--key': KEY, ...CONDITIONAL_READ, ...RESPONSE_OVERRIDES },
     plan: read,
     after(result, parsed, ctx) {
-      ctx.tool.emit({ kind: 's3-object', bucket: parsed.request.Bucket, key: parsed.request.Key, metadata: result });
+      ctx.tool.emit({ kind: 's3-object', bucket: String(parsed.request.Bucket), key: String(parsed.request.Key), metadata: result });
     },
   }),
 
@@ -164,7 +165,7 @@ export const s3apiCommands: AwsCommandTable = {
       return { output, omit: ['Body'] };
     },
     after(result, parsed, ctx) {
-      ctx.tool.emit({ kind: 's3-object', bucket: parsed.request.Bucket, key: parsed.request.Key, outfile: parsed.positionals[0], metadata: result });
+      ctx.tool.emit({ kind: 's3-object', bucket: String(parsed.request.Bucket), key: String(parsed.request.Key), outfile: parsed.positionals[0], metadata: result });
     },
   }),
 
@@ -197,7 +198,7 @@ export const s3apiCommands: AwsCommandTable = {
     },
     plan: (args) => ({ mutates: true, action: `put-object ${objectUrl(args)}` }),
     after(result, parsed, ctx) {
-      ctx.tool.emit({ kind: 's3-put-object', bucket: parsed.request.Bucket, key: parsed.request.Key, etag: result.ETag ?? null });
+      ctx.tool.emit({ kind: 's3-put-object', bucket: String(parsed.request.Bucket), key: String(parsed.request.Key), etag: result.ETag ?? null });
     },
   }),
 
@@ -207,7 +208,7 @@ export const s3apiCommands: AwsCommandTable = {
     params: { '--bucket': BUCKET, '--expected-bucket-owner': OWNER },
     plan: read,
     after(result, parsed, ctx) {
-      ctx.tool.emit({ kind: 's3-bucket-versioning', bucket: parsed.request.Bucket, status: result.Status ?? null, mfaDelete: result.MFADelete ?? null });
+      ctx.tool.emit({ kind: 's3-bucket-versioning', bucket: String(parsed.request.Bucket), status: result.Status ?? null, mfaDelete: result.MFADelete ?? null });
       if (result.Status === undefined) ctx.tool.note(`Versioning has never been enabled on ${String(parsed.request.Bucket)}, so the CLI prints nothing.`);
     },
   }),
@@ -227,7 +228,7 @@ export const s3apiCommands: AwsCommandTable = {
     },
     plan: (args) => ({ mutates: true, action: `delete-object ${objectUrl(args)}` }),
     after(result, parsed, ctx) {
-      ctx.tool.emit({ kind: 's3-delete-object', bucket: parsed.request.Bucket, key: parsed.request.Key, deleteMarker: result.DeleteMarker ?? null, versionId: result.VersionId ?? null });
+      ctx.tool.emit({ kind: 's3-delete-object', bucket: String(parsed.request.Bucket), key: String(parsed.request.Key), deleteMarker: result.DeleteMarker ?? null, versionId: result.VersionId ?? null });
     },
   }),
 };

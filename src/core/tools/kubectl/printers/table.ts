@@ -2,6 +2,8 @@
 // upper-case headers, priority-0 columns (all with -o wide), an optional
 // NAMESPACE column, `kind/name` names when several types are shown, labels.
 
+import type { TableCell } from '../../../results/toolData';
+
 export interface TableColumn {
   name: string;
   type: string;
@@ -71,4 +73,19 @@ export function formatLabels(labels: Record<string, string>): string {
 function labelColumnHeader(key: string): string {
   const slash = key.lastIndexOf('/');
   return (slash < 0 ? key : key.slice(slash + 1)).toUpperCase();
+}
+
+/** The printed columns and each row's cells in them, for the structured result (-o wide: every column). */
+export function tableData(table: Table, wide: boolean | undefined): { columns: string[]; rows: TableCell[][] } {
+  const visible = table.columnDefinitions.map((c, i) => ({ c, i })).filter(({ c }) => wide || !c.priority);
+  return {
+    columns: visible.map(({ c }) => c.name),
+    rows: table.rows.map((row) => visible.map(({ i }) => cellData(row.cells[i]))),
+  };
+}
+
+function cellData(value: unknown): TableCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
 }

@@ -8,7 +8,7 @@ import { printCustomColumns, parseCustomColumns } from '../printers/customColumn
 import { JsonPathError, printJsonPath } from '../printers/jsonpath';
 import { sortByField } from '../printers/sortBy';
 import { asPrintable, printJson, printName, printYaml, type KubeObject } from '../printers/objects';
-import { tableCells, type Table } from '../printers/table';
+import { tableCells, tableData, type Table } from '../printers/table';
 import { tableWriter } from '../printers/tabwriter';
 import { KubectlError, serverError, type KubectlRun } from '../session';
 import { resolveTargets, type TargetGroup } from '../targets';
@@ -79,12 +79,13 @@ async function runGet(run: KubectlRun): Promise<number> {
         labelColumns: flagList(args, 'label-columns'),
       };
       if (table && table.rows.length) {
-        if (printedAny && groups.length > 1) ctx.stdout.write('\n');
+        const separated = printedAny && groups.length > 1;
+        if (separated) ctx.stdout.write('\n');
         // Each type gets its own columns; watch rows keep the widths seen so far.
         const text = (groups.length > 1 ? tableWriter() : writer).formatRows(tableCells(table, options));
         ctx.stdout.write(text);
         printedAny = true;
-        ctx.emit({ kind: 'table', resource: group.type.resource, columns: table.columnDefinitions.filter((c) => mode.wide || !c.priority).map((c) => c.name), rows: table.rows.map((r) => r.cells) });
+        ctx.emit({ kind: 'table', resource: group.type.resource, ...tableData(table, mode.wide), headerLines: Number(separated) + Number(!options.noHeaders) });
       }
       if (watching) {
         return watchTable(run, group, namespace, all, query, table?.metadata?.resourceVersion, writer, { ...options, noHeaders: options.noHeaders || printedAny });

@@ -2,6 +2,7 @@
 // StatefulSets and DaemonSets. status and history only read; the others
 // patch the workload as kubectl does.
 
+import type { RolloutActionData } from '../../../results/toolData';
 import { flagInt, flagString, type FlagSpec, type ParsedArgs } from '../args';
 import type { Json } from '../describe/format';
 import { qualifiedResource, resourcePath } from '../discovery';
@@ -86,7 +87,7 @@ async function runRollout(run: KubectlRun): Promise<number> {
       const workload = JSON.parse(response.text) as Json;
       const operation = await subcommand(run, sub, ref, workload, namespace, mode);
       ctx.stdout.write(`${refName(ref)} ${operation}${sub === 'undo' ? dryRunSuffix(mode) : ''}\n`);
-      ctx.emit({ kind: `rollout-${sub}`, object: `${ref.type.resource}/${ref.name}`, result: operation.split('\n')[0] });
+      ctx.emit({ kind: `rollout-${sub}` as RolloutActionData['kind'], object: `${ref.type.resource}/${ref.name}`, result: operation.split('\n')[0] });
     } catch (error) {
       if (!(error instanceof KubectlError) || error.exitCode !== 1) throw error;
       if (refs.length === 1 || sub === 'status') throw prefixed(error.message);

@@ -180,6 +180,8 @@ function emitPods(run: KubectlRun, rows: { m: PodMetrics; usage: Usage }[], pods
   const bytes = (q: Quantity | undefined) => q?.value();
   run.ctx.emit({
     kind: 'top-pods',
+    headerLines: flagBool(run.args, 'no-headers') ? 0 : 1,
+    containerRows: flagBool(run.args, 'containers'),
     pods: rows.map(({ m, usage }) => {
       const ns = m.metadata.namespace ?? namespace;
       const containers = specs.get(`${ns}/${m.metadata.name}`)?.spec?.containers;

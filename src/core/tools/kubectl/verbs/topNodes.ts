@@ -1,6 +1,7 @@
 // kubectl top node: each node's usage, and its share of the node's
 // allocatable (or, with --show-capacity, capacity) CPU and memory.
 
+import type { TopNode } from '../../../results/toolData';
 import { flagBool, flagString } from '../args';
 import { goSort } from '../goSort';
 import { Quantity } from '../../../units';
@@ -55,7 +56,7 @@ export async function runTopNodes(run: KubectlRun, names: string[]): Promise<num
 
   const lines: string[][] = [];
   if (!flagBool(args, 'no-headers')) lines.push(['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)']);
-  const measurements: Record<string, unknown>[] = [];
+  const measurements: TopNode[] = [];
   for (const row of rows) {
     const avail = available.get(row.name);
     const cpuAvail = avail ? Quantity.parse(avail.cpu) : undefined;

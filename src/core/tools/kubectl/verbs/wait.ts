@@ -2,6 +2,7 @@
 // TYPE/NAME... | TYPE -l SELECTOR | TYPE --all, with one --timeout for all
 // of them: each object is read, and watched until its condition holds.
 
+import type { WaitData } from '../../../results/toolData';
 import { flagBool, flagString } from '../args';
 import { resourcePath, qualifiedKind, type ResourceType } from '../discovery';
 import { durationFlag } from '../durations';
@@ -66,7 +67,7 @@ async function runWait(run: KubectlRun): Promise<number> {
   const selector = flagString(args, 'selector') || undefined;
   const fieldSelector = flagString(args, 'field-selector') || undefined;
   let visited = 0;
-  const met: Record<string, unknown>[] = [];
+  const met: WaitData['met'] = [];
   for (const group of groups) {
     if (group.names.length === 0 && !selector && !fieldSelector && !flagBool(args, 'all')) throw new KubectlError('error: resource(s) were provided, but no name was specified');
     for await (const visit of objectsOf(run, group.type, group.names, namespace, { labelSelector: selector, fieldSelector }, condition.kind === 'delete')) {

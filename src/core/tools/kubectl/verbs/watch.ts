@@ -4,7 +4,7 @@
 import { flagString } from '../args';
 import { TABLE_ACCEPT } from '../connection';
 import { resourcePath } from '../discovery';
-import { tableCells, type Table, type TableOptions } from '../printers/table';
+import { tableCells, tableData, type Table, type TableOptions } from '../printers/table';
 import type { TabWriter } from '../../../text';
 import { serverError, type KubectlRun } from '../session';
 import type { TargetGroup } from '../targets';
@@ -46,8 +46,8 @@ export async function watchTable(
         if (event.type === 'BOOKMARK' || event.object.kind !== 'Table') continue;
         const table = event.object as Table;
         run.ctx.stdout.write(writer.formatRows(tableCells(table, options, headerPending)));
+        run.ctx.emit({ kind: 'watch-event', type: event.type, rows: tableData(table, options.wide).rows, headerLines: Number(headerPending) });
         headerPending = false;
-        run.ctx.emit({ kind: 'watch-event', type: event.type, rows: table.rows.map((r) => r.cells) });
       }
     },
   );
