@@ -62,6 +62,8 @@ const GLOBAL_SWITCHES: Record<string, keyof AwsGlobalFlags> = {
 };
 
 export const OUTPUT_CHOICES = ['json', 'text', 'table', 'yaml', 'yaml-stream'];
+/** aws-cli 1.x's own choices, which its error lists; the yaml forms are v2's, accepted for runbooks written for v2. */
+const V1_OUTPUT_CHOICES = ['json', 'text', 'table'];
 
 const V2_NOTE =
   'Note: AWS CLI version 2, the latest major version of the AWS CLI, is now stable and recommended for general use. ' +
@@ -98,7 +100,7 @@ export function parseAwsArgs(argv: readonly string[]): AwsArgs {
         i++;
       }
       if (valueKey === 'output' && !OUTPUT_CHOICES.includes(value)) {
-        throw invalidChoice('--output', value, OUTPUT_CHOICES);
+        throw invalidChoice('--output', value, V1_OUTPUT_CHOICES);
       }
       (globals as unknown as Record<string, string>)[valueKey] = value;
       continue;
