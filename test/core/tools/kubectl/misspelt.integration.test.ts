@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { planCell } from '../../../../src/core/engine';
 import { createRegistry } from '../../../../src/core/tools';
+import { isKubectlCommand, KUBECTL_COMMANDS } from '../../../../src/core/tools/kubectl/commandNames';
 import { runNative, runReal } from '../../../support/engine';
 import { kubeFixture, type KubeFixture } from '../../../support/kubeSim';
 
@@ -46,13 +47,18 @@ const MISSPELT = [
   'kubectl version foo bar',
 ];
 
+/** Every command with two letters swapped (`gte`), or its last letter dropped when that is too short: cobra's suggestions for each. */
+const SWAPPED = KUBECTL_COMMANDS.map((name) => (name.length > 2 ? `${name[0]}${name[2]}${name[1]}${name.slice(3)}` : name.slice(0, -1)))
+  .filter((typo) => !isKubectlCommand(typo))
+  .map((typo) => `kubectl ${typo}`);
+
 describe('misspelt kubectl commands', { skip }, () => {
   let kube: KubeFixture;
   before(async () => {
     kube = await kubeFixture();
   });
 
-  for (const line of MISSPELT) {
+  for (const line of [...MISSPELT, ...SWAPPED]) {
     it(`${line}: kubectl's own error and exit code`, async () => {
       const real = await runReal(line, kube.env);
       const ours = await runNative(line, { env: kube.env });

@@ -5,17 +5,19 @@
 /** The longest common run of a[alo..ahi) and b[blo..bhi), earliest in a: [i, j, size]. */
 function longestMatch(a: string[], b: string[], positions: Map<string, number[]>, alo: number, ahi: number, blo: number, bhi: number): [number, number, number] {
   let [bestI, bestJ, bestSize] = [alo, blo, 0];
-  let runs = new Map<number, number>();
+  // runs[j + 1]: the length of the common run ending at a[i - 1] and b[j].
+  let runs = new Int32Array(b.length + 1);
+  let next = new Int32Array(b.length + 1);
   for (let i = alo; i < ahi; i++) {
-    const next = new Map<number, number>();
+    next.fill(0);
     for (const j of positions.get(a[i]) ?? []) {
       if (j < blo) continue;
       if (j >= bhi) break;
-      const size = (runs.get(j - 1) ?? 0) + 1;
-      next.set(j, size);
+      const size = runs[j] + 1;
+      next[j + 1] = size;
       if (size > bestSize) [bestI, bestJ, bestSize] = [i - size + 1, j - size + 1, size];
     }
-    runs = next;
+    [runs, next] = [next, runs];
   }
   // Characters left out of `positions` as too common still extend a run.
   while (bestI > alo && bestJ > blo && a[bestI - 1] === b[bestJ - 1]) [bestI, bestJ, bestSize] = [bestI - 1, bestJ - 1, bestSize + 1];
@@ -29,7 +31,11 @@ export function similarity(first: string, second: string): number {
   const b = Array.from(second);
   if (a.length + b.length === 0) return 1;
   const positions = new Map<string, number[]>();
-  b.forEach((ch, j) => positions.set(ch, [...(positions.get(ch) ?? []), j]));
+  b.forEach((ch, j) => {
+    const list = positions.get(ch);
+    if (list) list.push(j);
+    else positions.set(ch, [j]);
+  });
   if (b.length >= 200) {
     // difflib's "popular" heuristic: in a long second sequence, characters making up over 1% of it do not start matches.
     const limit = Math.floor(b.length / 100) + 1;
