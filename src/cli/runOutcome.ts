@@ -4,7 +4,7 @@
 // lacked a value, each at its line in the file; and the exit code all the
 // runbook commands share.
 
-import type { CellResult, CommandSummary as CommandResult } from '../core/results';
+import type { CellResult, CommandResult } from '../core/results';
 import type { Cell } from '../core/runbook';
 import type { RunOutcome } from '../core/runner';
 

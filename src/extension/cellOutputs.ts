@@ -4,7 +4,7 @@
 // verdict), stderr, and notes with their actions.
 
 import * as vscode from 'vscode';
-import { RESULT_MIME, type CellResult, type CommandSummary } from '../core/results';
+import { RESULT_MIME, type CellResult, type CommandResult } from '../core/results';
 
 const STDERR_MIME = 'application/vnd.code.notebook.stderr';
 const FLUSH_MS = 40;
@@ -72,7 +72,7 @@ export class CellOutputWriter {
   }
 }
 
-function notesMarkdown(commands: readonly CommandSummary[]): string | undefined {
+function notesMarkdown(commands: readonly CommandResult[]): string | undefined {
   const lines: string[] = [];
   for (const command of commands) {
     for (const note of command.notes ?? []) lines.push(`- ${escapeMarkdown(note)}`);

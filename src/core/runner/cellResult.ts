@@ -1,8 +1,8 @@
 // The one place a cell's result is assembled from what the engine ran and
 // what the cell printed, with the one status rule.
 
-import type { CellRun, CommandResult } from '../engine';
-import type { CellResult, ResultStatus } from '../results/cellResult';
+import type { CellRun } from '../engine';
+import type { CellResult, CommandResult, ResultStatus } from '../results';
 
 /**
  * A cell's status: that of its first command that neither succeeded nor was

@@ -2,6 +2,7 @@
 // measures, in which units, and which runbook command measures it.
 
 import type { Bound, Component } from './types';
+import { editDistance } from '../text/editDistance';
 
 export interface MetricInfo {
   /** The canonical name, as Measurement.metric uses it. */
@@ -65,20 +66,6 @@ export function suggestMetric(component: Component, written: string): string | u
     }
   }
   return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
 }
 
 export function unitName(unit: Bound['unit']): string {

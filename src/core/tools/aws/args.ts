@@ -3,6 +3,9 @@
 // the command tables share.
 
 /** Global options as typed, before the environment and config files are consulted. */
+import { closeMatches } from './choices/closeMatches';
+import { pyRepr } from './output/pyStr';
+
 export interface AwsGlobalFlags {
   profile?: string;
   region?: string;
@@ -59,6 +62,8 @@ const GLOBAL_SWITCHES: Record<string, keyof AwsGlobalFlags> = {
 };
 
 export const OUTPUT_CHOICES = ['json', 'text', 'table', 'yaml', 'yaml-stream'];
+/** aws-cli 1.x's own choices, which its error lists; the yaml forms are v2's, accepted for runbooks written for v2. */
+const V1_OUTPUT_CHOICES = ['json', 'text', 'table'];
 
 const V2_NOTE =
   'Note: AWS CLI version 2, the latest major version of the AWS CLI, is now stable and recommended for general use. ' +
@@ -95,7 +100,7 @@ export function parseAwsArgs(argv: readonly string[]): AwsArgs {
         i++;
       }
       if (valueKey === 'output' && !OUTPUT_CHOICES.includes(value)) {
-        throw usageError(`argument --output: Invalid choice, valid choices are:\n\n${formatChoices(OUTPUT_CHOICES)}`);
+        throw invalidChoice('--output', value, V1_OUTPUT_CHOICES);
       }
       (globals as unknown as Record<string, string>)[valueKey] = value;
       continue;
@@ -113,6 +118,13 @@ export function parseAwsArgs(argv: readonly string[]): AwsArgs {
   }
   const [service, operation, ...rest] = positional;
   return { globals, service: service?.startsWith('-') ? undefined : service, operation, rest, version };
+}
+
+/** argparse's error for a word not among an argument's choices, with aws-cli's "maybe you meant" (similarity 0.8 or more). */
+export function invalidChoice(argument: string, value: string, choices: readonly string[]): AwsUsageError {
+  const close = closeMatches(value, choices, 3, 0.8);
+  const hint = close.length ? `\n\n\nInvalid choice: ${pyRepr(value)}, maybe you meant:\n\n${close.map((name) => `  * ${name}`).join('\n')}` : '';
+  return usageError(`argument ${argument}: Invalid choice, valid choices are:\n\n${formatChoices(choices)}${hint}`);
 }
 
 /** argparse's two-column "Invalid choice" table. */

@@ -6,7 +6,8 @@ import type { Target, Tool, ToolContext, ToolPlan } from '../../engine/tool';
 import { cloudfrontCommands, s3apiCommands } from './api';
 import { genericS3apiCommand } from './api/genericS3api';
 import { isReadOperation } from './readOperations';
-import { AwsUsageError, formatChoices, parseAwsArgs, usageError, type AwsArgs } from './args';
+import { AwsUsageError, invalidChoice, parseAwsArgs, usageError, type AwsArgs } from './args';
+import { AWS_COMMANDS, CLOUDFRONT_OPERATIONS, S3API_OPERATIONS } from './choices';
 import { createAwsContext } from './clients';
 import { AwsConfigError, resolveAwsSettings, type AwsSettings } from './config';
 import type { AwsCommand, AwsCommandTable } from './context';
@@ -15,10 +16,10 @@ import { S3_COMMAND_ORDER, s3Commands } from './s3';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-const TABLES: Record<string, { table: AwsCommandTable; choices: () => string[]; argument: string; sdkService: string }> = {
-  s3: { table: s3Commands, choices: () => S3_COMMAND_ORDER, argument: 'subcommand', sdkService: 's3' },
-  s3api: { table: s3apiCommands, choices: () => Object.keys(s3apiCommands).sort(), argument: 'operation', sdkService: 's3' },
-  cloudfront: { table: cloudfrontCommands, choices: () => Object.keys(cloudfrontCommands).sort(), argument: 'operation', sdkService: 'cloudfront' },
+const TABLES: Record<string, { table: AwsCommandTable; choices: readonly string[]; argument: string; sdkService: string }> = {
+  s3: { table: s3Commands, choices: S3_COMMAND_ORDER, argument: 'subcommand', sdkService: 's3' },
+  s3api: { table: s3apiCommands, choices: S3API_OPERATIONS, argument: 'operation', sdkService: 's3' },
+  cloudfront: { table: cloudfrontCommands, choices: CLOUDFRONT_OPERATIONS, argument: 'operation', sdkService: 'cloudfront' },
 };
 
 /** The implementation of `aws SERVICE OPERATION`: its own definition, or for s3api any S3 operation by name. */
@@ -26,17 +27,24 @@ function commandFor(service: string, operation: string): AwsCommand | undefined 
   return TABLES[service]?.table[operation] ?? (service === 's3api' ? genericS3apiCommand(operation) : undefined);
 }
 
-/** Why a parsed line does not run natively, if it does not. */
+/** aws-cli's usage error for a service or operation it does not have (`aws s3 lss`), if the line names one. */
+function misspelt(args: AwsArgs): AwsUsageError | undefined {
+  if (args.version || args.service === undefined) return undefined;
+  if (!AWS_COMMANDS.includes(args.service)) return invalidChoice('command', args.service, AWS_COMMANDS);
+  const entry = TABLES[args.service];
+  // `help` after any command shows its help page.
+  if (!entry || args.operation === undefined || args.operation === 'help' || entry.choices.includes(args.operation)) return undefined;
+  return invalidChoice(entry.argument, args.operation, entry.choices);
+}
+
+/** Why a line that names only real commands does not run natively, if it does not. */
 function notNative(args: AwsArgs): string | undefined {
   if (args.version) return 'aws --version reports the installed aws CLI; run it in a terminal';
   if (args.service === undefined) return undefined;
   const entry = TABLES[args.service];
   if (!entry) return `aws ${args.service} is not available natively (only s3, s3api and cloudfront are); run it in a terminal`;
   if (args.operation === 'help' || args.rest.includes('help')) return 'aws help pages are not available natively; run it in a terminal';
-  // An unknown `aws s3` subcommand gets aws-cli's own usage error here (that list is complete); an s3api or
-  // cloudfront operation we do not implement may well exist, so the real CLI decides.
-  const known = args.service === 's3' ? entry.choices().includes(args.operation ?? '') : true;
-  if (args.operation !== undefined && known && !commandFor(args.service, args.operation)) {
+  if (args.operation !== undefined && !commandFor(args.service, args.operation)) {
     return `aws ${args.service} ${args.operation} is not available natively; run it in a terminal`;
   }
   return undefined;
@@ -74,7 +82,7 @@ async function dispatch(args: AwsArgs, ctx: ToolContext): Promise<number> {
   const entry = TABLES[args.service]!;
   if (args.operation === undefined) throw usageError(`the following arguments are required: ${entry.argument}`);
   const command = commandFor(args.service, args.operation);
-  if (!command) throw usageError(`argument ${entry.argument}: Invalid choice, valid choices are:\n\n${formatChoices(entry.choices())}`);
+  if (!command) throw invalidChoice(entry.argument, args.operation, entry.choices);
   let settings: AwsSettings;
   try {
     settings = resolveAwsSettings(args.globals, ctx.env, entry.sdkService);
@@ -99,6 +107,7 @@ export const awsTool: Tool = {
       return { native: true, terminal: false, mutates: false, reason: (error as Error).message.trim().split('\n').pop() };
     }
     void env;
+    if (misspelt(args)) return { native: true, terminal: false, mutates: false, reason: `aws-cli has no such command: ${`${args.service} ${args.operation ?? ''}`.trim()}` };
     const reason = notNative(args);
     if (reason) {
       const mutates = args.service !== undefined && !args.version && !isReadOperation(args.operation ?? '');
@@ -129,6 +138,8 @@ export const awsTool: Tool = {
   async run(argv, ctx): Promise<number> {
     try {
       const args = parseAwsArgs(argv);
+      const error = misspelt(args);
+      if (error) throw error;
       const reason = notNative(args);
       if (reason) {
         ctx.stderr.write(`aws: not run: ${reason}\n`);

@@ -1,5 +1,9 @@
 // curl's command line: the flags runbooks use, parsed the way curl parses
-// them (short flags may be bundled, `-sS`, `-XPOST`; long flags take `--x v`).
+// them (short flags may be bundled, `-sS`, `-XPOST`; long flags take `--x v`
+// and may be shortened while still unambiguous, `--max-tim 5`). Any other
+// option of curl's is read past and named, so the line runs in a terminal.
+
+import { CURL_OPTIONS, CURL_SHORT } from './options';
 
 export class CurlUsageError extends Error {
   constructor(message: string, readonly exitCode = 2) {
@@ -29,6 +33,8 @@ export interface CurlOptions {
   fail: boolean;
   user?: string;
   verbose: boolean;
+  /** The first option curl has that this runner does not (`--compressed`): the line needs the real curl. */
+  unsupported?: string;
 }
 
 type Kind = 'bool' | 'string';
@@ -73,12 +79,23 @@ const LONG: Record<string, FlagSpec> = {
   url: str((o, v) => o.urls.push(v)),
 };
 
-const SHORT: Record<string, string> = {
-  s: 'silent', S: 'show-error', o: 'output', w: 'write-out', I: 'head', i: 'include', X: 'request',
-  H: 'header', d: 'data', L: 'location', k: 'insecure', m: 'max-time', f: 'fail', u: 'user', v: 'verbose',
-};
-
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information";
+
+/**
+ * curl's lookup of a long option: the name typed (in any case), else the one
+ * name it begins. `--no-NAME` needs a switch's whole name.
+ */
+function resolveLong(word: string): { name: string; negated: boolean } {
+  const negated = word.startsWith('--no-');
+  const typed = word.slice(negated ? 5 : 2).toLowerCase();
+  const names = [...CURL_OPTIONS.keys()];
+  const exact = names.find((name) => name === typed);
+  const hits = exact ? [exact] : negated ? [] : names.filter((name) => name.startsWith(typed));
+  if (hits.length > 1) throw new CurlUsageError(`curl: option ${word}: is ambiguous\n${TRY}`);
+  if (hits.length === 0) throw new CurlUsageError(`curl: option ${word}: is unknown\n${TRY}`);
+  if (negated && CURL_OPTIONS.get(hits[0]) !== 'switch') throw new CurlUsageError(`curl: option ${word}: used '--no-' for option that isn't a boolean\n${TRY}`);
+  return { name: hits[0], negated };
+}
 
 /** Parses argv (argv[0] is the program name). Throws CurlUsageError with curl's message and exit code 2. */
 export function parseCurlArgs(argv: readonly string[]): CurlOptions {
@@ -99,32 +116,33 @@ export function parseCurlArgs(argv: readonly string[]): CurlOptions {
     } else if (word === '--') {
       onlyUrls = true;
     } else if (word.startsWith('--')) {
-      let name = word.slice(2);
-      let negated = false;
-      if (!(name in LONG) && name.startsWith('no-') && LONG[name.slice(3)]?.kind === 'bool') {
-        name = name.slice(3);
-        negated = true;
-      }
+      const { name, negated } = resolveLong(word);
       const spec = LONG[name];
-      if (!spec) throw new CurlUsageError(`curl: option ${word}: is unknown\n${TRY}`);
+      if (!spec) {
+        o.unsupported ??= word;
+        if (CURL_OPTIONS.get(name) === 'value') next(word);
+        continue;
+      }
       if (negated) continue; // --no-x: back to the default (all our booleans default off)
       spec.apply(o, spec.kind === 'string' ? next(word) : '');
     } else {
       for (let j = 1; j < word.length; j++) {
-        const long = SHORT[word[j]];
-        if (!long) throw new CurlUsageError(`curl: option -${word.slice(j)}: is unknown\n${TRY}`);
+        const long = CURL_SHORT[word[j]];
+        if (!long) throw new CurlUsageError(`curl: option ${word}: is unknown\n${TRY}`);
         const spec = LONG[long];
-        if (spec.kind === 'bool') {
-          spec.apply(o, '');
+        if (!spec) o.unsupported ??= `-${word[j]}`;
+        if (CURL_OPTIONS.get(long) !== 'value') {
+          spec?.apply(o, '');
           continue;
         }
         const rest = word.slice(j + 1);
-        spec.apply(o, rest !== '' ? rest : next(`-${word[j]}`));
+        const value = rest !== '' ? rest : next(word);
+        spec?.apply(o, value);
         break;
       }
     }
   }
-  if (o.urls.length === 0) throw new CurlUsageError(`curl: no URL specified!\n${TRY}`);
+  if (o.urls.length === 0 && !o.unsupported) throw new CurlUsageError(`curl: no URL specified!\n${TRY}`);
   return o;
 }
 

@@ -9,6 +9,8 @@ import { expandWriteOut, type TransferInfo } from './writeout';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+const notNative = (option: string): string => `curl ${option} does not run natively; run it in a terminal`;
+
 function targetOf(url: string): Target | undefined {
   try {
     const u = parseUrl(url);
@@ -84,6 +86,7 @@ export const curlTool: Tool = {
     try {
       const o = parseCurlArgs(argv);
       const method = requestMethod(o).toUpperCase();
+      if (o.unsupported) return { native: false, terminal: true, mutates: !READ_METHODS.has(method), reason: notNative(o.unsupported) };
       return { native: true, terminal: false, mutates: !READ_METHODS.has(method), streams: false, action: `${method} ${o.urls.join(' ')}` };
     } catch (error) {
       return { native: true, terminal: false, mutates: false, reason: (error as Error).message.split('\n')[0] };
@@ -107,6 +110,10 @@ export const curlTool: Tool = {
       if (!(error instanceof CurlUsageError)) throw error;
       ctx.stderr.write(`${error.message}\n`);
       return error.exitCode;
+    }
+    if (o.unsupported) {
+      ctx.stderr.write(`curl: not run: ${notNative(o.unsupported)}\n`);
+      return 127;
     }
     if (!o.silent && !(ctx.isTTY && (o.output === undefined || o.output === '-'))) {
       ctx.note('curl would print its progress meter on stderr here; the native curl leaves it out.');

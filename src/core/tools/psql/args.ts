@@ -1,5 +1,6 @@
 // psql's command line as its getopt_long reads it: bundled short flags,
-// attached values, long options with `=`, options after positionals.
+// attached values, long options with `=` and shortened while unambiguous
+// (`--tuples` is --tuples-only), options after positionals.
 
 import { PsqlError } from './errors';
 
@@ -46,6 +47,17 @@ const UNSUPPORTED: Record<string, string> = {
 
 export function usageError(message: string): PsqlError {
   return new PsqlError(`${PROGRAM}: ${message}\n${HINT}\n`, 1);
+}
+
+/** getopt_long's lookup: the whole name, else the options whose names it begins, which must all be the same option. */
+function resolveLong(word: string, name: string): string {
+  if (LONG[name]) return name;
+  const hits = Object.keys(LONG).filter((long) => long.startsWith(name));
+  if (hits.length === 0) throw usageError(`unrecognized option '${word}'`);
+  if (new Set(hits.map((long) => LONG[long])).size > 1) {
+    throw usageError(`option '${word}' is ambiguous; possibilities:${hits.map((long) => ` '--${long}'`).join('')}`);
+  }
+  return hits[0];
 }
 
 export function parsePsqlArgs(argv: readonly string[]): PsqlArgs {
@@ -99,11 +111,11 @@ export function parsePsqlArgs(argv: readonly string[]): PsqlArgs {
     }
     if (word.startsWith('--')) {
       const eq = word.indexOf('=');
-      const name = word.slice(2, eq < 0 ? undefined : eq);
+      const name = resolveLong(word, word.slice(2, eq < 0 ? undefined : eq));
       const opt = LONG[name];
-      if (!opt) throw usageError(`unrecognized option '${word}'`);
       const takes = WITH_VALUE.has(opt);
-      if (!takes && eq >= 0) throw usageError(`option '--${name}' doesn't allow an argument`);
+      // --help takes an optional topic (`--help=commands`).
+      if (!takes && eq >= 0 && opt !== '?') throw usageError(`option '--${name}' doesn't allow an argument`);
       let value = eq >= 0 ? word.slice(eq + 1) : undefined;
       if (takes && value === undefined) {
         if (i + 1 >= argv.length) throw usageError(`option '--${name}' requires an argument`);

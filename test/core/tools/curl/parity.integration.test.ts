@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { acquireSandbox, type SandboxLease } from '../../../sandbox/testing';
-import { runReal, type Captured } from '../../../support/engine';
+import { planCell } from '../../../../src/core/engine';
+import { createRegistry } from '../../../../src/core/tools';
+import { runNative, runReal, type Captured } from '../../../support/engine';
 import { runCurlNative } from './native';
 
 let sandbox: SandboxLease;
@@ -49,6 +51,18 @@ const CASES: Case[] = [
   { cmd: `curl -sS -w '%{nosuch}\\n' -o /dev/null ${API}/health`, stderr: true, exit: 0 },
   { cmd: `curl -sS --nosuch ${API}/health`, stderr: true, exit: 2 },
   { cmd: `curl -sS`, stderr: true, exit: 2 },
+  // Misspelt options fail as curl fails; a shortened one curl accepts (in any case) works.
+  { cmd: `curl -sS --silnt ${API}/health`, stderr: true, exit: 2 },
+  { cmd: `curl --silnt`, stderr: true, exit: 2 },
+  { cmd: `curl -sW ${API}/health`, stderr: true, exit: 2 },
+  { cmd: `curl -so`, stderr: true, exit: 2 },
+  { cmd: `curl -sS --comp ${API}/health`, stderr: true, exit: 2 },
+  { cmd: `curl -sS --retr 2 ${API}/health`, stderr: true, exit: 2 },
+  { cmd: `curl -sS --no-max-time 5 ${API}/health`, stderr: true, exit: 2 },
+  { cmd: `curl -sS --no-sil ${API}/health`, stderr: true, exit: 2 },
+  { cmd: `curl -sS --max-time=5 ${API}/health`, stderr: true, exit: 2 },
+  { cmd: `curl --sil --show-err --max-tim 5 -w '%{http_code}\\n' ${API}/health`, stderr: true, exit: 0 },
+  { cmd: `curl -sS --SILENT --Fail ${API}/nope`, stderr: true, exit: 22 },
 ];
 
 /** What differs between any two runs: timings, the uptime, the Date header, connect times in messages. */
@@ -87,6 +101,17 @@ describe('curl parity with the real curl', () => {
       if (c.exit !== undefined) assert.equal(ours.exitCode, c.exit);
     });
   }
+
+  it('an option curl has that we do not run goes to a terminal, and runbook plan says so', async () => {
+    for (const cmd of [`curl -sS --compressed ${API}/health`, `curl -sSZ ${API}/health`, `curl -sS --retry 2 ${API}/health`]) {
+      const real = await runReal(realCommand(cmd), env);
+      assert.equal(real.exitCode, 0, `the real curl accepts ${cmd}: ${real.stderr}`);
+      const ours = await runNative(cmd, { env });
+      assert.equal(ours.exitCode, 127, cmd);
+      assert.equal(ours.run.commands[0].status, 'not-run', cmd);
+      assert.deepEqual(planCell(cmd, 'shellscript', createRegistry(), env).map((r) => [r.native, r.terminal]), [[false, true]], cmd);
+    }
+  });
 
   it('emits the structured result and the http target', async () => {
     const run = await runCurlNative(`curl -s -o /dev/null ${API}/health`, env);

@@ -95,6 +95,13 @@ export const PARITY_CASES: ParityCase[] = [
   { name: 'no such database', cmd: "psql -d nosuchdb -c 'SELECT 1'" },
   { name: 'unknown host', cmd: "psql -h nosuchhost.invalid -c 'SELECT 1'" },
   { name: 'invalid option', cmd: 'psql -y' },
+  { name: 'misspelt long option', cmd: 'psql --hlep' },
+  { name: 'misspelt long option with a value', cmd: "psql --comand='SELECT 1'" },
+  { name: 'ambiguous shortened option', cmd: 'psql --echo -c "SELECT 1"' },
+  { name: 'ambiguous shortened option with a value', cmd: 'psql --fie=, -c "SELECT 1"' },
+  { name: 'shortened options psql accepts', cmd: 'psql --tuples --no-ali --comm "SELECT 1 AS one"' },
+  { name: 'shortened option missing its value', cmd: 'psql --comm' },
+  { name: 'shortened switch given a value', cmd: 'psql --no-ali=x -c "SELECT 1"' },
   { name: 'missing -f file', cmd: 'psql -f "$PSQL_DIR/nosuch.sql"' },
   { name: 'terminated session', cmd: "psql -c 'SELECT pg_terminate_backend(pg_backend_pid())' -c 'SELECT 1'" },
 

@@ -58,6 +58,13 @@ const CASES: Case[] = [
   { line: 'redis-cli --no-raw CONFIG SET maxmemory-policy noeviction' },
   { line: 'redis-cli foo bar' },
   { line: 'redis-cli --no-raw foo bar' },
+  // Misspelt commands go to the server, which names them and the start of their arguments.
+  { line: 'redis-cli GTE parity:k' },
+  { line: "redis-cli --no-raw SETT parity:k 'two words' \"it's\"" },
+  { line: 'redis-cli --no-raw INFOO memory' },
+  { line: 'redis-cli --no-raw CONFIG GETT maxmemory-policy' },
+  { line: 'redis-cli --no-raw CLIENT LSIT' },
+  { line: 'redis-cli -c --no-raw GTE player:1:profile' },
   { line: 'redis-cli --no-raw INCR parity:list' },
   { line: 'redis-cli -e INCR parity:list' },
   { line: 'redis-cli -p 1 GET parity:k' },

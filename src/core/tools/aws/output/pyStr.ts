@@ -25,3 +25,21 @@ export function pyNumber(n: number): string {
   }
   return text;
 }
+
+const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** repr() of a string: single quotes unless only double quotes avoid escaping, unprintable characters escaped. */
+export function pyRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (ch === quote) out += `\\${ch}`;
+    else if (ESCAPES[ch]) out += ESCAPES[ch];
+    else if (ch !== ' ' && NOT_PRINTABLE.test(ch)) {
+      out += code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\U${code.toString(16).padStart(8, '0')}`;
+    } else out += ch;
+  }
+  return out + quote;
+}

@@ -3,6 +3,7 @@
 // set-context change the kubeconfig file, so they are state-changing steps.
 
 import { flagBool, flagString, type ParsedArgs } from '../args';
+import { unknownSubcommandMessage } from '../commandNames';
 import { structJson } from '../jsonText';
 import { defaultFile, editFile, loadKubeconfig, viewObject, type MergedKubeconfig } from '../kubeconfigFiles';
 import { printJsonPath } from '../printers/jsonpath';
@@ -12,6 +13,7 @@ import { KubectlError, type KubectlRun } from '../session';
 import type { Verb } from './verb';
 
 const IMPLEMENTED = new Set(['use-context', 'use', 'set-context']);
+const READS = ['current-context', 'get-contexts', 'get-clusters', 'get-users', 'view'];
 const WRITES = new Set(['use-context', 'use', 'set-context', 'set', 'unset', 'set-cluster', 'set-credentials', 'delete-context', 'delete-cluster', 'delete-user', 'rename-context']);
 
 export const config: Verb = {
@@ -28,6 +30,7 @@ export const config: Verb = {
     { name: 'template', type: 'string' },
     { name: 'show-managed-fields', type: 'bool' },
   ],
+  subcommands: [...READS, ...WRITES],
   usage: "See 'kubectl config -h' for help and examples",
   mutates: (args: ParsedArgs) => WRITES.has(args.positionals[0] ?? ''),
   action: (args: ParsedArgs) => `config ${args.positionals.join(' ')}`.trim(),
@@ -96,7 +99,7 @@ async function runConfig(run: KubectlRun): Promise<number> {
     case undefined:
       throw new KubectlError(CONFIG_HELP);
     default:
-      throw new KubectlError(`error: unknown command "${sub}"\nSee 'kubectl config -h' for help and examples`);
+      throw new KubectlError(unknownSubcommandMessage('kubectl config', args.positionals));
   }
 }
 

@@ -1,24 +1,34 @@
 // kubectl create -f: each object of the files is created as written
 // (`created`); one that already exists is an error, the others still go.
 
-import { flagBool, flagString } from '../args';
+import { flagBool, flagString, type ParsedArgs } from '../args';
 import { resourcePath } from '../discovery';
 import { planManifests } from '../manifests';
 import type { KubeObject } from '../printers/objects';
-import { type KubectlRun } from '../session';
+import { KubectlError, type KubectlRun } from '../session';
 import { checkOutput, describeAction, dryRun, dryRunQuery, mutatesUnlessDryRun, printResult, SELECT_FLAGS, WRITE_OUTPUT_FLAGS } from '../writes';
 import { sourced, withLastApplied } from './apply';
 import type { Verb } from './verb';
+
+/** `kubectl create deployment ...`: the generators kubectl has, with their aliases (they run in a terminal). */
+const GENERATORS = [
+  'clusterrole', 'clusterrolebinding', 'configmap', 'cm', 'cronjob', 'cj', 'deployment', 'deploy', 'ingress', 'ing', 'job',
+  'namespace', 'ns', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'quota', 'resourcequota', 'role', 'rolebinding',
+  'secret', 'service', 'svc', 'serviceaccount', 'sa', 'token',
+];
+
+/** Any other word is an argument `create -f` does not take. */
+const unexpected = (args: ParsedArgs): boolean => args.positionals.length > 0 && !GENERATORS.includes(args.positionals[0]);
 
 export const create: Verb = {
   name: 'create',
   flags: [...WRITE_OUTPUT_FLAGS, ...SELECT_FLAGS, { name: 'save-config', type: 'bool' }, { name: 'edit', type: 'bool' }, { name: 'raw', type: 'string' }],
   usage: 'kubectl create -f FILENAME',
-  mutates: mutatesUnlessDryRun,
+  mutates: (args) => !unexpected(args) && mutatesUnlessDryRun(args),
   action: (args) => describeAction('create', args),
   notNative: (args) => {
     const [sub] = args.positionals;
-    if (sub) return `kubectl create ${sub} does not run natively yet; run it in a terminal, or create the object from a file with kubectl create -f`;
+    if (sub && !unexpected(args)) return `kubectl create ${sub} does not run natively yet; run it in a terminal, or create the object from a file with kubectl create -f`;
     if (flagBool(args, 'edit') || flagString(args, 'raw')) return 'kubectl create --edit/--raw does not run natively yet; run it in a terminal';
     return undefined;
   },
@@ -27,6 +37,7 @@ export const create: Verb = {
 
 async function runCreate(run: KubectlRun): Promise<number> {
   const { args, ctx } = run;
+  if (unexpected(args)) throw new KubectlError(`error: Unexpected args: [${args.positionals.join(' ')}]\nSee 'kubectl create -h' for help and examples`);
   checkOutput(args);
   const mode = dryRun(args);
   const planned = await planManifests(run, 'create');

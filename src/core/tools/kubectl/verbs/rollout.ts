@@ -33,10 +33,11 @@ const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
 export const rollout: Verb = {
   name: 'rollout',
   flags: ALL_FLAGS,
+  subcommands: Object.keys(SUBCOMMAND_FLAGS),
   usage: 'kubectl rollout SUBCOMMAND [options]',
   mutates: (args) => {
     const sub = args.positionals[0];
-    if (sub === 'status' || sub === 'history' || !(sub in SUBCOMMAND_FLAGS)) return false;
+    if (sub === undefined || sub === 'status' || sub === 'history') return false;
     return sub !== 'undo' || !['client', 'server'].includes(flagString(args, 'dry-run') ?? '');
   },
   action: (args) => `rollout ${describeAction(args.positionals[0] ?? '', { ...args, positionals: args.positionals.slice(1) })}`.trim(),
@@ -64,7 +65,6 @@ async function runRollout(run: KubectlRun): Promise<number> {
   const { args, ctx } = run;
   const [sub, ...words] = args.positionals;
   if (!sub) throw new KubectlError('Manage the rollout of one or many resources.\n\nUsage:\n  kubectl rollout SUBCOMMAND [options]\n\nUse "kubectl rollout <command> --help" for more information about a given command.');
-  if (!(sub in SUBCOMMAND_FLAGS)) throw new KubectlError(`error: unknown command "${args.positionals.join(' ')}"\nSee 'kubectl rollout -h' for help and examples`);
   checkFlags(args, sub);
   if (words.length === 0 && !args.flags.has('filename')) throw new KubectlError('error: required resource not specified');
   if (args.flags.has('filename')) throw new KubectlError(`kubectl rollout ${sub} -f does not run natively yet; name the resource instead (TYPE/NAME)`, 127);

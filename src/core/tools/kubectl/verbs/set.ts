@@ -14,6 +14,7 @@ type Container = { name?: string; image?: string };
 export const set: Verb = {
   name: 'set',
   flags: [...WRITE_OUTPUT_FLAGS, ...SELECT_FLAGS, { name: 'local', type: 'bool' }],
+  subcommands: ['env', 'image', 'resources', 'selector', 'serviceaccount', 'sa', 'subject'],
   usage: 'kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N',
   mutates: mutatesUnlessDryRun,
   action: (args) => `set ${describeAction(args.positionals[0] ?? '', { ...args, positionals: args.positionals.slice(1).filter((w) => !w.includes('=')) })}`,

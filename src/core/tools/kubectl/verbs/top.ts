@@ -29,6 +29,7 @@ export const top: Verb = {
     { name: 'sum', type: 'bool' },
     { name: 'show-capacity', type: 'bool' },
   ],
+  subcommands: ['node', 'nodes', 'no', 'pod', 'pods', 'po'],
   usage: "See 'kubectl top -h' for help and examples",
   mutates: never,
   run: runTop,
@@ -66,7 +67,6 @@ async function runTop(run: KubectlRun): Promise<number> {
   const [what, ...rest] = run.args.positionals;
   if (what === undefined) throw new KubectlError(TOP_HELP);
   if (['node', 'nodes', 'no'].includes(what)) return runTopNodes(run, rest);
-  if (!['pod', 'pods', 'po'].includes(what)) throw new KubectlError(`error: unknown command "${what}"\nSee 'kubectl top -h' for help and examples`);
   return runTopPods(run, rest);
 }
 

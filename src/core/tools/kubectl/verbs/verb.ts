@@ -8,6 +8,11 @@ export interface Verb {
   name: string;
   aliases?: string[];
   flags: readonly FlagSpec[];
+  /**
+   * When kubectl's command only groups subcommands (`rollout`, `set`): their
+   * names and aliases. Any other word fails as kubectl fails, before the verb runs.
+   */
+  subcommands?: readonly string[];
   /** Usage line kubectl prints for this verb. */
   usage: string;
   mutates(args: ParsedArgs): boolean;

@@ -46,8 +46,8 @@ function serverVersion(raw: Record<string, unknown>): VersionInfo {
 async function runVersion(run: KubectlRun): Promise<number> {
   const { args, ctx } = run;
   const output = flagString(args, 'output') ?? '';
+  if (args.positionals.length) throw new KubectlError(`error: extra arguments: [${args.positionals.join(' ')}]`);
   if (output !== '' && output !== 'json' && output !== 'yaml') throw new KubectlError("error: --output must be 'yaml' or 'json'");
-  if (args.positionals.length) throw new KubectlError(`error: unknown command "${args.positionals[0]}" for "kubectl version"`);
   const client = clientVersion();
   let server: VersionInfo | undefined;
   let failure: unknown;
