@@ -19,3 +19,20 @@ export class ManualClock {
     this.at += ms;
   }
 }
+
+/** The wall clock, except while a test holds it: then it stays where it was when the hold began. */
+export class HoldableClock {
+  private heldAt: number | undefined;
+
+  readonly now: Clock = () => this.heldAt ?? Date.now();
+
+  async holding<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.heldAt !== undefined) throw new Error('the clock is already held');
+    this.heldAt = Date.now();
+    try {
+      return await fn();
+    } finally {
+      this.heldAt = undefined;
+    }
+  }
+}

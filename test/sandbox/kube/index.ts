@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { wallClock, type Clock } from '../clock';
 import type { Scenario } from '../scenario';
 import { Timers, type SimContext } from './context';
 import { DeploymentController } from './controllers/deployment';
@@ -32,6 +33,8 @@ export interface KubeSimulatorOptions {
   readyDelayMs?: number;
   /** Serve HTTPS with a throwaway self-signed certificate (clients send their tokens only over TLS). */
   tls?: boolean;
+  /** The time containers have written their logs up to (default: the wall clock). */
+  logClock?: Clock;
 }
 
 export interface KubeSimulator {
@@ -80,6 +83,7 @@ export async function startKubeSimulator(opts: KubeSimulatorOptions): Promise<Ku
     scenario: opts.scenario,
     readyDelayMs,
     pvcCapacityBytes: opts.pvcCapacityBytes ?? 10 * 2 ** 30,
+    logClock: opts.logClock ?? wallClock,
     timers: new Timers(),
     streams: new Set(),
   };
