@@ -1,9 +1,10 @@
 // The read-only kubectl verbs (logs, top, events, wait, cluster-info,
 // api-resources, api-versions, config, version) through our engine against
-// the Kubernetes API simulator, compared with the real kubectl on the same
-// cluster: stdout, stderr and exit code, after normalizing ages and times.
-// Containers write a log line every 2 s: the simulator's log clock is held
-// while both runs of a logs command read, so they read the same lines.
+// the Kubernetes API simulator, compared byte for byte with the real kubectl
+// on the same cluster: stdout, stderr and exit code. The real kubectl runs
+// before and after ours, so ages are compared as printed (bracketed.ts), and
+// containers write a log line every 2 s: the simulator's log clock is held
+// while a logs command runs both ways, so every run reads the same lines.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { HoldableClock } from '../../../sandbox/clock';
 import { startKubeSimulator, type KubeSimulator } from '../../../sandbox/kube/index';
 import { SCENARIOS } from '../../../sandbox/scenario';
+import { bracketed } from '../../../support/bracketed';
 import { normalizeTimes, runNative, runReal, type Captured } from '../../../support/engine';
 
 let sim: KubeSimulator;
@@ -50,27 +52,18 @@ after(async () => {
 });
 
 interface CompareOptions {
-  /** Reads logs, which grow every 2 s: both runs read while the log clock is held. */
+  /** Reads logs, which grow every 2 s: the runs read while the log clock is held. */
   readsLogs?: boolean;
   /** kubectl reads several pods' logs in Go map order (random): compare the lines as a set. */
   unordered?: boolean;
-  /** Prints no ages or times: compared as printed (the age pattern would also take CPU quantities such as 250m). */
-  exact?: boolean;
 }
-
-function normalized(c: Captured, options: CompareOptions): Captured {
-  const lines = (t: string) => (options.unordered ? t.split('\n').sort().join('\n') : t);
-  const times = options.exact ? (t: string) => t : normalizeTimes;
-  return { stdout: lines(times(c.stdout)), stderr: times(c.stderr), exitCode: c.exitCode };
-}
-
-const same = (a: Captured, b: Captured) => a.stdout === b.stdout && a.stderr === b.stderr && a.exitCode === b.exitCode;
 
 async function compare(command: string, options: CompareOptions = {}): Promise<void> {
-  const both = async () => [normalized(await runNative(command, { env }), options), normalized(await runReal(command, env), options)];
-  const [ours, theirs] = options.readsLogs ? await logClock.holding(both) : await both();
-  results.push({ command, same: same(ours, theirs) });
-  assert.deepEqual(ours, theirs, command);
+  const view = (c: Captured): Captured => (options.unordered ? { ...c, stdout: c.stdout.split('\n').sort().join('\n') } : c);
+  const both = () => bracketed(() => runNative(command, { env }), () => runReal(command, env), view);
+  const { ours, theirs, same } = options.readsLogs ? await logClock.holding(both) : await both();
+  results.push({ command, same });
+  assert.deepEqual({ stdout: ours.stdout, stderr: ours.stderr, exitCode: ours.exitCode }, { stdout: theirs.stdout, stderr: theirs.stderr, exitCode: theirs.exitCode }, command);
 }
 
 async function podNames(selector: string, jsonpath = '{.items[*].metadata.name}'): Promise<string[]> {
@@ -127,7 +120,7 @@ describe('kubectl top', () => {
       'kubectl top pod nope',
       'kubectl top pods --sort-by=name',
     ]) {
-      await compare(command, { exact: true });
+      await compare(command);
     }
   });
 
