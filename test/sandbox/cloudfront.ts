@@ -5,6 +5,7 @@
 // `aws cloudfront ... --endpoint-url` and the SDKs.
 import { randomUUID, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { wallClock, type Clock } from './clock';
 import { child, childText, el, parseXml, serializeXml, XmlError, type XmlElement } from './cloudfront-xml';
 import { SEED_DISTRIBUTION_CONFIG } from './cloudfront-seed';
 import { freePort } from './processes';
@@ -12,7 +13,7 @@ import { freePort } from './processes';
 export const API_VERSION = '2020-05-31';
 const NS = `http://cloudfront.amazonaws.com/doc/${API_VERSION}/`;
 /** Seconds-scale stand-ins for CloudFront's minutes: InProgress, then Deployed / Completed. */
-const DEPLOY_MS = 1500;
+export const DEPLOY_MS = 1500;
 
 export interface CloudFrontEndpoint {
   url: string;
@@ -48,17 +49,17 @@ const ACCOUNT = '123456789012';
 const newId = (prefix: string, length: number) =>
   prefix + Array.from(randomBytes(length), (b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[b % 36]).join('');
 
-function status(d: Distribution): string {
-  return Date.now() >= d.deployedAt ? 'Deployed' : 'InProgress';
+function status(d: Distribution, now: number): string {
+  return now >= d.deployedAt ? 'Deployed' : 'InProgress';
 }
 
-function distributionXml(d: Distribution): XmlElement {
+function distributionXml(d: Distribution, now: number): XmlElement {
   return el('Distribution', [
     el('Id', d.id),
     el('ARN', `arn:aws:cloudfront::${ACCOUNT}:distribution/${d.id}`),
-    el('Status', status(d)),
+    el('Status', status(d, now)),
     el('LastModifiedTime', d.lastModified.toISOString()),
-    el('InProgressInvalidationBatches', d.invalidations.filter((i) => invalidationStatus(i) === 'InProgress').length),
+    el('InProgressInvalidationBatches', d.invalidations.filter((i) => invalidationStatus(i, now) === 'InProgress').length),
     el('DomainName', d.domainName),
     el('ActiveTrustedSigners', [el('Enabled', false), el('Quantity', 0)]),
     el('ActiveTrustedKeyGroups', [el('Enabled', false), el('Quantity', 0)]),
@@ -72,12 +73,12 @@ const SUMMARY_FIELDS = [
   'IsIPV6Enabled', 'Staging',
 ];
 
-function summaryXml(d: Distribution): XmlElement {
+function summaryXml(d: Distribution, now: number): XmlElement {
   return el('DistributionSummary', [
     el('Id', d.id),
     el('ARN', `arn:aws:cloudfront::${ACCOUNT}:distribution/${d.id}`),
     el('ETag', d.etag),
-    el('Status', status(d)),
+    el('Status', status(d, now)),
     el('LastModifiedTime', d.lastModified.toISOString()),
     el('DomainName', d.domainName),
     ...SUMMARY_FIELDS.flatMap((f) => {
@@ -87,12 +88,12 @@ function summaryXml(d: Distribution): XmlElement {
   ]);
 }
 
-function invalidationStatus(i: Invalidation): string {
-  return Date.now() - i.created.getTime() >= DEPLOY_MS ? 'Completed' : 'InProgress';
+function invalidationStatus(i: Invalidation, now: number): string {
+  return now - i.created.getTime() >= DEPLOY_MS ? 'Completed' : 'InProgress';
 }
 
-function invalidationXml(i: Invalidation): XmlElement {
-  return el('Invalidation', [el('Id', i.id), el('Status', invalidationStatus(i)), el('CreateTime', i.created.toISOString()), i.batch]);
+function invalidationXml(i: Invalidation, now: number): XmlElement {
+  return el('Invalidation', [el('Id', i.id), el('Status', invalidationStatus(i, now)), el('CreateTime', i.created.toISOString()), i.batch]);
 }
 
 /** Checks an UpdateDistribution body the way CloudFront's validation would, coarsely. */
@@ -152,21 +153,21 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function createDistributionStore() {
+export function createDistributionStore(now: number) {
   const seed = parseXml(SEED_DISTRIBUTION_CONFIG);
   const first: Distribution = {
     id: 'E2TIKTOKTOE01',
     domainName: 'd1tiktoktoe01.cloudfront.net',
     config: seed,
     etag: newId('E', 13),
-    lastModified: new Date(Date.now() - 7 * 24 * 3600 * 1000),
+    lastModified: new Date(now - 7 * 24 * 3600 * 1000),
     deployedAt: 0,
     invalidations: [],
   };
   return new Map<string, Distribution>([[first.id, first]]);
 }
 
-async function handle(store: Map<string, Distribution>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(store: Map<string, Distribution>, now: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://cloudfront');
   const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] !== API_VERSION || parts[1] !== 'distribution') {
@@ -180,14 +181,14 @@ async function handle(store: Map<string, Distribution>, req: IncomingMessage, re
       el('MaxItems', Number(url.searchParams.get('MaxItems') ?? 100)),
       el('IsTruncated', false),
       el('Quantity', all.length),
-      el('Items', all.map(summaryXml)),
+      el('Items', all.map((d) => summaryXml(d, now))),
     ]));
   }
   const d = store.get(parts[2] ?? '');
   if (!d) throw new CloudFrontError(404, 'NoSuchDistribution', 'The specified distribution does not exist.');
   const rest = parts.slice(3).join('/');
 
-  if (rest === '' && method === 'GET') return send(res, 200, distributionXml(d), { ETag: d.etag });
+  if (rest === '' && method === 'GET') return send(res, 200, distributionXml(d, now), { ETag: d.etag });
   if (rest === 'config' && method === 'GET') return send(res, 200, d.config, { ETag: d.etag });
   if (rest === 'config' && method === 'PUT') {
     const ifMatch = req.headers['if-match'];
@@ -198,9 +199,9 @@ async function handle(store: Map<string, Distribution>, req: IncomingMessage, re
     }
     d.config = validateConfig(body, d.config);
     d.etag = newId('E', 13);
-    d.lastModified = new Date();
-    d.deployedAt = Date.now() + DEPLOY_MS;
-    return send(res, 200, distributionXml(d), { ETag: d.etag });
+    d.lastModified = new Date(now);
+    d.deployedAt = now + DEPLOY_MS;
+    return send(res, 200, distributionXml(d, now), { ETag: d.etag });
   }
   if (parts[3] === 'invalidation') {
     if (parts.length === 4 && method === 'POST') {
@@ -221,10 +222,10 @@ async function handle(store: Map<string, Distribution>, req: IncomingMessage, re
         throw new CloudFrontError(400, 'InconsistentQuantities', 'The value of Quantity and the size of Items don\'t match.');
       }
       const same = d.invalidations.find((i) => childText(i.batch, 'CallerReference') === childText(batch, 'CallerReference'));
-      const inv = same ?? { id: newId('I', 13), created: new Date(), batch };
+      const inv = same ?? { id: newId('I', 13), created: new Date(now), batch };
       if (!same) d.invalidations.unshift(inv);
       const location = `http://${req.headers.host}/${API_VERSION}/distribution/${d.id}/invalidation/${inv.id}`;
-      return send(res, 201, invalidationXml(inv), { Location: location });
+      return send(res, 201, invalidationXml(inv, now), { Location: location });
     }
     if (parts.length === 4 && method === 'GET') {
       return send(res, 200, el('InvalidationList', [
@@ -233,22 +234,24 @@ async function handle(store: Map<string, Distribution>, req: IncomingMessage, re
         el('IsTruncated', false),
         el('Quantity', d.invalidations.length),
         el('Items', d.invalidations.map((i) =>
-          el('InvalidationSummary', [el('Id', i.id), el('CreateTime', i.created.toISOString()), el('Status', invalidationStatus(i))]))),
+          el('InvalidationSummary', [el('Id', i.id), el('CreateTime', i.created.toISOString()), el('Status', invalidationStatus(i, now))]))),
       ]));
     }
     if (parts.length === 5 && method === 'GET') {
       const inv = d.invalidations.find((i) => i.id === parts[4]);
       if (!inv) throw new CloudFrontError(404, 'NoSuchInvalidation', 'The specified invalidation does not exist.');
-      return send(res, 200, invalidationXml(inv));
+      return send(res, 200, invalidationXml(inv, now));
     }
   }
   throw new CloudFrontError(405, 'InvalidArgument', `Unsupported operation: ${method} ${url.pathname}`);
 }
 
-export async function startCloudFront(): Promise<CloudFrontEndpoint> {
-  const store = createDistributionStore();
+/** `clock`: where statuses, creation and modification times come from (default: the wall clock). */
+export async function startCloudFront(opts: { clock?: Clock } = {}): Promise<CloudFrontEndpoint> {
+  const clock = opts.clock ?? wallClock;
+  const store = createDistributionStore(clock());
   const server = createServer((req, res) => {
-    handle(store, req, res).catch((err: unknown) => {
+    handle(store, clock(), req, res).catch((err: unknown) => {
       if (err instanceof CloudFrontError) sendError(res, err);
       else sendError(res, new CloudFrontError(500, 'InternalError', err instanceof Error ? err.message : String(err)));
     });

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import { join } from 'node:path';
+import { wallClock, type Clock } from './clock';
 import type { Scenario } from './scenario';
 import { freePort } from './processes';
 
@@ -52,8 +53,10 @@ export async function makeCertificates(dir: string): Promise<Certificates> {
   return { caFile, certFile, keyFile };
 }
 
-export async function startHealthServer(opts: { certs: Certificates; scenario: Scenario }): Promise<HealthServer> {
-  const started = Date.now();
+/** `clock`: what the uptime is counted on (default: the wall clock). */
+export async function startHealthServer(opts: { certs: Certificates; scenario: Scenario; clock?: Clock }): Promise<HealthServer> {
+  const clock = opts.clock ?? wallClock;
+  const started = clock();
   const server: Server = createServer(
     { key: readFileSync(opts.certs.keyFile), cert: readFileSync(opts.certs.certFile) },
     (req, res) => {
@@ -69,7 +72,7 @@ export async function startHealthServer(opts: { certs: Certificates; scenario: S
           service: 'tiktok-toe-api',
           version: '2.4.1',
           scenario: opts.scenario.name,
-          uptimeSeconds: Math.round((Date.now() - started) / 1000),
+          uptimeSeconds: Math.round((clock() - started) / 1000),
           checks: { database: 'ok', cache: 'ok', storage: 'ok' },
         });
       } else {

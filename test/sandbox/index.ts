@@ -9,6 +9,7 @@ import { writeEnvFile } from './envfile';
 import { startPostgres, type PostgresCluster } from './postgres';
 import { startRedis, startRedisCluster, type RedisClusterNodes, type RedisStandalone } from './redis';
 import { ARCHIVE_BUCKET, S3_ACCESS_KEY, S3_REGION, S3_SECRET_KEY, startS3, type S3Server } from './s3';
+import type { Clock } from './clock';
 import { startCloudFront, type CloudFrontEndpoint } from './cloudfront';
 import { API_HOST, makeCertificates, startHealthServer, type HealthServer } from './health';
 import { loadKubeModule, startKube, type KubeHandle } from './kube-link';
@@ -29,6 +30,8 @@ export interface SandboxOptions {
   services?: readonly ServiceName[];
   /** Where to write the env file (default: `env` inside the sandbox directory). */
   envFilePath?: string;
+  /** The time the in-process CloudFront and TikTokToe API servers go by (default: the wall clock). */
+  clock?: Clock;
 }
 
 export interface RunningService {
@@ -179,10 +182,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       maybe('redis', () => track('redis', startRedis({ dir, scenario, log }))),
       maybe('redis-cluster', () => track('redis cluster', startRedisCluster({ dir, log }))),
       maybe('s3', () => track('s3', startS3({ dir, log }))),
-      maybe('cloudfront', () => track('cloudfront', startCloudFront())),
+      maybe('cloudfront', () => track('cloudfront', startCloudFront({ clock: opts.clock }))),
       maybe('https', async () => {
         const certs = await makeCertificates(dir);
-        const server = await track('https', startHealthServer({ certs, scenario }));
+        const server = await track('https', startHealthServer({ certs, scenario, clock: opts.clock }));
         return { server, certs };
       }),
     ] as const);

@@ -3,7 +3,7 @@
 // acquireSandbox(): the connection settings of the sandbox that
 // scripts/run-tests.mjs started for the run (RUNBOOK_SANDBOX_ENV_FILE), or,
 // when a test file runs on its own (node --import tsx --test FILE) or asks for
-// its own scenario or services, of a sandbox started in this process.
+// its own scenario, services or clock, of a sandbox started in this process.
 //
 // sharedDir(): the project's shared folder (../shared beside the repo), or
 // undefined with SHARED_MISSING as the reason to skip.
@@ -23,7 +23,7 @@ export interface SandboxLease {
 /** Call in before(); call stop() in after(). */
 export async function acquireSandbox(opts: SandboxOptions = {}): Promise<SandboxLease> {
   const file = process.env.RUNBOOK_SANDBOX_ENV_FILE;
-  if (file && existsSync(file) && !opts.scenario && !opts.services) {
+  if (file && existsSync(file) && !opts.scenario && !opts.services && !opts.clock) {
     return { env: readEnvFile(file), own: false, stop: async () => {} };
   }
   const sb = await startSandbox({ quiet: true, ...opts });

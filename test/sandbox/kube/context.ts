@@ -1,6 +1,7 @@
 // What every part of the simulator shares: the store, the kinds, the scenario,
 // timing options, and the timers and open streams that stop() must close.
 import type { ServerResponse } from 'node:http';
+import type { Clock } from '../clock';
 import type { Scenario } from '../scenario';
 import type { Registry } from './resources';
 import type { Store } from './store';
@@ -43,6 +44,8 @@ export interface SimContext {
   scenario: Scenario;
   readyDelayMs: number;
   pvcCapacityBytes: number;
+  /** The time containers have written their logs up to. */
+  logClock: Clock;
   timers: Timers;
   /** Open watch and log streams, ended on stop(). */
   streams: Set<ServerResponse>;

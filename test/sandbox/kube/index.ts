@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { wallClock, type Clock } from '../clock';
 import type { Scenario } from '../scenario';
 import { Timers, type SimContext } from './context';
 import { DeploymentController } from './controllers/deployment';
@@ -34,6 +35,8 @@ export interface KubeSimulatorOptions {
   tls?: boolean;
   /** The one name the certificate is for (default: `host`), e.g. a cluster's DNS name that a host mapping routes here. */
   tlsName?: string;
+  /** The time containers have written their logs up to (default: the wall clock). */
+  logClock?: Clock;
 }
 
 export interface KubeSimulator {
@@ -84,6 +87,7 @@ export async function startKubeSimulator(opts: KubeSimulatorOptions): Promise<Ku
     scenario: opts.scenario,
     readyDelayMs,
     pvcCapacityBytes: opts.pvcCapacityBytes ?? 10 * 2 ** 30,
+    logClock: opts.logClock ?? wallClock,
     timers: new Timers(),
     streams: new Set(),
   };

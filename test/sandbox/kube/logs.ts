@@ -48,7 +48,7 @@ export function serveLogs(ctx: SimContext, req: IncomingMessage, res: ServerResp
   const previous = q.get('previous') === 'true';
   const follow = q.get('follow') === 'true' && !previous;
   const timestamps = q.get('timestamps') === 'true';
-  const now = Date.now();
+  const now = ctx.logClock();
   const run = runOf(pod, container, previous, now);
   let lines = linesOf(pod, run, ctx.scenario);
   const sinceSeconds = Number(q.get('sinceSeconds') ?? NaN);
@@ -89,7 +89,7 @@ export function serveLogs(ctx: SimContext, req: IncomingMessage, res: ServerResp
     if (!res.writableEnded) res.end();
   };
   const stopTicks = ctx.timers.every(250, () => {
-    const due = Math.floor((Date.now() - run.start - 1000) / LINE_INTERVAL_MS) + 1;
+    const due = Math.floor((ctx.logClock() - run.start - 1000) / LINE_INTERVAL_MS) + 1;
     for (; next < due; next++) {
       if (!emit(steadyLine(pod, run.seed, ctx.scenario, run.start, next))) return cleanup();
     }

@@ -1,54 +1,52 @@
-// `aws cloudfront` through our engine against the sandbox's CloudFront
-// endpoint, compared byte for byte with the real aws CLI (1.x): stdout,
-// stderr and exit code. Updates only ever fail (a placeholder id, a missing
-// or stale ETag, a foreign CallerReference), so the distribution is left as
-// it was; invalidations use a CallerReference of this run's own.
+// `aws cloudfront` through our engine against a CloudFront endpoint of this
+// file's own, compared byte for byte with the real aws CLI (1.x): stdout,
+// stderr and exit code. The endpoint's clock stands still, so between the real
+// CLI's run and ours nothing changes but what the two runs do themselves:
+// invalidations stay InProgress until the test moves the clock, and then read
+// Completed. Updates only ever fail (a placeholder id, a missing or stale ETag,
+// a foreign CallerReference), so the distribution is left as it was;
+// invalidations use a CallerReference of this run's own.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { ManualClock } from '../../../sandbox/clock';
+import { DEPLOY_MS } from '../../../sandbox/cloudfront';
 import { acquireSandbox, type SandboxLease } from '../../../sandbox/testing';
 import { compareAws, normalizePair, type ParityCase } from '../../../support/awsApi';
 import { runReal } from '../../../support/engine';
 
 const results: { name: string; same: boolean }[] = [];
 const REF = `parity-${process.pid}-${Date.now().toString(36)}`;
+const clock = new ManualClock();
 
 let sandbox: SandboxLease;
 let env: Record<string, string | undefined>;
 let dir: string;
 let invalidationId = '';
 
-/** Invalidations finish 1.5 s after creation and the distribution counts the ones in progress. */
-const progress = (t: string) =>
-  t.replace(/\b(InProgress|Completed)\b/g, '<status>').replace(/("InProgressInvalidationBatches": |InProgressInvalidationBatches\s+\|\s+)\d+/g, '$1<n>');
-
-/** A new invalidation per run: its id, time and generated CallerReference differ by nature. */
-const fresh = (t: string) =>
-  progress(t)
-    .replace(/\bI[A-Z0-9]{13}\b/g, '<id>')
-    .replace(/cli-\d+-\d+/g, 'cli-<time>-<n>')
-    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>');
+/** A new invalidation per run: its id and the CLI's generated CallerReference differ by nature. */
+const fresh = (t: string) => t.replace(/\bI[A-Z0-9]{13}\b/g, '<id>').replace(/cli-\d+-\d+/g, 'cli-<time>-<n>');
 
 const cf = 'aws cloudfront';
 const id = '"$CLOUDFRONT_DISTRIBUTION_ID"';
 const CASES: ParityCase[] = [
-  { line: `${cf} get-distribution --id ${id}`, normalize: progress },
-  { line: `${cf} get-distribution --id ${id} --output text`, normalize: progress },
-  { line: `${cf} get-distribution --id ${id} --output table`, normalize: progress },
-  { line: `${cf} get-distribution --id ${id} --query 'Distribution.{Id:Id,Status:Status,Domain:DomainName}' --output table`, normalize: progress },
+  { line: `${cf} get-distribution --id ${id}` },
+  { line: `${cf} get-distribution --id ${id} --output text` },
+  { line: `${cf} get-distribution --id ${id} --output table` },
+  { line: `${cf} get-distribution --id ${id} --query 'Distribution.{Id:Id,Status:Status,Domain:DomainName}' --output table` },
   { line: `${cf} get-distribution --id ${id} --query 'Distribution.DistributionConfig.Origins.Items[].DomainName' --output text` },
   { line: `${cf} get-distribution-config --id ${id}` },
   { line: `${cf} get-distribution-config --id ${id} --query ETag --output text` },
   { line: `${cf} get-distribution-config --id ${id} --output text` },
   { line: `${cf} get-distribution-config --id ${id} --output table` },
-  { line: `${cf} list-distributions`, normalize: progress },
-  { line: `${cf} list-distributions --output text`, normalize: progress },
-  { line: `${cf} list-distributions --output table`, normalize: progress },
+  { line: `${cf} list-distributions` },
+  { line: `${cf} list-distributions --output text` },
+  { line: `${cf} list-distributions --output table` },
   { line: `${cf} list-distributions --query 'DistributionList.Items[].[Id,DomainName,Comment]' --output text` },
   { line: `${cf} list-distributions --query 'DistributionList.Items[].[Id,DomainName,Comment]' --output table` },
-  { line: `${cf} list-distributions --max-items 1` , normalize: progress },
+  { line: `${cf} list-distributions --max-items 1`  },
   { line: `${cf} get-distribution --id DISTID` },
   { line: `${cf} get-distribution --id DISTID --output table` },
   { line: `${cf} get-distribution` },
@@ -65,20 +63,31 @@ const CASES: ParityCase[] = [
   { line: `${cf} create-invalidation --distribution-id ${id} --invalidation-batch '{"Paths":{"Quantity":1}}'` },
   { line: `${cf} create-invalidation --distribution-id ${id}` },
   { line: `${cf} create-invalidation --distribution-id ${id} --paths /a --invalidation-batch file://batch.json` },
-  { line: `${cf} create-invalidation --distribution-id ${id} --invalidation-batch file://batch.json`, normalize: progress },
+  { line: `${cf} create-invalidation --distribution-id ${id} --invalidation-batch file://batch.json` },
   { line: `${cf} create-invalidation --distribution-id ${id} --paths /index.html "/img/*"`, normalize: fresh },
   { line: `${cf} create-invalidation --distribution-id ${id} --paths "/*" --output text`, normalize: fresh },
-  { line: `${cf} create-invalidation --distribution-id ${id} --invalidation-batch file://batch.json --output text`, normalize: progress },
-  { line: `${cf} create-invalidation --distribution-id ${id} --invalidation-batch file://batch.json --output table`, normalize: progress },
+  { line: `${cf} create-invalidation --distribution-id ${id} --invalidation-batch file://batch.json --output text` },
+  { line: `${cf} create-invalidation --distribution-id ${id} --invalidation-batch file://batch.json --output table` },
   { line: `${cf} create-invalidation --distribution-id ${id} --invalidation-batch file://batch.json --query Invalidation.InvalidationBatch.Paths.Items --output text` },
-  { line: `${cf} get-invalidation --distribution-id ${id} --id "$INVALIDATION_ID"`, normalize: progress },
-  { line: `${cf} get-invalidation --distribution-id ${id} --id "$INVALIDATION_ID" --output text`, normalize: progress },
+  { line: `${cf} get-invalidation --distribution-id ${id} --id "$INVALIDATION_ID"` },
+  { line: `${cf} get-invalidation --distribution-id ${id} --id "$INVALIDATION_ID" --output text` },
   { line: `${cf} get-invalidation --distribution-id ${id} --id INOSUCHINVALIDATION` },
   { line: `${cf} list-invalidations --distribution-id ${id} --query "InvalidationList.Items[?Id=='$INVALIDATION_ID'].Id" --output text` },
+  { line: `${cf} list-invalidations --distribution-id ${id}` },
+  { line: `${cf} list-invalidations --distribution-id ${id} --output text` },
+];
+
+/** Read again once the clock has moved past the invalidations' completion. */
+const COMPLETED: ParityCase[] = [
+  { line: `${cf} get-distribution --id ${id}` },
+  { line: `${cf} get-distribution --id ${id} --output text` },
+  { line: `${cf} get-distribution --id ${id} --output table` },
+  { line: `${cf} get-invalidation --distribution-id ${id} --id "$INVALIDATION_ID" --output text` },
+  { line: `${cf} list-invalidations --distribution-id ${id} --output table` },
 ];
 
 before(async () => {
-  sandbox = await acquireSandbox();
+  sandbox = await acquireSandbox({ services: ['cloudfront'], clock: clock.now });
   dir = mkdtempSync(join(tmpdir(), 'aws-cloudfront-parity-'));
   env = { ...process.env, ...sandbox.env, AWS_CONFIG_FILE: join(dir, 'no-config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials') };
   writeFileSync(join(dir, 'cdn-config.json'), JSON.stringify({
@@ -112,14 +121,30 @@ describe('aws cloudfront parity with the real aws CLI', () => {
     assert.match(invalidationId, /^I[A-Z0-9]+$/);
   });
 
-  for (const c of CASES) {
-    it(c.line, async () => {
-      const outcome = await compareAws(c, env, dir);
-      results.push({ name: c.line, same: outcome.same });
-      const { native, real } = normalizePair(outcome, c.normalize);
-      assert.deepEqual(native, real);
+  const compare = (c: ParityCase) => async () => {
+    const outcome = await compareAws(c, env, dir);
+    results.push({ name: c.line, same: outcome.same });
+    const { native, real } = normalizePair(outcome, c.normalize);
+    assert.deepEqual(native, real);
+  };
+
+  it('reads the invalidation in progress', async () => {
+    const got = await runReal('aws cloudfront get-invalidation --distribution-id "$CLOUDFRONT_DISTRIBUTION_ID" --id "$INVALIDATION_ID" --query Invalidation.Status --output text', env);
+    assert.equal(got.stdout, 'InProgress\n');
+  });
+
+  for (const c of CASES) it(c.line, compare(c));
+
+  describe('once the invalidations have completed', () => {
+    before(() => clock.advance(DEPLOY_MS));
+
+    it('reads them completed and none in progress', async () => {
+      const got = await runReal('aws cloudfront get-distribution --id "$CLOUDFRONT_DISTRIBUTION_ID" --query "[Distribution.InProgressInvalidationBatches, Distribution.Status]" --output text', env);
+      assert.equal(got.stdout, '0\tDeployed\n');
     });
-  }
+
+    for (const c of COMPLETED) it(`${c.line} (completed)`, compare(c));
+  });
 
   it("explains the runbook's placeholder id and the missing --if-match", async () => {
     const update = await compareAws({ line: `${cf} update-distribution --id DISTID --distribution-config file://cdn-config.json` }, env, dir);

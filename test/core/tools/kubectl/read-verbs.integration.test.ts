@@ -1,20 +1,26 @@
 // The read-only kubectl verbs (logs, top, events, wait, cluster-info,
 // api-resources, api-versions, config, version) through our engine against
-// the Kubernetes API simulator, compared with the real kubectl on the same
-// cluster: stdout, stderr and exit code, after normalizing ages and times.
+// the Kubernetes API simulator, compared byte for byte with the real kubectl
+// on the same cluster: stdout, stderr and exit code. The real kubectl runs
+// before and after ours, so ages are compared as printed (bracketed.ts), and
+// containers write a log line every 2 s: the simulator's log clock is held
+// while a logs command runs both ways, so every run reads the same lines.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { HoldableClock } from '../../../sandbox/clock';
 import { startKubeSimulator, type KubeSimulator } from '../../../sandbox/kube/index';
 import { SCENARIOS } from '../../../sandbox/scenario';
+import { bracketed } from '../../../support/bracketed';
 import { normalizeTimes, runNative, runReal, type Captured } from '../../../support/engine';
 
 let sim: KubeSimulator;
 let dir: string;
 let env: Record<string, string | undefined>;
 const results: { command: string; same: boolean }[] = [];
+const logClock = new HoldableClock();
 
 const MULTI_POD = `apiVersion: v1
 kind: Pod
@@ -28,7 +34,7 @@ spec:
 `;
 
 before(async () => {
-  sim = await startKubeSimulator({ scenario: SCENARIOS.normal });
+  sim = await startKubeSimulator({ scenario: SCENARIOS.normal, logClock: logClock.now });
   dir = mkdtempSync(join(tmpdir(), 'read-verbs-'));
   await sim.writeKubeconfig(join(dir, 'kubeconfig'));
   env = { ...process.env, KUBECONFIG: join(dir, 'kubeconfig'), KUBECACHEDIR: join(dir, 'cache') };
@@ -46,29 +52,18 @@ after(async () => {
 });
 
 interface CompareOptions {
-  /** Log lines appear every 2 s: when the two runs straddle a new line, run both again. */
-  timeSensitive?: boolean;
+  /** Reads logs, which grow every 2 s: the runs read while the log clock is held. */
+  readsLogs?: boolean;
   /** kubectl reads several pods' logs in Go map order (random): compare the lines as a set. */
   unordered?: boolean;
 }
 
-function normalized(c: Captured, options: CompareOptions): Captured {
-  const lines = (t: string) => (options.unordered ? t.split('\n').sort().join('\n') : t);
-  return { stdout: lines(normalizeTimes(c.stdout)), stderr: normalizeTimes(c.stderr), exitCode: c.exitCode };
-}
-
-const same = (a: Captured, b: Captured) => a.stdout === b.stdout && a.stderr === b.stderr && a.exitCode === b.exitCode;
-
 async function compare(command: string, options: CompareOptions = {}): Promise<void> {
-  let ours: Captured = { stdout: '', stderr: '', exitCode: -1 };
-  let theirs: Captured = ours;
-  for (let attempt = 0; attempt < (options.timeSensitive ? 4 : 1); attempt++) {
-    ours = normalized(await runNative(command, { env }), options);
-    theirs = normalized(await runReal(command, env), options);
-    if (same(ours, theirs)) break;
-  }
-  results.push({ command, same: same(ours, theirs) });
-  assert.deepEqual(ours, theirs, command);
+  const view = (c: Captured): Captured => (options.unordered ? { ...c, stdout: c.stdout.split('\n').sort().join('\n') } : c);
+  const both = () => bracketed(() => runNative(command, { env }), () => runReal(command, env), view);
+  const { ours, theirs, same } = options.readsLogs ? await logClock.holding(both) : await both();
+  results.push({ command, same });
+  assert.deepEqual({ stdout: ours.stdout, stderr: ours.stderr, exitCode: ours.exitCode }, { stdout: theirs.stdout, stderr: theirs.stderr, exitCode: theirs.exitCode }, command);
 }
 
 async function podNames(selector: string, jsonpath = '{.items[*].metadata.name}'): Promise<string[]> {
@@ -77,13 +72,13 @@ async function podNames(selector: string, jsonpath = '{.items[*].metadata.name}'
 
 describe('kubectl logs', () => {
   it('a pod, a workload, a selector, with --tail, --timestamps, --prefix, --since', async () => {
-    await compare('kubectl logs redis-0 --tail=5', { timeSensitive: true });
-    await compare('kubectl logs deploy/tiktok-toe --tail=3', { timeSensitive: true });
-    await compare('kubectl logs statefulset/postgresql --tail=2 --timestamps', { timeSensitive: true });
-    await compare('kubectl logs -l app=tiktok-toe --tail=2 --prefix', { timeSensitive: true, unordered: true });
-    await compare('kubectl logs redis-0 --since=1h | wc -l', { timeSensitive: true });
-    await compare('kubectl logs multi --tail=1', { timeSensitive: true });
-    await compare('kubectl logs deploy/tiktok-toe --all-pods --tail=1', { timeSensitive: true, unordered: true });
+    await compare('kubectl logs redis-0 --tail=5', { readsLogs: true });
+    await compare('kubectl logs deploy/tiktok-toe --tail=3', { readsLogs: true });
+    await compare('kubectl logs statefulset/postgresql --tail=2 --timestamps', { readsLogs: true });
+    await compare('kubectl logs -l app=tiktok-toe --tail=2 --prefix', { readsLogs: true, unordered: true });
+    await compare('kubectl logs redis-0 --since=1h | wc -l', { readsLogs: true });
+    await compare('kubectl logs multi --tail=1', { readsLogs: true });
+    await compare('kubectl logs deploy/tiktok-toe --all-pods --tail=1', { readsLogs: true, unordered: true });
   });
 
   it('the previous container of a restarted pod', async () => {
@@ -93,7 +88,7 @@ describe('kubectl logs', () => {
   });
 
   it('counts ERROR lines through an in-process pipe', async () => {
-    await compare('kubectl logs -l app=tiktok-toe --tail=1000 | grep ERROR | wc -l', { timeSensitive: true });
+    await compare('kubectl logs -l app=tiktok-toe --tail=1000 | grep ERROR | wc -l', { readsLogs: true });
   });
 
   it('fails in kubectl words', async () => {

@@ -11,18 +11,25 @@ export interface ParityCase {
   sql?: string;
   /** Output holds clocks, WAL positions or timings. */
   volatile?: boolean;
-  /** Output counts sessions; ask again when a previous session is still leaving. */
-  retry?: boolean;
+  /** Output counts sessions: each run waits until the sessions of earlier runs have left. */
+  countsSessions?: boolean;
+  /**
+   * The state moves by itself: pg_stat_replication's lag columns show the
+   * last lag for a while after WAL was written (the server writes some every
+   * 15 s), then NULL. Ours must equal the real output just before or just
+   * after it (test/support/bracketed.ts).
+   */
+  moves?: boolean;
 }
 
 export const PARITY_CASES: ParityCase[] = [
   // The sample runbook (shared/seeds/000_3ed0df7564d0cc7c.txt).
-  { name: 'runbook: verify replication', cmd: 'psql -c "SELECT * FROM pg_stat_replication;"', volatile: true },
+  { name: 'runbook: verify replication', cmd: 'psql -c "SELECT * FROM pg_stat_replication;"', volatile: true, moves: true },
   { name: 'runbook: ALTER SYSTEM max_wal_senders', cmd: 'psql -c "ALTER SYSTEM SET max_wal_senders = 10;"' },
   { name: 'runbook: reload configuration', cmd: 'psql -c "SELECT pg_reload_conf();"' },
-  { name: 'runbook: verify replication again', cmd: 'psql -c "SELECT * FROM pg_stat_replication;"', volatile: true },
+  { name: 'runbook: verify replication again', cmd: 'psql -c "SELECT * FROM pg_stat_replication;"', volatile: true, moves: true },
   { name: 'runbook SQL: old data (placeholder table)', sql: "SELECT COUNT(*) FROM table_name WHERE created_at < NOW() - INTERVAL '90 days';" },
-  { name: 'runbook SQL: database connections', sql: 'SELECT count(*) FROM pg_stat_activity;', retry: true },
+  { name: 'runbook SQL: database connections', sql: 'SELECT count(*) FROM pg_stat_activity;', countsSessions: true },
 
   // Result formats.
   { name: 'rows with numbers and text', cmd: 'psql -c "SELECT id, username, rating FROM players ORDER BY id LIMIT 5"' },

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { makeCertificates } from '../../../sandbox/health';
 import { acquireSandbox, type SandboxLease } from '../../../sandbox/testing';
+import { bracketed } from '../../../support/bracketed';
 import { runNative, runReal, type Captured } from '../../../support/engine';
 import { PARITY_CASES, type ParityCase } from './cases';
 
@@ -79,19 +80,33 @@ function normalized(c: Captured, volatile: boolean): Captured {
 
 const same = (a: Captured, b: Captured) => a.stdout === b.stdout && a.stderr === b.stderr && a.exitCode === b.exitCode;
 
+/** Waits until no session of an earlier run is left (at most 30 s). */
+async function sessionsLeft(): Promise<void> {
+  const sql = "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND application_name <> 'tiktoktoe-api'";
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    if ((await runReal(`psql -X -At -c "${sql}"`, env)).stdout.trim() === '0') return;
+  }
+  assert.fail(`sessions of earlier runs did not leave: ${sql}`);
+}
+
 async function compare(c: ParityCase): Promise<{ ours: Captured; theirs: Captured }> {
   const started = Date.now();
   const language = c.sql !== undefined ? 'sql' : 'shellscript';
   const nativeText = c.sql ?? c.cmd!;
   const realText = c.sql !== undefined ? `psql -X -v ON_ERROR_STOP=1 <<'EOF'\n${c.sql}\nEOF` : c.cmd!;
-  let ours = normalized(await runNative(nativeText, { env, language, cwd: dir }), Boolean(c.volatile));
-  let theirs = normalized(await runReal(realText, env), Boolean(c.volatile));
-  // Counts of sessions can catch the previous command's session on its way out: ask again.
-  for (let attempt = 0; c.retry && attempt < 5 && !same(ours, theirs); attempt++) {
-    await new Promise((r) => setTimeout(r, 200));
-    ours = normalized(await runNative(nativeText, { env, language, cwd: dir }), Boolean(c.volatile));
-    theirs = normalized(await runReal(realText, env), Boolean(c.volatile));
-  }
+  const view = (r: Captured) => normalized(r, Boolean(c.volatile));
+  const runOurs = async () => {
+    if (c.countsSessions) await sessionsLeft();
+    return runNative(nativeText, { env, language, cwd: dir });
+  };
+  const runTheirs = async () => {
+    if (c.countsSessions) await sessionsLeft();
+    return runReal(realText, env);
+  };
+  let ours: Captured;
+  let theirs: Captured;
+  if (c.moves) ({ ours, theirs } = await bracketed(runOurs, runTheirs, view));
+  else [ours, theirs] = [view(await runOurs()), view(await runTheirs())];
   results.push({ name: c.name, same: same(ours, theirs), ms: Date.now() - started });
   return { ours, theirs };
 }

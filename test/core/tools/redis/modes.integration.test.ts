@@ -96,15 +96,37 @@ describe('redis-cli special modes: byte for byte with the real redis-cli', () =>
   }
 });
 
-/** The real CLI for `ms`, then interrupted; the native one sampled for the same window (as Run All does). */
+/** Clients of the plain server in subscriber (P) or MONITOR (O) mode. */
+async function listeners(): Promise<number> {
+  const list = (await runReal(expand('redis-cli -p $P CLIENT LIST'), env)).stdout;
+  return list.split('\n').filter((l) => / flags=[^ ]*[PO]/.test(l)).length;
+}
+
+/** Polls until `test` holds or `ms` pass; whether it held. */
+async function until(test: () => Promise<boolean>, ms: number): Promise<boolean> {
+  for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+    if (await test()) return true;
+  }
+  return false;
+}
+
+/**
+ * The real CLI for `ms`, then interrupted; the native one sampled for the same
+ * window (as Run All does). `during` runs once the stream is listening, so
+ * both see it however long the client takes to start.
+ */
 async function streamBoth(line: string, ms: number, during?: string): Promise<{ native: Captured & { notes: string[] }; real: Captured }> {
   const seconds = (ms / 1000).toFixed(1);
-  const publish = () => (during ? setTimeout(() => void runReal(expand(during), env), ms / 3) : undefined);
-  publish();
-  const native = await runNative(expand(line), { env, streamWindowMs: ms });
-  publish();
+  const alongside = async <T>(stream: Promise<T>): Promise<T> => {
+    if (during && (await until(async () => (await listeners()) > 0, ms))) await runReal(expand(during), env);
+    return stream;
+  };
+  const quiet = () => until(async () => (await listeners()) === 0, 5000);
+  await quiet();
+  const native = await alongside(runNative(expand(line), { env, streamWindowMs: ms }));
+  await quiet();
   // stdbuf: redis-cli's stdout to a pipe is block-buffered, and what is in the buffer is lost at the interrupt.
-  const real = await runReal(`timeout -s INT ${seconds} stdbuf -oL ${expand(line)}`, env);
+  const real = await alongside(runReal(`timeout -s INT ${seconds} stdbuf -oL ${expand(line)}`, env));
   return { native: { stdout: native.stdout, stderr: native.stderr, exitCode: native.exitCode, notes: native.run.commands.flatMap((c) => c.notes ?? []) }, real };
 }
 
