@@ -38,7 +38,6 @@ export class NotebookRunner implements CellRunner {
     const session = this.sessions.get(notebook);
     const settings = vscode.workspace.getConfiguration('runbook', notebook.uri);
     const running = new Map<number, Running>();
-    const finishing: Promise<void>[] = [];
     let current: Running | undefined;
     const runner = new RunbookRunner({
       runbook: () => this.runbooks.get(notebook),
@@ -61,7 +60,8 @@ export class NotebookRunner implements CellRunner {
       const entry = running.get(event.cell.index);
       if (event.type === 'text') entry?.writer.events[event.stream](event.text);
       else if (event.type === 'clear') entry?.writer.events.clear();
-      else if (event.type === 'cell-finished' && entry) finishing.push(this.finish(notebook, entry, event));
+      // Awaited by the runner: a cell's execution ends before the next cell's starts.
+      else if (event.type === 'cell-finished' && entry) return this.finish(notebook, entry, event);
       else if (event.type === 'stopped') this.stopped(event.reason, event.message);
     });
     await runner.run(
@@ -78,7 +78,6 @@ export class NotebookRunner implements CellRunner {
         },
       },
     );
-    await Promise.all(finishing);
   }
 
   private async finish(notebook: vscode.NotebookDocument, entry: Running, event: Extract<RunnerEvent, { type: 'cell-finished' }>): Promise<void> {

@@ -21,4 +21,9 @@ export type RunnerEvent =
 
 export type StopReason = 'failure' | 'critical' | 'cancelled';
 
-export type RunnerListener = (event: RunnerEvent) => void;
+/**
+ * A subscriber. What it returns for `cell-finished` is awaited before the next
+ * cell starts (outputs written, a cell's execution ended, a record saved);
+ * for every other event it is not waited for.
+ */
+export type RunnerListener = (event: RunnerEvent) => void | Promise<void>;

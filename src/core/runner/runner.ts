@@ -64,7 +64,12 @@ export class RunbookRunner {
   }
 
   private emit(event: RunnerEvent): void {
-    for (const listener of this.listeners) listener(event);
+    for (const listener of this.listeners) void listener(event);
+  }
+
+  /** Tells every subscriber and waits for them: a cell is finished for all of them before the next one starts. */
+  private async settle(event: RunnerEvent): Promise<void> {
+    await Promise.all([...this.listeners].map((listener) => listener(event)));
   }
 
   /** Runs cells by index, in order. One cell streams until stopped; several are a Run All, with its policies. */
@@ -164,7 +169,7 @@ export class RunbookRunner {
     const verdict = judgeCell(runbook.groups, result, options.tracker, options.now?.() ?? new Date());
     if (verdict) result.verdict = verdict;
     if (result.status === 'cancelled') this.emit({ type: 'cancelled', cell });
-    this.emit({ type: 'cell-finished', cell, result });
+    await this.settle({ type: 'cell-finished', cell, result });
     return result;
   }
 }

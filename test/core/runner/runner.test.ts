@@ -45,7 +45,7 @@ function runnerFor(runbook: Runbook, policy: Partial<RunnerPolicy> = {}, confirm
     hooks: { resolve: async () => undefined, confirm },
     policy: { continueOnFailure: false, stopOnCritical: true, ...policy },
   });
-  runner.on((e) => events.push(e));
+  runner.on((e) => void events.push(e));
   const run = (indexes = steps(runbook), signal = new AbortController().signal) => runner.run(indexes, { signal });
   return { runner, events, run };
 }
@@ -121,7 +121,9 @@ describe('the runbook runner', () => {
 
     const alone = runnerFor(runbook, { streamWindowMs: 20 });
     const stop = new AbortController();
-    alone.runner.on((e) => e.type === 'text' && stop.abort('stopped'));
+    alone.runner.on((e) => {
+      if (e.type === 'text') stop.abort('stopped');
+    });
     const outcome = await alone.run([steps(runbook)[0]], stop.signal);
     assert.equal(outcome.results[0].result.status, 'cancelled');
     assert.ok(alone.events.some((e) => e.type === 'cancelled'));
@@ -136,5 +138,20 @@ describe('the runbook runner', () => {
     });
     const outcome = await runner.run(indexes, { signal: new AbortController().signal });
     assert.equal(outcome.results[1].result.text, 'new\n');
+  });
+
+  it('waits for what subscribers do with a finished cell before starting the next', async () => {
+    const runbook = runbookOf('say one', 'say two');
+    const { runner, run } = runnerFor(runbook);
+    const order: string[] = [];
+    runner.on(async (e) => {
+      if (e.type === 'cell-started') order.push(`start ${e.cell.index}`);
+      if (e.type !== 'cell-finished') return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      order.push(`written ${e.cell.index}`);
+    });
+    await run();
+    const [first, second] = steps(runbook);
+    assert.deepEqual(order, [`start ${first}`, `written ${first}`, `start ${second}`, `written ${second}`]);
   });
 });
