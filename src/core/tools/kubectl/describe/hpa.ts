@@ -6,17 +6,8 @@
 import type { DescribeContext } from './context';
 import { describeEvents, eventsOf } from './events';
 import { DescribeWriter, printAnnotations, printLabels, type Json } from './format';
+import type { HpaMetricReading as MetricReading } from '../../../results/toolData';
 import { Quantity } from '../../../units';
-
-interface MetricReading {
-  type: string;
-  resource?: string;
-  metric?: string;
-  container?: string;
-  current: number | string | null;
-  target: number | string | null;
-  unit?: '%';
-}
 
 export async function describeHpa(object: Json, ctx: DescribeContext): Promise<string> {
   let hpa = object;
