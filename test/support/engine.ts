@@ -32,6 +32,8 @@ export interface NativeOptions {
   /** The tools (default: every native tool); the same registry across runs keeps what it worked out. */
   registry?: ToolRegistry;
   editText?: (text: string) => string | undefined;
+  /** Sees stdout as it is written (a test that acts at a point of a run, not after a delay). */
+  onStdout?: (text: string) => void;
 }
 
 export async function runNative(commandLine: string, options: NativeOptions): Promise<NativeRun> {
@@ -45,7 +47,7 @@ export async function runNative(commandLine: string, options: NativeOptions): Pr
     signal: options.signal ?? new AbortController().signal,
     isTTY: options.isTTY ?? false,
     streamWindowMs: options.streamWindowMs,
-    events: { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), clear: () => (stdout = '') },
+    events: { stdout: (t) => ((stdout += t), options.onStdout?.(t)), stderr: (t) => (stderr += t), clear: () => (stdout = '') },
     hooks: {
       resolve: async () => options.values,
       confirm: async () => options.confirm ?? true,
