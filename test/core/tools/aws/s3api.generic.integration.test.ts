@@ -55,12 +55,12 @@ describe('aws s3api operations from the SDK schema', () => {
   });
 
   it('plans reads as reads and everything else as a state change; unknown operations need a terminal', () => {
-    assert.equal(awsTool.plan(['aws', 's3api', 'get-bucket-policy', '--bucket', 'b'], {}).mutates, false);
-    const put = awsTool.plan(['aws', 's3api', 'put-public-access-block', '--bucket', 'b'], {});
+    assert.equal(awsTool.parse(['aws', 's3api', 'get-bucket-policy', '--bucket', 'b'], {}).plan.mutates, false);
+    const put = awsTool.parse(['aws', 's3api', 'put-public-access-block', '--bucket', 'b'], {}).plan;
     assert.equal(put.native, true);
     assert.equal(put.mutates, true);
     assert.match(put.action ?? '', /put-public-access-block b/);
-    const unknown = awsTool.plan(['aws', 's3api', 'no-such-operation'], {});
+    const unknown = awsTool.parse(['aws', 's3api', 'no-such-operation'], {}).plan;
     assert.equal(unknown.native, false);
     assert.equal(unknown.terminal, true);
   });
