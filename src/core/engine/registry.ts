@@ -9,7 +9,15 @@ export class ToolRegistry {
     for (const tool of tools) this.add(tool);
   }
 
+  /** Changes whenever a tool is added: a program classified before may now be native. */
+  get version(): number {
+    return this.added;
+  }
+
+  private added = 0;
+
   add(tool: Tool): void {
+    this.added++;
     for (const name of tool.names) this.byName.set(name, tool);
   }
 

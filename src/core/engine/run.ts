@@ -1,10 +1,11 @@
 // Runs a cell: statements in order, each pipeline after its variables are
 // known and, for a state-changing command, after the user said yes.
 
-import { parseCell, parseScript, ShellSyntaxError, wordText, type Pipeline, type Statement } from '../shell';
+import { parseCell, parseScript, ShellSyntaxError, type Pipeline, type Statement } from '../shell';
 import { isShellLanguage } from '../shell/languages';
 import { usedVariables } from './expand';
 import { planPipeline, planSql, readOnlySkipReason, type PlanScope, type SqlPlanRow } from './plan';
+import { preparePipeline } from './preparedPipeline';
 import { runStages, type Stage } from './pipeline';
 import { classifyProgram, parseWatch } from './program';
 import type { ToolRegistry } from './registry';
@@ -152,12 +153,11 @@ class StatementRunner {
   private async pipeline(pipeline: Pipeline): Promise<number> {
     const started = Date.now();
     const { session, registry } = this.options;
-    const first = pipeline.commands[0];
-    this.line = first?.line;
-    const display = session.mask(pipeline.commands.map((c) => c.text).join(' | '));
-    const firstProgram = first?.words[0] ? wordText(first.words[0]) : '';
+    this.line = pipeline.commands[0]?.line;
     // Until values are given, an unset variable stays as written: a read-only run judges the line as `runbook plan` shows it.
-    let plan = planPipeline(pipeline, this.scope((name) => `$${name}`), registry);
+    const prepared = preparePipeline(pipeline, session, registry, () => planPipeline(pipeline, this.scope((name) => `$${name}`), registry));
+    const { display, firstProgram } = prepared;
+    let { plan, variables } = prepared;
     if (this.options.readOnly) {
       const reason = readOnlySkipReason(plan.row);
       if (reason) {
@@ -183,8 +183,8 @@ class StatementRunner {
       for (const [name, value] of Object.entries(values)) session.set(name, value);
       // With the values given the words are new: the line is planned again, a variable still unset now empty.
       plan = planPipeline(pipeline, this.scope(), registry);
+      variables = usedVariables(pipeline, session);
     }
-    const variables = usedVariables(pipeline, session);
 
     if (plan.substitutions.length) {
       const reason = `${plan.substitutions[0]} needs a shell to run another command; run this step in a terminal`;

@@ -79,7 +79,7 @@ export interface ParsedCommand {
   readonly plan: ToolPlan;
   /** Where the command would act, before it runs (for confirmations). */
   target?(ctx: Pick<ToolContext, 'env' | 'session' | 'cwd'>): Promise<Target | undefined>;
-  /** Runs the command; resolves with the exit code the real CLI would return. */
+  /** Runs the command; resolves with the exit code the real CLI would return. Runs again on a re-run of an unchanged step. */
   run(ctx: ToolContext): Promise<number>;
 }
 

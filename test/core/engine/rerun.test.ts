@@ -1,27 +1,60 @@
-// A re-run of a step (the usual way to watch a fix land) works with the
+// A re-run of a step (the usual way to watch a fix land) reuses the line's
+// plan while nothing it depends on changed, and otherwise works with the
 // session and the tools as they are now: variables set, unset or made secret
 // since, and tools added since.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Session, ToolRegistry, type Tool } from '../../../src/core/engine';
+import { parseScript } from '../../../src/core/shell';
+import { preparePipeline } from '../../../src/core/engine/preparedPipeline';
+import { planPipeline } from '../../../src/core/engine/plan';
 import { runNative } from '../../support/engine';
 
-function printTool(name: string): Tool {
+/** Prints its arguments; `parsed` and `ran` get the argv of each parse and each run. */
+function printTool(name: string, seen: { parsed: (readonly string[])[]; ran: (readonly string[])[] } = { parsed: [], ran: [] }): Tool {
   return {
     names: [name],
-    parse: (argv) => ({
-      plan: { native: true, terminal: false, mutates: false },
-      async run(ctx) {
-        ctx.stdout.write(argv.slice(1).join(' ') + '\n');
-        return 0;
-      },
-    }),
+    parse: (argv) => {
+      seen.parsed.push(argv);
+      return {
+        plan: { native: true, terminal: false, mutates: false },
+        async run(ctx) {
+          seen.ran.push(argv);
+          ctx.stdout.write(argv.slice(1).join(' ') + '\n');
+          return 0;
+        },
+      };
+    },
   };
 }
 
 /** A run in `session` with `registry`, both kept across runs. */
 const run = (text: string, session: Session, registry: ToolRegistry) => runNative(text, { env: {}, session, registry });
+
+test('a re-run in the same session runs the command parsed the first time, with its frozen argv', async () => {
+  const seen = { parsed: [] as (readonly string[])[], ran: [] as (readonly string[])[] };
+  const registry = new ToolRegistry([printTool('say', seen)]);
+  const session = new Session('/tmp', { WHO: 'world' });
+  assert.equal((await run('say hello $WHO', session, registry)).stdout, 'hello world\n');
+  assert.equal((await run('say hello $WHO', session, registry)).stdout, 'hello world\n');
+  assert.equal(seen.parsed.length, 1, 'parsed once for both runs');
+  assert.equal(seen.ran.length, 2);
+  assert.equal(seen.ran[0], seen.ran[1], 'the second run used the first run\'s argv');
+  assert.ok(Object.isFrozen(seen.ran[0]), 'a kept argv cannot be changed by the tool that gets it');
+  session.set('WHO', 'you');
+  assert.equal((await run('say hello $WHO', session, registry)).stdout, 'hello you\n');
+  assert.equal(seen.parsed.length, 2, 'a changed variable: the line is planned again');
+});
+
+test('a pipeline that may still change is planned afresh each time', () => {
+  const registry = new ToolRegistry([printTool('say')]);
+  const session = new Session('/tmp', {});
+  const pipeline = parseScript('say hi').statements[0]!.first;
+  assert.ok(!Object.isFrozen(pipeline));
+  const plan = () => planPipeline(pipeline, { lookup: session.lookup, env: (extra) => session.env(extra) }, registry);
+  assert.notEqual(preparePipeline(pipeline, session, registry, plan), preparePipeline(pipeline, session, registry, plan));
+});
 
 test('a variable set or unset between runs is what the next run uses', async () => {
   const registry = new ToolRegistry([printTool('say')]);
