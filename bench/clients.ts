@@ -1,7 +1,8 @@
 // psql, redis-cli and aws native vs spawned, side by side in one run against
 // one sandbox (its servers are separate processes, so they do not share the
 // benchmark's event loop).
-//   npm run bench:clients   (BENCH_CASES=psql,redis-cli,aws to pick; BENCH_ROUNDS=N for a fixed count)
+//   npm run bench:clients   (BENCH_CASES=psql,redis-cli,aws to pick; BENCH_ROUNDS=N for a fixed count;
+//   BENCH_BASELINE=DIR to also run the native commands with another checkout's engine, see scripts/bench.mjs)
 // For each command: the real CLI spawned (from a helper process, see
 // bench/spawner.ts), the same command native in a warm
 // notebook session, and a raw round trip (the floor): a pg client query, a
@@ -27,8 +28,7 @@ import { join } from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { runCell, Session } from '../src/core/engine';
-import { createRegistry } from '../src/core/tools';
+import { benchEngines, type Engine } from './engines';
 import { ROOT } from './root';
 import { readEnvFile } from '../test/sandbox/envfile';
 import { median, timed } from './measure';
@@ -116,8 +116,8 @@ async function main(): Promise<void> {
   const sandbox = await startServers();
   const env: Record<string, string | undefined> = { ...process.env, ...sandbox.env };
   const spawner = startSpawner(env);
-  const session = new Session(process.cwd(), env);
-  const registry = createRegistry();
+  // Each engine with a warm session of its own.
+  const engines = benchEngines().map((engine) => ({ engine, session: new engine.Session(process.cwd(), env), registry: engine.createRegistry() }));
   const pg = new Client({ host: env.PGHOST, port: Number(env.PGPORT), user: env.PGUSER, password: env.PGPASSWORD, database: env.PGDATABASE });
   await pg.connect();
   const resp = respClient(env.REDIS_URL!);
@@ -202,14 +202,14 @@ async function main(): Promise<void> {
   // One signal for every run: a signal that is never aborted is the same to the engine whether it is new or
   // not, and making one is setup that a spawning extension would also do, not part of running the command.
   const signal = new AbortController().signal;
-  const native = (c: Case) => async () => {
+  const native = ({ engine, session, registry }: { engine: Engine; session: InstanceType<Engine['Session']>; registry: ReturnType<Engine['createRegistry']> }, c: Case) => async () => {
     let out = '';
-    const run = await runCell(c.command, {
+    const run = await engine.runCell(c.command, {
       language: 'shellscript', session, registry, signal, isTTY: false,
       events: { stdout: (t) => (out += t), stderr: (t) => (out += t), clear: () => undefined },
       hooks: { resolve: async () => undefined, confirm: async () => true },
     });
-    if (run.exitCode !== 0 || !out.includes(c.expect)) throw new Error(`native ${c.command} failed: ${out.slice(0, 400)}`);
+    if (run.exitCode !== 0 || !out.includes(c.expect)) throw new Error(`${engine.label} ${c.command} failed: ${out.slice(0, 400)}`);
   };
   // The real CLI as a program, without a shell in front of it (the shell would only add to its time),
   // from the spawner process (bench/spawner.ts: a fork here would slow the next in-process measurement).
@@ -224,7 +224,8 @@ async function main(): Promise<void> {
   let failed = false;
   const only = process.env.BENCH_CASES?.split(',');
   for (const c of cases.filter((k) => !only || only.some((o) => k.name.startsWith(o)))) {
-    const paths: Record<string, () => Promise<number | void> | void> = { spawned: spawned(c), native: native(c), raw: c.raw, ...(c.library ? { library: c.library } : {}) };
+    const paths: Record<string, () => Promise<number | void> | void> = { spawned: spawned(c), raw: c.raw, ...(c.library ? { library: c.library } : {}) };
+    for (const e of engines) paths[e.engine.label] = native(e, c);
     // Run every path once first (connections, the CLI's own caches); that round's time sets the count.
     const warm = Date.now();
     for (const fn of Object.values(paths)) await fn();
@@ -263,6 +264,13 @@ async function main(): Promise<void> {
       c.command.padEnd(46) + s.toFixed(2).padStart(10) + n.toFixed(2).padStart(10) + (l?.toFixed(2) ?? '-').padStart(10) + r.toFixed(2).padStart(10) +
         `${speedup.toFixed(1).padStart(14)}x${overRaw.toFixed(2).padStart(11)}x${(l ? `${(s / l).toFixed(1)}x` : '-').padStart(16)}   (${c.name}; ${rounds} rounds; raw: ${c.rawLabel}; ${goals.join(', ')})`,
     );
+    if (times.base) {
+      const b = median(times.base);
+      console.log(
+        '  the same, baseline engine'.padEnd(46) + s.toFixed(2).padStart(10) + b.toFixed(2).padStart(10) + (l?.toFixed(2) ?? '-').padStart(10) + r.toFixed(2).padStart(10) +
+          `${(s / b).toFixed(1).padStart(14)}x${(b / r).toFixed(2).padStart(11)}x${'-'.padStart(16)}   (native/base ${(n / b).toFixed(3)}x)`,
+      );
+    }
   }
 
   spawner.stop();
@@ -271,7 +279,7 @@ async function main(): Promise<void> {
   s3.destroy();
   agent.destroy();
   await pg.end();
-  await session.dispose();
+  for (const { session } of engines) await session.dispose();
   await sandbox.stop();
   if (failed) process.exitCode = 1;
 }

@@ -1,6 +1,6 @@
 // kubectl native vs spawned, measured side by side in one run against one
 // simulator (in its own process, so neither client shares its CPU).
-//   npm run bench:kubectl
+//   npm run bench:kubectl   (BENCH_BASELINE=DIR: also with another checkout's engine, see scripts/bench.mjs)
 // Prints medians and ratios for `kubectl get pods -l app=tiktok-toe`: the
 // real kubectl spawned (from a helper process, see bench/spawner.ts), the
 // same command native in a warm session, and a raw HTTP GET of the same list
@@ -13,8 +13,7 @@ import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCell, Session } from '../src/core/engine';
-import { createRegistry } from '../src/core/tools';
+import { benchEngines } from './engines';
 import { ROOT } from './root';
 import { median, timed } from './measure';
 import { balancedOrders } from './order';
@@ -42,19 +41,19 @@ async function main(): Promise<void> {
   const sim = await startSimulator();
   const cache = mkdtempSync(join(tmpdir(), 'bench-kubectl-'));
   const env = { ...process.env, KUBECONFIG: sim.kubeconfig, KUBECACHEDIR: cache };
-  const session = new Session(process.cwd(), env);
-  const registry = createRegistry();
+  // Each engine with a warm session of its own.
+  const engines = benchEngines().map((engine) => ({ engine, session: new engine.Session(process.cwd(), env), registry: engine.createRegistry() }));
   const agent = new http.Agent({ keepAlive: true });
   const listPath = '/api/v1/namespaces/default/pods?labelSelector=app%3Dtiktok-toe&limit=500';
 
-  const native = async () => {
+  const native = ({ engine, session, registry }: (typeof engines)[number]) => async () => {
     let out = '';
-    const run = await runCell(COMMAND, {
+    const run = await engine.runCell(COMMAND, {
       language: 'shellscript', session, registry, signal: new AbortController().signal, isTTY: false,
       events: { stdout: (t) => (out += t), stderr: () => undefined, clear: () => undefined },
       hooks: { resolve: async () => undefined, confirm: async () => true },
     });
-    if (run.exitCode !== 0 || !out.includes('tiktok-toe')) throw new Error(`native run failed: ${out}`);
+    if (run.exitCode !== 0 || !out.includes('tiktok-toe')) throw new Error(`${engine.label} run failed: ${out}`);
   };
   const raw = () =>
     new Promise<void>((resolve, reject) => {
@@ -72,54 +71,54 @@ async function main(): Promise<void> {
   };
 
   // Warm every path once: discovery caches, JIT, the kept-alive connections.
-  await spawned();
-  await native();
-  await raw();
-  const times = { spawned: [] as number[], native: [] as number[], raw: [] as number[] };
-  const paths = [
-    ['spawned', spawned],
-    ['native', native],
-    ['raw', raw],
-  ] as const;
+  const paths: [string, () => Promise<number | void>][] = [['spawned', spawned], ...engines.map((e) => [e.engine.label, native(e)] as [string, () => Promise<void>]), ['raw', raw]];
+  for (const [, fn] of paths) await fn();
+  const times: Record<string, number[]> = Object.fromEntries(paths.map(([name]) => [name, [] as number[]]));
   const orders = balancedOrders(paths.length);
   for (let round = 0; round < ROUNDS; round++) {
     for (const index of orders[round % orders.length]!) {
       const [name, fn] = paths[index]!;
-      times[name].push(await timed(fn));
+      times[name]!.push(await timed(fn));
     }
   }
-  const s = median(times.spawned);
-  const n = median(times.native);
-  const r = median(times.raw);
+  const s = median(times.spawned!);
+  const n = median(times.native!);
+  const r = median(times.raw!);
   console.log(`${COMMAND}: ${ROUNDS} interleaved rounds (node ${process.version})`);
   console.log(`  spawned kubectl   median ${s.toFixed(2)} ms`);
   console.log(`  native (warm)     median ${n.toFixed(2)} ms`);
   console.log(`  raw HTTP GET      median ${r.toFixed(2)} ms`);
   console.log(`  spawned / native: ${(s / n).toFixed(1)}x (goal >= 20x)`);
   console.log(`  native / raw GET: ${(n / r).toFixed(2)}x (goal <= 3x)`);
+  if (times.base) {
+    const b = median(times.base);
+    console.log(`  baseline engine   median ${b.toFixed(2)} ms: spawned / base ${(s / b).toFixed(1)}x, base / raw GET ${(b / r).toFixed(2)}x, native / base ${(n / b).toFixed(3)}x`);
+  }
 
-  for (const command of ['kubectl get pods -l app=tiktok-toe -w', 'kubectl logs -f deploy/tiktok-toe']) {
-    const stops: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const controller = new AbortController();
-      let firstOutput: () => void = () => undefined;
-      const gotOutput = new Promise<void>((resolve) => (firstOutput = resolve));
-      const running = runCell(command, {
-        language: 'shellscript', session, registry, signal: controller.signal, isTTY: false,
-        events: { stdout: () => firstOutput(), stderr: () => firstOutput(), clear: () => undefined },
-        hooks: { resolve: async () => undefined, confirm: async () => true },
-      });
-      await Promise.race([gotOutput, new Promise((resolve) => setTimeout(resolve, 2000))]);
-      const start = process.hrtime.bigint();
-      controller.abort('stopped');
-      await running;
-      stops.push(Number(process.hrtime.bigint() - start) / 1e6);
+  for (const { engine, session, registry } of engines) {
+    for (const command of ['kubectl get pods -l app=tiktok-toe -w', 'kubectl logs -f deploy/tiktok-toe']) {
+      const stops: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const controller = new AbortController();
+        let firstOutput: () => void = () => undefined;
+        const gotOutput = new Promise<void>((resolve) => (firstOutput = resolve));
+        const running = engine.runCell(command, {
+          language: 'shellscript', session, registry, signal: controller.signal, isTTY: false,
+          events: { stdout: () => firstOutput(), stderr: () => firstOutput(), clear: () => undefined },
+          hooks: { resolve: async () => undefined, confirm: async () => true },
+        });
+        await Promise.race([gotOutput, new Promise((resolve) => setTimeout(resolve, 2000))]);
+        const start = process.hrtime.bigint();
+        controller.abort('stopped');
+        await running;
+        stops.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      console.log(`  ${engine.label === 'native' ? '' : `${engine.label}: `}stop '${command}': median ${median(stops).toFixed(1)} ms, max ${Math.max(...stops).toFixed(1)} ms (goal < 200 ms)`);
     }
-    console.log(`  stop '${command}': median ${median(stops).toFixed(1)} ms, max ${Math.max(...stops).toFixed(1)} ms (goal < 200 ms)`);
   }
 
   spawner.stop();
-  await session.dispose();
+  for (const { session } of engines) await session.dispose();
   agent.destroy();
   sim.stop();
   rmSync(cache, { recursive: true, force: true });

@@ -4,10 +4,14 @@
 // (which measured ~0.3 ms slower per command). The client libraries load from
 // dist/clients/ (built first), as in the extension.
 //   node scripts/bench.mjs clients|kubectl|serializer [--no-build]
+// BENCH_BASELINE=DIR (another checkout, e.g. a `git worktree` of an earlier
+// commit with node_modules linked) also bundles DIR's engine and tools, and
+// the clients and kubectl benchmarks run their native commands with both
+// engines, interleaved: a `base` row next to `native`.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,5 +41,25 @@ await esbuild.build({
   logLevel: 'warning',
   define: { RUNBOOK_BUNDLE: 'false' },
 });
-const run = spawnSync(process.execPath, [outfile], { cwd: root, stdio: 'inherit' });
+const env = { ...process.env };
+if (process.env.BENCH_BASELINE) {
+  const baseline = resolve(process.env.BENCH_BASELINE);
+  env.BENCH_BASELINE_ENGINE = join(dirname(outfile), `baseline-engine-${baseline.replace(/[^\w]+/g, '_')}.js`);
+  await esbuild.build({
+    stdin: {
+      contents: "export { runCell, Session } from './src/core/engine';\nexport { createRegistry } from './src/core/tools';\n",
+      resolveDir: baseline,
+      sourcefile: 'baseline-engine.ts',
+      loader: 'ts',
+    },
+    outfile: env.BENCH_BASELINE_ENGINE,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+    define: { RUNBOOK_BUNDLE: 'false' },
+  });
+}
+const run = spawnSync(process.execPath, [outfile], { cwd: root, stdio: 'inherit', env });
 process.exit(run.status ?? 1);

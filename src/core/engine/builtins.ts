@@ -7,7 +7,7 @@ import type { Tool, ToolContext, ToolPlan } from './tool';
 const readOnly: ToolPlan = { native: true, terminal: false, mutates: false };
 
 function builtin(names: string[], run: (argv: readonly string[], ctx: ToolContext) => Promise<number> | number, plan: ToolPlan = readOnly): Tool {
-  return { names, plan: () => plan, run: async (argv, ctx) => run(argv, ctx) };
+  return { names, parse: (argv) => ({ plan, run: async (ctx) => run(argv, ctx) }) };
 }
 
 const echo = builtin(['echo'], (argv, ctx) => {

@@ -1,7 +1,7 @@
 // Words of a pipeline -> the arguments, environment prefixes and redirect
-// targets each stage runs with, from the session's variables.
+// targets each stage runs with, from the variables in scope.
 
-import { expandWords, placeholderKey, type Pipeline } from '../shell';
+import { expandWords, placeholderKey, type Pipeline, type VariableLookup } from '../shell';
 import type { Stage } from './pipeline';
 import { classifyProgram } from './program';
 import type { ToolRegistry } from './registry';
@@ -17,25 +17,34 @@ export interface ExpandedPipeline {
   substitutions: string[];
 }
 
+/** Where variable values come from while a pipeline is expanded. */
+export interface ExpansionScope {
+  lookup: VariableLookup;
+  /** For `~`; undefined: `~` stays as written. */
+  home?: string;
+  /** The text of an unset variable (default: empty, as a shell does). */
+  unset?: (name: string) => string;
+}
+
 /** Expands every stage; unset names are collected rather than failing. */
-export function expandPipeline(pipeline: Pipeline, session: Session, registry: ToolRegistry): ExpandedPipeline {
-  const home = session.lookup('HOME');
+export function expandPipeline(pipeline: Pipeline, scope: ExpansionScope, registry: ToolRegistry): ExpandedPipeline {
+  const { lookup, home, unset } = scope;
   const missing: string[] = [];
   const placeholders: string[] = [];
   const substitutions: string[] = [];
   const stages: Stage[] = pipeline.commands.map((command) => {
-    const words = expandWords(command.words, session.lookup, home);
+    const words = expandWords(command.words, lookup, home, unset);
     const env: Record<string, string> = {};
     for (const assignment of command.assignments) {
-      const value = expandWords([assignment.value], session.lookup, home);
+      const value = expandWords([assignment.value], lookup, home, unset);
       env[assignment.name] = value.args.join(' ');
       missing.push(...value.missing);
       placeholders.push(...value.placeholders);
       substitutions.push(...value.substitutions);
     }
-    const targets = command.redirects.map((r) => (r.target ? expandWords([r.target], session.lookup, home).args.join(' ') : undefined));
+    const targets = command.redirects.map((r) => (r.target ? expandWords([r.target], lookup, home, unset).args.join(' ') : undefined));
     const heredocs = command.redirects.map((r) =>
-      r.heredoc !== undefined && r.heredocExpands ? { ...r, heredoc: expandHeredoc(r.heredoc, session.lookup) } : r,
+      r.heredoc !== undefined && r.heredocExpands ? { ...r, heredoc: expandHeredoc(r.heredoc, lookup) } : r,
     );
     missing.push(...words.missing);
     placeholders.push(...words.placeholders);

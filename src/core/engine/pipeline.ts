@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { FILTERS, FilterUsageError, type TextFilter } from '../pipeline';
 import type { Redirect } from '../shell';
 import type { Program } from './program';
-import type { OutputSink, ToolContext } from './tool';
+import type { OutputSink, ParsedCommand, ToolContext } from './tool';
 
 export interface Stage {
   argv: string[];
@@ -16,6 +16,8 @@ export interface Stage {
   redirectTargets: (string | undefined)[];
   /** `VAR=x cmd` prefixes. */
   env: Record<string, string>;
+  /** A tool's or builtin's command as it read the arguments (set when the pipeline is planned). */
+  command?: ParsedCommand;
 }
 
 export interface PipelineIO {
@@ -83,15 +85,15 @@ function runProducer(
   stage: Stage,
   args: { stdin: string | undefined; stdout: OutputSink; signal: AbortSignal; io: PipelineIO },
 ): Promise<number> {
-  const { program } = stage;
-  if (program.kind !== 'tool' && program.kind !== 'builtin') {
+  const { command } = stage;
+  if (!command) {
     args.io.stderr.write(`${stage.argv[0]}: cannot start a pipeline here\n`);
     return Promise.resolve(2);
   }
   const stderr = stderrSink(stage, args.io, args.stdout);
   // Field by field rather than a spread of `base`: the one object a tool gets, built the same way every time.
   const { base } = args.io;
-  return program.tool.run(stage.argv, {
+  return command.run({
     isTTY: base.isTTY,
     cwd: base.cwd,
     session: base.session,

@@ -1,14 +1,16 @@
-// What a pipeline runs with, worked out once while nothing it depends on
-// changes: the text shown for it (secrets masked), its expansion and the
-// variables it used. Re-running a step (the usual way to watch a fix land),
-// and every frame of `watch`, then expands nothing.
-// All three depend on the session's variables and the registry's tools
+// A pipeline's plan (its expansion and each tool's parsed command), the text
+// shown for it (secrets masked) and the variables it used, worked out once
+// while nothing they depend on changes. Re-running a step, the usual way to
+// watch a fix land, then parses and expands nothing (measured with
+// `npm run bench:clients`: without it a warm `redis-cli INFO` took 1.4x as long).
+// All of it depends on the session's variables and the registry's tools
 // only, so an entry holds while neither has changed since. Entries are kept
-// by the pipeline object, which the cell parser keeps frozen per cell text,
-// and are frozen themselves: no run can change what the next one reads.
+// by the pipeline object, which the cell parser keeps frozen per cell text;
+// the expansion is frozen too, so no run can change what the next one reads.
 
 import { wordText, type Pipeline } from '../shell';
-import { expandPipeline, usedVariables, type ExpandedPipeline } from './expand';
+import { usedVariables } from './expand';
+import type { PipelinePlan } from './plan';
 import type { ToolRegistry } from './registry';
 import type { Session } from '../session';
 
@@ -17,7 +19,7 @@ export interface PreparedPipeline {
   readonly display: string;
   /** The first word as written (before expansion), for messages about the line itself. */
   readonly firstProgram: string;
-  readonly expanded: ExpandedPipeline;
+  readonly plan: PipelinePlan;
   /** The variables and placeholders used, secrets masked; undefined when none. */
   readonly variables: Readonly<Record<string, string>> | undefined;
 }
@@ -32,7 +34,8 @@ interface Entry {
 
 const entries = new WeakMap<Pipeline, Entry>();
 
-export function preparePipeline(pipeline: Pipeline, session: Session, registry: ToolRegistry): PreparedPipeline {
+/** The pipeline prepared in this session with these tools; `plan` makes its plan when there is none to reuse. */
+export function preparePipeline(pipeline: Pipeline, session: Session, registry: ToolRegistry, plan: () => PipelinePlan): PreparedPipeline {
   const known = entries.get(pipeline);
   if (
     known &&
@@ -46,8 +49,8 @@ export function preparePipeline(pipeline: Pipeline, session: Session, registry: 
   const first = pipeline.commands[0];
   const prepared: PreparedPipeline = Object.freeze({
     display: session.mask(pipeline.commands.map((c) => c.text).join(' | ')),
-    firstProgram: first.words[0] ? wordText(first.words[0]) : '',
-    expanded: freezeExpansion(expandPipeline(pipeline, session, registry)),
+    firstProgram: first?.words[0] ? wordText(first.words[0]) : '',
+    plan: freezePlan(plan()),
     variables: freezeIfAny(usedVariables(pipeline, session)),
   });
   // Only a frozen tree can key an entry: a pipeline that may still change would make it stale.
@@ -57,9 +60,9 @@ export function preparePipeline(pipeline: Pipeline, session: Session, registry: 
   return prepared;
 }
 
-/** Everything a run reads is frozen; the tools the stages name are not ours to freeze. */
-function freezeExpansion(expanded: ExpandedPipeline): ExpandedPipeline {
-  for (const stage of expanded.stages) {
+/** Everything a run reads is frozen; the tools and the commands they parsed are not ours to freeze. */
+function freezePlan(plan: PipelinePlan): PipelinePlan {
+  for (const stage of plan.stages) {
     Object.freeze(stage.argv);
     Object.freeze(stage.env);
     for (const redirect of stage.redirects) Object.freeze(redirect);
@@ -67,11 +70,12 @@ function freezeExpansion(expanded: ExpandedPipeline): ExpandedPipeline {
     Object.freeze(stage.redirectTargets);
     Object.freeze(stage);
   }
-  Object.freeze(expanded.stages);
-  Object.freeze(expanded.missing);
-  Object.freeze(expanded.placeholders);
-  Object.freeze(expanded.substitutions);
-  return Object.freeze(expanded);
+  Object.freeze(plan.stages);
+  Object.freeze(plan.missing);
+  Object.freeze(plan.placeholders);
+  Object.freeze(plan.substitutions);
+  Object.freeze(plan.row);
+  return Object.freeze(plan);
 }
 
 function freezeIfAny<T extends object>(value: T | undefined): T | undefined {

@@ -3,7 +3,8 @@
 
 import { parseCell, parseScript, ShellSyntaxError, type Pipeline, type Statement } from '../shell';
 import { isShellLanguage } from '../shell/languages';
-import { planPipeline, planSql, readOnlySkipReason } from './plan';
+import { usedVariables } from './expand';
+import { planPipeline, planSql, readOnlySkipReason, type PlanScope, type SqlPlanRow } from './plan';
 import { preparePipeline } from './preparedPipeline';
 import { runStages, type Stage } from './pipeline';
 import { classifyProgram, parseWatch } from './program';
@@ -13,9 +14,8 @@ import type { ToolData } from '../results/toolData';
 import { countLines } from './outputLines';
 import type { CellRun } from './result';
 import type { Session } from '../session';
-import type { ConfirmationRequest, EditRequest, OutputSink, Target } from './tool';
+import type { ConfirmationRequest, EditRequest, OutputSink, ParsedCommand, Target } from './tool';
 import { abortableSleep } from '../util/abortableSleep';
-import { isoTime } from '../util/isoTime';
 
 export interface CellEvents {
   stdout(text: string): void;
@@ -62,7 +62,7 @@ export async function runCell(text: string, options: RunCellOptions): Promise<Ce
   const finish = (exitCode: number): CellRun => ({
     ok: exitCode === 0 && commands.every((c) => c.status === 'ok' || c.status === 'skipped'),
     exitCode,
-    startedAt: isoTime(started),
+    startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     commands,
   });
@@ -109,7 +109,7 @@ class StatementRunner {
   record(partial: Omit<CommandResult, 'startedAt' | 'durationMs'>, started: number): void {
     const result = partial as CommandResult;
     if (result.line === undefined && this.line !== undefined) result.line = this.line;
-    result.startedAt = isoTime(started);
+    result.startedAt = new Date(started).toISOString();
     result.durationMs = Date.now() - started;
     this.onResult(result);
   }
@@ -141,11 +141,11 @@ class StatementRunner {
       if (rows.some((row) => readOnlySkipReason(row))) return this.runSqlReadOnly(rows);
     }
     // The text is also an argument, so the tool's plan sees the statements it confirms.
-    return this.runTool({ argv: ['sql', text], display: text.trim(), stdin: text, tool: 'sql', started });
+    return this.runTool({ stages: [this.sqlStage(tool.parse(['sql', text], this.options.session.env()), text)], display: text.trim(), tool: 'sql', started });
   }
 
   /** A read-only run of a SQL cell that also changes state: its reading statements one by one, the others skipped. */
-  private async runSqlReadOnly(rows: ReturnType<typeof planSql>): Promise<number> {
+  private async runSqlReadOnly(rows: SqlPlanRow[]): Promise<number> {
     let exitCode = 0;
     for (const row of rows) {
       if (this.options.signal.aborted) break;
@@ -153,7 +153,7 @@ class StatementRunner {
       this.line = row.line;
       const reason = readOnlySkipReason(row);
       if (reason) this.record({ command: row.command, tool: 'sql', status: 'skipped', exitCode: 0, reason }, started);
-      else exitCode = await this.runTool({ argv: ['sql', row.command], display: row.command, stdin: row.command, tool: 'sql', started });
+      else exitCode = await this.runTool({ stages: [this.sqlStage(row.parsed!, row.command)], display: row.command, tool: 'sql', started });
       if (exitCode !== 0) break;
     }
     return exitCode;
@@ -163,10 +163,12 @@ class StatementRunner {
     const started = Date.now();
     const { session, registry } = this.options;
     this.line = pipeline.commands[0]?.line;
-    let prepared = preparePipeline(pipeline, session, registry);
+    // Until values are given, an unset variable stays as written: a read-only run judges the line as `runbook plan` shows it.
+    const prepared = preparePipeline(pipeline, session, registry, () => planPipeline(pipeline, this.scope((name) => `$${name}`), registry));
     const { display, firstProgram } = prepared;
+    let { plan, variables } = prepared;
     if (this.options.readOnly) {
-      const reason = readOnlySkipReason(planPipeline(pipeline, registry, session.env()));
+      const reason = readOnlySkipReason(plan.row);
       if (reason) {
         this.record({ command: display, tool: firstProgram, status: 'skipped', exitCode: 0, reason }, started);
         return 0;
@@ -178,8 +180,8 @@ class StatementRunner {
       return 2;
     }
 
-    if (prepared.expanded.missing.length || prepared.expanded.placeholders.length) {
-      const { missing, placeholders } = prepared.expanded;
+    if (plan.missing.length || plan.placeholders.length) {
+      const { missing, placeholders } = plan;
       const values = await this.options.hooks.resolve({ command: display, variables: [...missing], placeholders: [...placeholders] });
       if (!values) {
         const needed = [...missing.map((n) => `$${n}`), ...placeholders.map((n) => `<${n}>`)].join(', ');
@@ -188,24 +190,25 @@ class StatementRunner {
         return 1;
       }
       for (const [name, value] of Object.entries(values)) session.set(name, value);
-      prepared = preparePipeline(pipeline, session, registry);
+      // With the values given the words are new: the line is planned again, a variable still unset now empty.
+      plan = planPipeline(pipeline, this.scope(), registry);
+      variables = usedVariables(pipeline, session);
     }
-    const { expanded, variables } = prepared;
 
-    if (expanded.substitutions.length) {
-      const reason = `${expanded.substitutions[0]} needs a shell to run another command; run this step in a terminal`;
+    if (plan.substitutions.length) {
+      const reason = `${plan.substitutions[0]} needs a shell to run another command; run this step in a terminal`;
       this.options.events.stderr(`not run: ${reason}\n`);
       this.record({ command: display, tool: firstProgram, status: 'not-run', exitCode: 127, variables, terminal: { commandLine: display, reason } }, started);
       return 127;
     }
 
     // A line of only assignments sets session variables.
-    if (pipeline.commands.length === 1 && expanded.stages[0].argv.length === 0) {
-      for (const [name, value] of Object.entries(expanded.stages[0].env)) session.set(name, value);
+    if (pipeline.commands.length === 1 && plan.stages[0].argv.length === 0) {
+      for (const [name, value] of Object.entries(plan.stages[0].env)) session.set(name, value);
       return 0;
     }
 
-    const stages = expanded.stages;
+    const stages = plan.stages;
     const head = stages[0];
     if (head.program.kind === 'watch') return this.watch(head.argv, display, variables, started);
     const blocked = stages.find((s) => s.program.kind === 'terminal');
@@ -217,19 +220,28 @@ class StatementRunner {
     return this.runTool({ stages, display, tool: head.program.name, started, variables });
   }
 
+  /** The session's variables and environment, for planning a pipeline now. */
+  private scope(unset?: (name: string) => string): PlanScope {
+    const { session } = this.options;
+    return { lookup: session.lookup, home: session.lookup('HOME'), unset, env: (extra) => session.env(extra) };
+  }
+
+  /** SQL as one stage: an argument (so the plan sees the statements it confirms) and its standard input. */
+  private sqlStage(command: ParsedCommand, text: string): Stage {
+    const program = classifyProgram('sql', this.options.registry);
+    return { argv: ['sql', text], program, redirects: [{ op: '<<', heredoc: text }], redirectTargets: [undefined], env: {}, command };
+  }
+
+  /** Confirms a planned pipeline's state-changing head, then runs its stages and records the result. */
   private async runTool(args: {
-    stages?: Stage[];
-    argv?: string[];
-    stdin?: string;
+    stages: Stage[];
     display: string;
     tool: string;
     started: number;
     variables?: Record<string, string>;
   }): Promise<number> {
-    const { session, registry, events } = this.options;
-    const stages: Stage[] = args.stages ?? [
-      { argv: args.argv ?? [], program: classifyProgram(args.tool, registry), redirects: args.stdin !== undefined ? [{ op: '<<', heredoc: args.stdin }] : [], redirectTargets: [undefined], env: {} },
-    ];
+    const { session, events } = this.options;
+    const { stages } = args;
     const head = stages[0];
     const notes: string[] = [];
     const data: ToolData[] = [];
@@ -246,8 +258,8 @@ class StatementRunner {
 
     let status: ResultStatus = 'ok';
     let sampled = false;
-    if (head.program.kind === 'tool') {
-      const plan = head.program.tool.plan(head.argv, session.env(head.env));
+    if (head.program.kind === 'tool' && head.command) {
+      const { plan } = head.command;
       if (!plan.native) {
         const reason = plan.reason ?? `${head.program.name} cannot run this natively`;
         events.stderr(`${head.program.name}: not run: ${reason}\n`);
@@ -256,7 +268,7 @@ class StatementRunner {
       }
       if (plan.mutates) {
         // The target is named in the question; read-only commands record theirs while they run.
-        target = await head.program.tool.target?.(head.argv, { env: session.env(head.env), session, cwd: session.cwd }).catch(() => undefined);
+        target = await head.command.target?.({ env: session.env(head.env), session, cwd: session.cwd }).catch(() => undefined);
         const yes = await this.options.hooks.confirm({ tool: head.program.name, action: plan.action ?? head.argv.slice(1, 3).join(' '), target, commandLine: args.display });
         if (!yes) {
           events.stderr(`not run: ${head.program.name} ${plan.action ?? ''} was declined\n`.replace(/ +\n/, '\n'));
@@ -285,8 +297,6 @@ class StatementRunner {
         signal: window?.signal ?? this.options.signal,
         env: (extra) => session.env(extra),
       });
-      // The record's start time is written while the command is in flight, not after its reply.
-      isoTime(args.started);
       exitCode = await running;
     } finally {
       clearTimeout(timer);

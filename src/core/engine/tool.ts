@@ -1,5 +1,6 @@
 // The one interface every native tool implements (kubectl, psql, redis-cli,
-// aws, curl): plan what a command would do, then run it.
+// aws, curl): read a command line once into a parsed command, which knows
+// what it would do (its plan), where (its target), and how to run.
 
 import type { Target } from '../results/commandResult';
 import type { ToolData } from '../results/toolData';
@@ -64,12 +65,23 @@ export interface EditRequest {
   language: string;
 }
 
+export type ToolEnv = Readonly<Record<string, string | undefined>>;
+
+/** A command line as its tool read it: what it would do, where, and how to run it. */
+export interface ParsedCommand {
+  readonly plan: ToolPlan;
+  /** Where the command would act, before it runs (for confirmations). */
+  target?(ctx: Pick<ToolContext, 'env' | 'session' | 'cwd'>): Promise<Target | undefined>;
+  /** Runs the command; resolves with the exit code the real CLI would return. Runs again on a re-run of an unchanged step. */
+  run(ctx: ToolContext): Promise<number>;
+}
+
 export interface Tool {
   /** Program names it answers to: ['kubectl', 'oc']. */
   readonly names: readonly string[];
-  plan(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ToolPlan;
-  /** Runs one command; resolves with the exit code the real CLI would return. */
-  run(argv: readonly string[], ctx: ToolContext): Promise<number>;
-  /** Where a command would act, before it runs (for confirmations). */
-  target?(argv: readonly string[], ctx: Pick<ToolContext, 'env' | 'session' | 'cwd'>): Promise<Target | undefined>;
+  /**
+   * Reads a command line once. Never throws: a line the real CLI rejects
+   * plans with the reason, and its run() reports the error as the CLI does.
+   */
+  parse(argv: readonly string[], env: ToolEnv): ParsedCommand;
 }

@@ -26,7 +26,8 @@ export function placeholderKey(name: string): string {
   return `<${name}>`;
 }
 
-export function expandWords(words: readonly Word[], lookup: VariableLookup, home?: string): Expansion {
+/** `unset` gives the text of a variable that is needed but not set (default: empty, as a shell does). */
+export function expandWords(words: readonly Word[], lookup: VariableLookup, home?: string, unset?: (name: string) => string): Expansion {
   const result: Expansion = { args: [], missing: [], placeholders: [], substitutions: [] };
   for (const word of words) {
     // The fields this word becomes: an unquoted variable's value splits into more than one.
@@ -52,7 +53,7 @@ export function expandWords(words: readonly Word[], lookup: VariableLookup, home
           if ((value === undefined || value === '') && part.fallback !== undefined) value = part.fallback;
           if (value === undefined) {
             if (!result.missing.includes(part.name)) result.missing.push(part.name);
-            value = '';
+            value = unset ? unset(part.name) : '';
           }
           if (part.quoted) hasQuoted = true;
           else if (/[ \t\n]/.test(value)) {

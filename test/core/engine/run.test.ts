@@ -4,12 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isSecretName, runCell, Session, ToolRegistry, planCell, type CellHooks, type Tool } from '../../../src/core/engine';
+import { argvTool } from '../../support/argvTool';
 
 function fakeTool(): Tool & { calls: string[][] } {
   const calls: string[][] = [];
-  return {
+  return Object.assign(argvTool({
     names: ['fake'],
-    calls,
     plan: (argv) => ({ native: true, terminal: false, mutates: argv[1] === 'scale', streams: argv[1] === 'follow', action: argv.slice(1, 3).join(' ') }),
     async run(argv, ctx) {
       calls.push([...argv]);
@@ -48,7 +48,7 @@ function fakeTool(): Tool & { calls: string[][] } {
           return 1;
       }
     },
-  };
+  }), { calls });
 }
 
 interface RunOptions {

@@ -9,13 +9,14 @@ import { Session, ToolRegistry, type Tool } from '../../../src/core/engine';
 import { Runbook } from '../../../src/core/runbook';
 import { RunbookRunner, type RunnerEvent, type RunnerPolicy } from '../../../src/core/runner';
 import { BreachTracker } from '../../../src/core/thresholds';
+import { argvTool } from '../../support/argvTool';
 
 /** `say WORDS` prints them; `fail N` exits N; `change X` changes state; `stream` prints until stopped. */
 const tools: Tool[] = [
-  { names: ['say'], plan: () => ({ native: true, terminal: false, mutates: false }), run: async (argv, ctx) => (ctx.stdout.write(argv.slice(1).join(' ') + '\n'), 0) },
-  { names: ['fail'], plan: () => ({ native: true, terminal: false, mutates: false }), run: async (argv, ctx) => (ctx.stderr.write('failed\n'), Number(argv[1] ?? 1)) },
-  { names: ['change'], plan: () => ({ native: true, terminal: false, mutates: true, action: 'change it' }), run: async (_argv, ctx) => (ctx.stdout.write('changed\n'), 0) },
-  {
+  argvTool({ names: ['say'], plan: () => ({ native: true, terminal: false, mutates: false }), run: async (argv, ctx) => (ctx.stdout.write(argv.slice(1).join(' ') + '\n'), 0) }),
+  argvTool({ names: ['fail'], plan: () => ({ native: true, terminal: false, mutates: false }), run: async (argv, ctx) => (ctx.stderr.write('failed\n'), Number(argv[1] ?? 1)) }),
+  argvTool({ names: ['change'], plan: () => ({ native: true, terminal: false, mutates: true, action: 'change it' }), run: async (_argv, ctx) => (ctx.stdout.write('changed\n'), 0) }),
+  argvTool({
     names: ['stream'],
     plan: () => ({ native: true, terminal: false, mutates: false, streams: true }),
     run: (_argv, ctx) =>
@@ -23,9 +24,9 @@ const tools: Tool[] = [
         ctx.signal.addEventListener('abort', () => resolve(0), { once: true });
         ctx.stdout.write('tick\n');
       }),
-  },
+  }),
   // `postgres-connections` data is what psql emits for `SELECT count(*) FROM pg_stat_activity`.
-  { names: ['connections'], plan: () => ({ native: true, terminal: false, mutates: false }), run: async (argv, ctx) => (ctx.emit({ kind: 'postgres-connections', count: Number(argv[1]), maxConnections: 100 }), ctx.stdout.write(`${argv[1]}\n`), 0) },
+  argvTool({ names: ['connections'], plan: () => ({ native: true, terminal: false, mutates: false }), run: async (argv, ctx) => (ctx.emit({ kind: 'postgres-connections', count: Number(argv[1]), maxConnections: 100 }), ctx.stdout.write(`${argv[1]}\n`), 0) }),
 ];
 
 const THRESHOLDS = '## Monitoring Thresholds\n\n### Database\n```yaml\nconnections: {warning: 80%, critical: 90%}\n```\n';

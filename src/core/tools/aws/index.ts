@@ -2,7 +2,7 @@
 // run in-process through the AWS SDK for JavaScript with aws-cli 1.x's output
 // and exit codes; other services say they are not native and offer a terminal.
 
-import type { Target, Tool, ToolContext, ToolPlan } from '../../engine/tool';
+import type { ParsedCommand, Target, Tool, ToolContext, ToolPlan } from '../../engine/tool';
 import { cloudfrontCommands, s3apiCommands } from './api';
 import { genericS3apiCommand } from './api/genericS3api';
 import { isReadOperation } from './readOperations';
@@ -13,8 +13,6 @@ import { AwsConfigError, resolveAwsSettings, type AwsSettings } from './config';
 import type { AwsCommand, AwsCommandTable } from './context';
 import { describeAwsError } from './s3/errors';
 import { S3_COMMAND_ORDER, s3Commands } from './s3';
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 const TABLES: Record<string, { table: AwsCommandTable; choices: readonly string[]; argument: string; sdkService: string }> = {
   s3: { table: s3Commands, choices: S3_COMMAND_ORDER, argument: 'subcommand', sdkService: 's3' },
@@ -96,64 +94,77 @@ async function dispatch(args: AwsArgs, ctx: ToolContext): Promise<number> {
   return command.run(args.rest, createAwsContext(ctx, settings));
 }
 
+/** What an aws line would do: not native, or its command's own plan. */
+function planFor(args: AwsArgs): ToolPlan {
+  if (misspelt(args)) return { native: true, terminal: false, mutates: false, reason: `aws-cli has no such command: ${`${args.service} ${args.operation ?? ''}`.trim()}` };
+  const reason = notNative(args);
+  if (reason) {
+    const mutates = args.service !== undefined && !args.version && !isReadOperation(args.operation ?? '');
+    return { native: false, terminal: true, mutates, reason };
+  }
+  const command = args.service && args.operation ? commandFor(args.service, args.operation) : undefined;
+  if (!command) return { native: true, terminal: false, mutates: false };
+  try {
+    const p = command.plan(args.rest);
+    const action = p.action ?? `${args.operation} ${args.rest.join(' ')}`.trim();
+    return { native: true, terminal: false, ...p, action: `${args.service} ${action}` };
+  } catch {
+    return { native: true, terminal: false, mutates: true, action: `${args.service} ${args.operation}` };
+  }
+}
+
+/** aws-cli's usage errors and service errors as it prints them, with its exit codes. */
+function reportError(ctx: ToolContext, error: unknown): number {
+  if (error instanceof AwsUsageError) {
+    ctx.stderr.write(error.message);
+    return error.exitCode;
+  }
+  if (ctx.signal.aborted) return 130;
+  ctx.stderr.write(`\n${describeAwsError(error, 'unknown')}\n`);
+  return 255;
+}
+
 export const awsTool: Tool = {
   names: ['aws'],
-
-  plan(argv, env: Env): ToolPlan {
-    let args: AwsArgs;
-    try {
-      args = parseAwsArgs(argv);
-    } catch (error) {
-      return { native: true, terminal: false, mutates: false, reason: (error as Error).message.trim().split('\n').pop() };
-    }
-    void env;
-    if (misspelt(args)) return { native: true, terminal: false, mutates: false, reason: `aws-cli has no such command: ${`${args.service} ${args.operation ?? ''}`.trim()}` };
-    const reason = notNative(args);
-    if (reason) {
-      const mutates = args.service !== undefined && !args.version && !isReadOperation(args.operation ?? '');
-      return { native: false, terminal: true, mutates, reason };
-    }
-    const command = args.service && args.operation ? commandFor(args.service, args.operation) : undefined;
-    if (!command) return { native: true, terminal: false, mutates: false };
-    try {
-      const p = command.plan(args.rest);
-      const action = p.action ?? `${args.operation} ${args.rest.join(' ')}`.trim();
-      return { native: true, terminal: false, ...p, action: `${args.service} ${action}` };
-    } catch {
-      return { native: true, terminal: false, mutates: true, action: `${args.service} ${args.operation}` };
-    }
-  },
-
-  async target(argv, ctx) {
-    try {
-      const args = parseAwsArgs(argv);
-      const entry = args.service ? TABLES[args.service] : undefined;
-      if (!entry) return undefined;
-      return awsTarget(args, resolveAwsSettings(args.globals, ctx.env, entry.sdkService));
-    } catch {
-      return undefined;
-    }
-  },
-
-  async run(argv, ctx): Promise<number> {
-    try {
-      const args = parseAwsArgs(argv);
-      const error = misspelt(args);
-      if (error) throw error;
-      const reason = notNative(args);
-      if (reason) {
-        ctx.stderr.write(`aws: not run: ${reason}\n`);
-        return 127;
-      }
-      return await dispatch(args, ctx);
-    } catch (error) {
-      if (error instanceof AwsUsageError) {
-        ctx.stderr.write(error.message);
-        return error.exitCode;
-      }
-      if (ctx.signal.aborted) return 130;
-      ctx.stderr.write(`\n${describeAwsError(error, 'unknown')}\n`);
-      return 255;
-    }
-  },
+  parse: parseAwsLine,
 };
+
+/** An aws line read once: the service, the operation and its arguments. */
+function parseAwsLine(argv: readonly string[]): ParsedCommand {
+  let args: AwsArgs;
+  try {
+    args = parseAwsArgs(argv);
+  } catch (error) {
+    // aws-cli reports a usage error when it runs.
+    return {
+      plan: { native: true, terminal: false, mutates: false, reason: (error as Error).message.trim().split('\n').pop() },
+      run: async (ctx) => reportError(ctx, error),
+    };
+  }
+  return {
+    plan: planFor(args),
+    async target(ctx) {
+      try {
+        const entry = args.service ? TABLES[args.service] : undefined;
+        if (!entry) return undefined;
+        return awsTarget(args, resolveAwsSettings(args.globals, ctx.env, entry.sdkService));
+      } catch {
+        return undefined;
+      }
+    },
+    async run(ctx) {
+      try {
+        const error = misspelt(args);
+        if (error) throw error;
+        const reason = notNative(args);
+        if (reason) {
+          ctx.stderr.write(`aws: not run: ${reason}\n`);
+          return 127;
+        }
+        return await dispatch(args, ctx);
+      } catch (error) {
+        return reportError(ctx, error);
+      }
+    },
+  };
+}

@@ -2,7 +2,7 @@
 // (nothing spawned), printing what curl 7.88 prints and exiting as it exits.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import type { Target, Tool, ToolContext, ToolPlan } from '../../engine/tool';
+import type { ParsedCommand, Target, Tool, ToolContext } from '../../engine/tool';
 import { CurlUsageError, parseCurlArgs, requestMethod, type CurlOptions } from './args';
 import { CurlError, emptyInfo, parseUrl, transfer } from './transfer';
 import { expandWriteOut, type TransferInfo } from './writeout';
@@ -81,48 +81,50 @@ async function runOne(o: CurlOptions, url: string, ctx: ToolContext): Promise<nu
 
 export const curlTool: Tool = {
   names: ['curl'],
-
-  plan(argv): ToolPlan {
-    try {
-      const o = parseCurlArgs(argv);
-      const method = requestMethod(o).toUpperCase();
-      if (o.unsupported) return { native: false, terminal: true, mutates: !READ_METHODS.has(method), reason: notNative(o.unsupported) };
-      return { native: true, terminal: false, mutates: !READ_METHODS.has(method), streams: false, action: `${method} ${o.urls.join(' ')}` };
-    } catch (error) {
-      return { native: true, terminal: false, mutates: false, reason: (error as Error).message.split('\n')[0] };
-    }
-  },
-
-  async target(argv) {
-    try {
-      const url = parseCurlArgs(argv).urls[0];
-      return url === undefined ? undefined : targetOf(url);
-    } catch {
-      return undefined;
-    }
-  },
-
-  async run(argv, ctx): Promise<number> {
-    let o: CurlOptions;
-    try {
-      o = parseCurlArgs(argv);
-    } catch (error) {
-      if (!(error instanceof CurlUsageError)) throw error;
-      ctx.stderr.write(`${error.message}\n`);
-      return error.exitCode;
-    }
-    if (o.unsupported) {
-      ctx.stderr.write(`curl: not run: ${notNative(o.unsupported)}\n`);
-      return 127;
-    }
-    if (!o.silent && !(ctx.isTTY && (o.output === undefined || o.output === '-'))) {
-      ctx.note('curl would print its progress meter on stderr here; the native curl leaves it out.');
-    }
-    let code = 0;
-    for (const url of o.urls) {
-      code = await runOne(o, url, ctx);
-      if (code === 130) return code;
-    }
-    return code;
-  },
+  parse: parseCurlLine,
 };
+
+/** A curl line read once: its options, its URLs and its method. */
+function parseCurlLine(argv: readonly string[]): ParsedCommand {
+  let o: CurlOptions;
+  try {
+    o = parseCurlArgs(argv);
+  } catch (error) {
+    // curl reports a usage error when it runs.
+    return {
+      plan: { native: true, terminal: false, mutates: false, reason: (error as Error).message.split('\n')[0] },
+      async run(ctx) {
+        if (!(error instanceof CurlUsageError)) throw error;
+        ctx.stderr.write(`${error.message}\n`);
+        return error.exitCode;
+      },
+    };
+  }
+  const method = requestMethod(o).toUpperCase();
+  const unsupported = o.unsupported;
+  if (unsupported) {
+    // A real curl option we do not run natively: the line goes to a terminal.
+    return {
+      plan: { native: false, terminal: true, mutates: !READ_METHODS.has(method), reason: notNative(unsupported) },
+      async run(ctx) {
+        ctx.stderr.write(`curl: not run: ${notNative(unsupported)}\n`);
+        return 127;
+      },
+    };
+  }
+  return {
+    plan: { native: true, terminal: false, mutates: !READ_METHODS.has(method), streams: false, action: `${method} ${o.urls.join(' ')}` },
+    target: async () => (o.urls[0] === undefined ? undefined : targetOf(o.urls[0])),
+    async run(ctx) {
+      if (!o.silent && !(ctx.isTTY && (o.output === undefined || o.output === '-'))) {
+        ctx.note('curl would print its progress meter on stderr here; the native curl leaves it out.');
+      }
+      let code = 0;
+      for (const url of o.urls) {
+        code = await runOne(o, url, ctx);
+        if (code === 130) return code;
+      }
+      return code;
+    },
+  };
+}

@@ -2,7 +2,7 @@
 // codes, over @kubernetes/client-node's kubeconfig handling and one kept-alive
 // connection per cluster.
 
-import type { Tool, ToolPlan } from '../../engine/tool';
+import type { ParsedCommand, Tool, ToolContext, ToolPlan } from '../../engine/tool';
 import { flagBool, flagString, KubectlUsageError, parseArgs, type ParsedArgs } from './args';
 import { flagBeforePluginMessage, isKubectlCommand, unknownCommandMessage, unknownSubcommandMessage } from './commandNames';
 import { KubeTransportError } from './connection';
@@ -55,82 +55,98 @@ function unknownVerbMessage(argv: readonly string[], verb: string, env: Env): st
 
 export const kubectlTool: Tool = {
   names: ['kubectl', 'oc'],
+  parse: parseKubectl,
+};
 
-  plan(argv, env): ToolPlan {
-    const { verb, rest } = splitVerb(argv);
-    if (!verb) return { native: false, terminal: false, mutates: false, reason: 'no subcommand' };
-    const native = findVerb(verb);
-    if (native) {
-      try {
-        const args = verbArgs(native, `kubectl ${verb}`, rest);
-        const notNative = native.notNative?.(args);
-        if (notNative) return { native: false, terminal: true, mutates: native.mutates(args), reason: notNative };
-        return {
+/** A kubectl line read once: the verb, its flags, and what it would do. */
+function parseKubectl(argv: readonly string[], env: Env): ParsedCommand {
+  const { verb, rest } = splitVerb(argv);
+  const program = argv[0];
+  if (!verb) {
+    return notRunnable({ native: false, terminal: false, mutates: false, reason: 'no subcommand' }, (ctx) => {
+      ctx.stderr.write(`${program} controls the Kubernetes cluster manager.\n\nUsage:\n  ${program} [flags] [options]\n`);
+      return 1;
+    });
+  }
+  const native = findVerb(verb);
+  if (!native) return otherVerb(argv, verb, env);
+  let args: ParsedArgs;
+  let notNative: string | undefined;
+  let plan: ToolPlan;
+  try {
+    args = verbArgs(native, `${program} ${verb}`, rest);
+    notNative = native.notNative?.(args);
+    plan = notNative
+      ? { native: false, terminal: true, mutates: native.mutates(args), reason: notNative }
+      : {
           native: true,
           terminal: false,
           mutates: native.mutates(args),
           streams: native.streams?.(args) ?? false,
           action: native.action?.(args) ?? `${verb} ${args.positionals.join(' ')}`.trim(),
         };
-      } catch (error) {
-        return { native: true, terminal: false, mutates: false, reason: (error as Error).message.split('\n')[0] };
-      }
-    }
-    // A name kubectl rejects fails natively, as kubectl fails.
-    const unknown = unknownVerbMessage(argv, verb, env);
-    if (unknown) return { native: true, terminal: false, mutates: false, reason: unknown.split('\n')[0] };
-    if (verb in TERMINAL_VERBS) return { native: false, terminal: true, mutates: verb === 'cp' || verb === 'run', reason: TERMINAL_VERBS[verb] };
-    if (KNOWN_PLUGINS.has(verb) || (isKubectl(argv) && !isKubectlCommand(verb))) return { native: false, terminal: true, mutates: false, reason: `kubectl ${verb} is a kubectl plugin (a separate program); run it in a terminal` };
-    return { native: false, terminal: false, mutates: MUTATING_VERBS.has(verb), reason: `kubectl ${verb} does not run natively yet; run it in a terminal` };
-  },
-
-  async target(argv, ctx) {
-    const { verb, rest } = splitVerb(argv);
-    const native = verb ? findVerb(verb) : undefined;
-    if (!native) return undefined;
-    const args = parseArgs(rest, native.flags, `kubectl ${verb}`);
-    const chosen = kubeSelection(ctx.session);
-    const selection = {
-      kubeconfig: flagString(args, 'kubeconfig'),
-      context: flagString(args, 'context') ?? chosen.context,
-      namespace: flagString(args, 'namespace') ?? chosen.namespace,
-      server: flagString(args, 'server'),
-    };
-    return kubeTarget(cachedKubeConfig(ctx.session, ctx.env, selection), flagBool(args, 'all-namespaces'));
-  },
-
-  async run(argv, ctx): Promise<number> {
-    const { verb, rest } = splitVerb(argv);
-    const program = argv[0];
-    if (!verb) {
-      ctx.stderr.write(`${program} controls the Kubernetes cluster manager.\n\nUsage:\n  ${program} [flags] [options]\n`);
-      return 1;
-    }
-    const native = findVerb(verb);
-    if (!native) {
-      const unknown = unknownVerbMessage(argv, verb, ctx.env);
-      if (unknown) {
-        ctx.stderr.write(`${unknown}\n`);
-        return 1;
-      }
-      ctx.stderr.write(`${program} ${verb}: not run: ${kubectlTool.plan(argv, ctx.env).reason}\n`);
-      return 127;
-    }
-    try {
-      const args = verbArgs(native, `${program} ${verb}`, rest);
-      const notNative = native.notNative?.(args);
+  } catch (error) {
+    // kubectl reports a usage error when it runs.
+    const plan: ToolPlan = { native: true, terminal: false, mutates: false, reason: (error as Error).message.split('\n')[0] };
+    return notRunnable(plan, (ctx) => reportError(ctx, error));
+  }
+  return {
+    plan,
+    async target(ctx) {
+      const chosen = kubeSelection(ctx.session);
+      const selection = {
+        kubeconfig: flagString(args, 'kubeconfig'),
+        context: flagString(args, 'context') ?? chosen.context,
+        namespace: flagString(args, 'namespace') ?? chosen.namespace,
+        server: flagString(args, 'server'),
+      };
+      return kubeTarget(cachedKubeConfig(ctx.session, ctx.env, selection), flagBool(args, 'all-namespaces'));
+    },
+    async run(ctx) {
       if (notNative) {
         ctx.stderr.write(`${notNative}\n`);
         return 127;
       }
-      return await native.run(new KubectlRun(ctx, args, verb));
-    } catch (error) {
-      if (ctx.signal.aborted) return 130;
-      if (error instanceof KubectlError || error instanceof KubectlUsageError || error instanceof KubeTransportError || error instanceof KubeConfigError) {
-        ctx.stderr.write(error.message + '\n');
-        return error instanceof KubectlError ? error.exitCode : 1;
+      try {
+        return await native.run(new KubectlRun(ctx, args, verb));
+      } catch (error) {
+        return reportError(ctx, error);
       }
-      throw error;
-    }
-  },
-};
+    },
+  };
+}
+
+/** kubectl's own errors as it prints them, with its exit code; anything else is ours and is thrown. */
+function reportError(ctx: ToolContext, error: unknown): number {
+  if (ctx.signal.aborted) return 130;
+  if (error instanceof KubectlError || error instanceof KubectlUsageError || error instanceof KubeTransportError || error instanceof KubeConfigError) {
+    ctx.stderr.write(error.message + '\n');
+    return error instanceof KubectlError ? error.exitCode : 1;
+  }
+  throw error;
+}
+
+/** A verb with no native runner: one kubectl itself rejects (it fails as kubectl fails), a terminal's, or a plugin's. */
+function otherVerb(argv: readonly string[], verb: string, env: Env): ParsedCommand {
+  const program = argv[0];
+  const unknown = unknownVerbMessage(argv, verb, env);
+  if (unknown) {
+    return notRunnable({ native: true, terminal: false, mutates: false, reason: unknown.split('\n')[0] }, (ctx) => {
+      ctx.stderr.write(`${unknown}\n`);
+      return 1;
+    });
+  }
+  let plan: ToolPlan;
+  if (verb in TERMINAL_VERBS) plan = { native: false, terminal: true, mutates: verb === 'cp' || verb === 'run', reason: TERMINAL_VERBS[verb] };
+  else if (KNOWN_PLUGINS.has(verb) || (isKubectl(argv) && !isKubectlCommand(verb))) plan = { native: false, terminal: true, mutates: false, reason: `kubectl ${verb} is a kubectl plugin (a separate program); run it in a terminal` };
+  else plan = { native: false, terminal: false, mutates: MUTATING_VERBS.has(verb), reason: `kubectl ${verb} does not run natively yet; run it in a terminal` };
+  return notRunnable(plan, (ctx) => {
+    ctx.stderr.write(`${program} ${verb}: not run: ${plan.reason}\n`);
+    return 127;
+  });
+}
+
+/** A line that only reports something when run (a usage error, a pointer to the terminal): it has no target. */
+function notRunnable(plan: ToolPlan, report: (ctx: ToolContext) => number): ParsedCommand {
+  return { plan, run: async (ctx) => report(ctx) };
+}

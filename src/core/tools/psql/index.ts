@@ -3,7 +3,7 @@
 // server, database and user.
 
 import { stateKey } from '../../session';
-import type { Target, Tool, ToolContext, ToolPlan } from '../../engine/tool';
+import type { ParsedCommand, Target, Tool, ToolContext, ToolPlan } from '../../engine/tool';
 import { parsePsqlArgs, type PsqlArgs } from './args';
 import { PsqlError } from './errors';
 import { sqlAction, sqlMutates, statementMutates } from './plan';
@@ -52,62 +52,73 @@ async function execute(ctx: ToolContext, state: PsqlState, settings: () => Conne
   }
 }
 
+/** What psql would do with these options. */
+function planFor(args: PsqlArgs): ToolPlan {
+  if (args.unsupported.length) {
+    return { native: false, terminal: true, mutates: true, reason: `psql ${args.unsupported.join(', ')} has no native runner; run it in a terminal` };
+  }
+  if (args.list) return { native: true, terminal: false, mutates: false, action: 'list databases' };
+  if (args.actions.length === 0) return { native: true, terminal: false, mutates: true, action: 'run SQL from standard input' };
+  const files = args.actions.filter((a) => a.kind === 'file');
+  const commands = args.actions.flatMap((a) => (a.kind === 'command' ? [a.text] : []));
+  const mutating = commands.find((c) => (c.trimStart().startsWith('\\') ? statementMutates(c) : sqlMutates(c)));
+  if (mutating !== undefined) return { native: true, terminal: false, mutates: true, action: sqlAction(mutating) };
+  if (files.length) return { native: true, terminal: false, mutates: true, action: `run ${files.map((f) => (f.kind === 'file' ? f.path : '')).join(', ')}` };
+  return { native: true, terminal: false, mutates: false, action: sqlAction(commands.join('\n')) };
+}
+
+/** psql's usage errors as it prints them when it runs; anything else is ours and is thrown. */
+function reportUsage(ctx: ToolContext, error: unknown): number {
+  if (error instanceof PsqlError) {
+    ctx.stderr.write(error.message);
+    return error.exitCode;
+  }
+  if (error instanceof PsetError) {
+    ctx.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+  throw error;
+}
+
 export const psqlTool: Tool = {
   names: ['psql'],
-
-  plan(argv): ToolPlan {
-    let args: PsqlArgs;
-    try {
-      args = parsePsqlArgs(argv);
-    } catch (error) {
-      return { native: true, terminal: false, mutates: false, reason: (error as Error).message.split('\n')[0] };
-    }
-    if (args.unsupported.length) {
-      return { native: false, terminal: true, mutates: true, reason: `psql ${args.unsupported.join(', ')} has no native runner; run it in a terminal` };
-    }
-    if (args.list) return { native: true, terminal: false, mutates: false, action: 'list databases' };
-    if (args.actions.length === 0) return { native: true, terminal: false, mutates: true, action: 'run SQL from standard input' };
-    const files = args.actions.filter((a) => a.kind === 'file');
-    const commands = args.actions.flatMap((a) => (a.kind === 'command' ? [a.text] : []));
-    const mutating = commands.find((c) => (c.trimStart().startsWith('\\') ? statementMutates(c) : sqlMutates(c)));
-    if (mutating !== undefined) return { native: true, terminal: false, mutates: true, action: sqlAction(mutating) };
-    if (files.length) return { native: true, terminal: false, mutates: true, action: `run ${files.map((f) => (f.kind === 'file' ? f.path : '')).join(', ')}` };
-    return { native: true, terminal: false, mutates: false, action: sqlAction(commands.join('\n')) };
-  },
-
-  async target(argv, ctx) {
-    return postgresTarget(settingsFor(parsePsqlArgs(argv), ctx.env));
-  },
-
-  async run(argv, ctx): Promise<number> {
-    let args: PsqlArgs;
-    let state: PsqlState;
-    try {
-      args = parsePsqlArgs(argv);
-      state = configure(args);
-    } catch (error) {
-      if (error instanceof PsqlError) {
-        ctx.stderr.write(error.message);
-        return error.exitCode;
-      }
-      if (error instanceof PsetError) {
-        ctx.stderr.write(`${error.message}\n`);
-        return 1;
-      }
-      throw error;
-    }
-    if (args.unsupported.length) {
-      ctx.stderr.write(`psql: not run: ${args.unsupported.join(', ')} has no native runner; run this command in a terminal\n`);
-      return 127;
-    }
-    if (args.actions.length === 0 && !args.list && ctx.stdin === undefined) {
-      ctx.stderr.write('psql: not run: psql without -c, -f or a here-document is an interactive session; run it in a terminal\n');
-      return 127;
-    }
-    for (const warning of args.warnings) ctx.stderr.write(warning);
-    return execute(ctx, state, () => settingsFor(args, ctx.env), (run) => runActions(run, args), true);
-  },
+  parse: parsePsqlLine,
 };
+
+/** A psql line read once: its options and what it would do. */
+function parsePsqlLine(argv: readonly string[]): ParsedCommand {
+  let args: PsqlArgs;
+  try {
+    args = parsePsqlArgs(argv);
+  } catch (error) {
+    return {
+      plan: { native: true, terminal: false, mutates: false, reason: (error as Error).message.split('\n')[0] },
+      run: async (ctx) => reportUsage(ctx, error),
+    };
+  }
+  return {
+    plan: planFor(args),
+    target: async (ctx) => postgresTarget(settingsFor(args, ctx.env)),
+    async run(ctx) {
+      let state: PsqlState;
+      try {
+        state = configure(args);
+      } catch (error) {
+        return reportUsage(ctx, error);
+      }
+      if (args.unsupported.length) {
+        ctx.stderr.write(`psql: not run: ${args.unsupported.join(', ')} has no native runner; run this command in a terminal\n`);
+        return 127;
+      }
+      if (args.actions.length === 0 && !args.list && ctx.stdin === undefined) {
+        ctx.stderr.write('psql: not run: psql without -c, -f or a here-document is an interactive session; run it in a terminal\n');
+        return 127;
+      }
+      for (const warning of args.warnings) ctx.stderr.write(warning);
+      return execute(ctx, state, () => settingsFor(args, ctx.env), (run) => runActions(run, args), true);
+    },
+  };
+}
 
 /** \x, \pset and variables set in one SQL cell hold for the next ones of the notebook. */
 const SQL_CELL_STATE = stateKey<PsqlState>('psql sql-cell settings');
@@ -115,25 +126,27 @@ const SQL_CELL_STATE = stateKey<PsqlState>('psql sql-cell settings');
 /** SQL cells: the cell's statements in one session, like `psql -v ON_ERROR_STOP=1 < cell.sql`. */
 export const sqlTool: Tool = {
   names: ['sql'],
-
-  plan(argv): ToolPlan {
+  parse: (argv) => {
     const text = argv.slice(1).join(' ');
-    if (!text.trim()) return { native: true, terminal: false, mutates: false };
-    const terminalOnly = splitSql(text).find((s) => s.text.trimStart().startsWith('\\') && !metaIsNative(s.text.trim()));
-    if (terminalOnly) {
-      const command = terminalOnly.text.trim().split(/\s/, 1)[0];
-      return { native: false, terminal: true, mutates: true, reason: `${command} has no native runner; run this cell with psql in a terminal` };
-    }
-    return { native: true, terminal: false, mutates: sqlMutates(text), action: sqlAction(text) };
-  },
-
-  async target(_argv, ctx) {
-    return postgresTarget(settingsFor(undefined, ctx.env));
-  },
-
-  async run(argv, ctx): Promise<number> {
-    const text = argv.length > 1 ? argv.slice(1).join(' ') : ctx.stdin ?? '';
-    const state = ctx.session.state(SQL_CELL_STATE, () => ({ ...defaultState(), onErrorStop: true }));
-    return execute(ctx, state, () => settingsFor(undefined, ctx.env), async (run) => (await runScript(run, text)).code, false);
+    return {
+      plan: sqlPlan(text),
+      target: async (ctx) => postgresTarget(settingsFor(undefined, ctx.env)),
+      async run(ctx) {
+        const script = argv.length > 1 ? text : ctx.stdin ?? '';
+        const state = ctx.session.state(SQL_CELL_STATE, () => ({ ...defaultState(), onErrorStop: true }));
+        return execute(ctx, state, () => settingsFor(undefined, ctx.env), async (run) => (await runScript(run, script)).code, false);
+      },
+    };
   },
 };
+
+/** What a SQL cell's statements would do. */
+function sqlPlan(text: string): ToolPlan {
+  if (!text.trim()) return { native: true, terminal: false, mutates: false };
+  const terminalOnly = splitSql(text).find((s) => s.text.trimStart().startsWith('\\') && !metaIsNative(s.text.trim()));
+  if (terminalOnly) {
+    const command = terminalOnly.text.trim().split(/\s/, 1)[0];
+    return { native: false, terminal: true, mutates: true, reason: `${command} has no native runner; run this cell with psql in a terminal` };
+  }
+  return { native: true, terminal: false, mutates: sqlMutates(text), action: sqlAction(text) };
+}

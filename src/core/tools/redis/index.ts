@@ -3,17 +3,16 @@
 // special modes (--scan, --bigkeys, --memkeys, --latency, --stat, --cluster)
 // and streams (MONITOR, SUBSCRIBE), each on a connection of its own.
 
-import type { Tool, ToolContext, ToolPlan } from '../../engine/tool';
-import { RedisUsageError, type RedisArgs } from './args';
+import type { ParsedCommand, Tool, ToolContext, ToolPlan } from '../../engine/tool';
+import { parseRedisArgs, RedisUsageError, type RedisArgs } from './args';
 import { commandAction, commandTraits, isReadOnly, type CommandTraits } from './commands';
-import { connection, ConnectError, readyConnection, redisTarget, type RedisConnection, type RedisSettings } from './connect';
+import { connection, connectionKey, ConnectError, readyConnection, redisTarget, resolveSettings, type RedisConnection, type RedisSettings } from './connect';
 import { formatReply, toReply, type Reply } from './format';
 import { infoResults } from './info';
 import { clusterHost } from './clusterManager';
 import { modePlan, runMode, streams } from './modes';
 import { runStreaming } from './stream';
 import { sendExact } from './exact';
-import { preparedLine, preparedPlan, preparedSettings, type PreparedLine } from './prepared';
 
 const PASSWORD_WARNING = "Warning: Using a password with '-a' or '-u' option on the command line interface may not be safe.\n";
 
@@ -56,94 +55,96 @@ async function send(ctx: ToolContext, conn: RedisConnection, s: RedisSettings, a
   }
 }
 
-function planFor(argv: readonly string[]): ToolPlan {
-  let line: PreparedLine;
-  try {
-    line = preparedLine(argv);
-  } catch (error) {
-    return { native: true, terminal: false, mutates: false, reason: (error as Error).message.trim() };
-  }
-  const { args } = line;
+/** What redis-cli would do with these options and this command (traits: of the command as written). */
+function planFor(args: RedisArgs, traits: CommandTraits): ToolPlan {
   const reason = notNative(args);
   if (reason) return { native: false, terminal: true, mutates: !args.command.length || !isReadOnly(args.command), streams: streams(args), reason };
   if (args.mode) return modePlan(args);
-  if (line.traits.streaming) return { native: true, terminal: false, mutates: false, streams: true, action: commandAction(args.command) };
+  if (traits.streaming) return { native: true, terminal: false, mutates: false, streams: true, action: commandAction(args.command) };
   return { native: true, terminal: false, mutates: !isReadOnly(args.command), action: commandAction(args.command) };
 }
 
 export const redisTool: Tool = {
   names: ['redis-cli'],
-
-  /** What redis-cli would do depends on its words alone: each line is planned once. */
-  plan(argv): ToolPlan {
-    return preparedPlan(argv, () => planFor(argv));
-  },
-
-  async target(argv, ctx) {
-    try {
-      const { args } = preparedLine(argv);
-      return redisTarget(settingsFor(args, preparedSettings(args, ctx.env).settings));
-    } catch {
-      return undefined;
-    }
-  },
-
-  async run(argv, ctx): Promise<number> {
-    let line: PreparedLine;
-    try {
-      line = preparedLine(argv);
-    } catch (error) {
-      if (!(error instanceof RedisUsageError)) throw error;
-      ctx.stderr.write(error.message);
-      return 1;
-    }
-    const { args } = line;
-    const reason = notNative(args);
-    if (reason) {
-      ctx.stderr.write(`redis-cli: not run: ${reason}\n`);
-      return 127;
-    }
-    if (args.pass !== undefined && !args.noAuthWarning) ctx.stderr.write(PASSWORD_WARNING);
-    const { settings, key } = preparedSettings(args, ctx.env);
-    const raw = args.noRaw ? false : args.raw || !ctx.isTTY;
-    const command = args.stdinArg ? [...args.command, ctx.stdin ?? ''] : args.command;
-    const traits = args.stdinArg ? commandTraits(command) : line.traits;
-    if (args.mode || traits.streaming) {
-      ctx.setTarget(redisTarget(settingsFor(args, settings)));
-      return args.mode ? runMode(ctx, args, settings, raw) : runStreaming(ctx, settings, [...command], raw);
-    }
-    let reply: Reply;
-    try {
-      // On an open connection the command goes out now, and the target is recorded while it is in flight.
-      const ready = traits.exact ? undefined : readyConnection(ctx, key, settings.db);
-      const sending = ready
-        ? send(ctx, ready, settings, args, command, traits)
-        : traits.exact
-          ? sendExact(ctx, settings, command)
-          : connection(ctx, settings).then((conn) => send(ctx, conn, settings, args, command, traits));
-      ctx.setTarget(redisTarget(settings));
-      reply = await sending;
-    } catch (error) {
-      if (ctx.signal.aborted) return 130;
-      if (error instanceof ConnectError) {
-        ctx.stderr.write(error.message + '\n');
-        return 1;
-      }
-      ctx.stderr.write(`Error: ${(error as Error).message}\n`);
-      return 1;
-    }
-    if (reply.type === 'error' && args.exitOnError) {
-      // With -e the error goes to stderr, without the blank line that follows it on stdout.
-      ctx.stderr.write(raw ? `${reply.value}\n` : `(error) ${reply.value}\n`);
-      return 1;
-    }
-    const text = formatReply(reply, { raw, verbatim: traits.verbatim && reply.type !== 'error' });
-    ctx.stdout.write(text);
-    // INFO prints verbatim: the printed text is the reply.
-    if (traits.info && reply.type === 'bulk') infoResults(ctx, text);
-    return 0;
-  },
+  parse: parseRedisLine,
 };
+
+/** A redis-cli line read once: its options, its command's traits and what it would do. */
+function parseRedisLine(argv: readonly string[]): ParsedCommand {
+  let args: RedisArgs;
+  try {
+    args = parseRedisArgs(argv);
+  } catch (error) {
+    // redis-cli reports a bad option when it runs.
+    return {
+      plan: { native: true, terminal: false, mutates: false, reason: (error as Error).message.trim() },
+      async run(ctx) {
+        if (!(error instanceof RedisUsageError)) throw error;
+        ctx.stderr.write(error.message);
+        return 1;
+      },
+    };
+  }
+  const traits = commandTraits(args.command);
+  return {
+    plan: planFor(args, traits),
+    async target(ctx) {
+      try {
+        return redisTarget(settingsFor(args, resolveSettings(args, ctx.env)));
+      } catch {
+        return undefined;
+      }
+    },
+    run: (ctx) => run(ctx, args, traits),
+  };
+}
+
+async function run(ctx: ToolContext, args: RedisArgs, written: CommandTraits): Promise<number> {
+  const reason = notNative(args);
+  if (reason) {
+    ctx.stderr.write(`redis-cli: not run: ${reason}\n`);
+    return 127;
+  }
+  if (args.pass !== undefined && !args.noAuthWarning) ctx.stderr.write(PASSWORD_WARNING);
+  const settings = resolveSettings(args, ctx.env);
+  const raw = args.noRaw ? false : args.raw || !ctx.isTTY;
+  const command = args.stdinArg ? [...args.command, ctx.stdin ?? ''] : args.command;
+  const traits = args.stdinArg ? commandTraits(command) : written;
+  if (args.mode || traits.streaming) {
+    ctx.setTarget(redisTarget(settingsFor(args, settings)));
+    return args.mode ? runMode(ctx, args, settings, raw) : runStreaming(ctx, settings, [...command], raw);
+  }
+  let reply: Reply;
+  try {
+    // On an open connection the command goes out now, and the target is recorded while it is in flight.
+    const ready = traits.exact ? undefined : readyConnection(ctx, connectionKey(settings), settings.db);
+    const sending = ready
+      ? send(ctx, ready, settings, args, command, traits)
+      : traits.exact
+        ? sendExact(ctx, settings, command)
+        : connection(ctx, settings).then((conn) => send(ctx, conn, settings, args, command, traits));
+    ctx.setTarget(redisTarget(settings));
+    reply = await sending;
+  } catch (error) {
+    if (ctx.signal.aborted) return 130;
+    if (error instanceof ConnectError) {
+      ctx.stderr.write(error.message + '\n');
+      return 1;
+    }
+    ctx.stderr.write(`Error: ${(error as Error).message}\n`);
+    return 1;
+  }
+  if (reply.type === 'error' && args.exitOnError) {
+    // With -e the error goes to stderr, without the blank line that follows it on stdout.
+    ctx.stderr.write(raw ? `${reply.value}\n` : `(error) ${reply.value}\n`);
+    return 1;
+  }
+  const text = formatReply(reply, { raw, verbatim: traits.verbatim && reply.type !== 'error' });
+  ctx.stdout.write(text);
+  // INFO prints verbatim: the printed text is the reply.
+  if (traits.info && reply.type === 'bulk') infoResults(ctx, text);
+  return 0;
+}
 
 /** The server a command acts on; for --cluster, the node named in its arguments. */
 function settingsFor(args: RedisArgs, settings: RedisSettings): RedisSettings {

@@ -4,7 +4,7 @@ import { Session } from '../../../../src/core/engine';
 import { awsTool } from '../../../../src/core/tools/aws';
 
 const env = { HOME: '/nonexistent', AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's', AWS_DEFAULT_REGION: 'us-east-1' };
-const plan = (line: string) => awsTool.plan(line.split(' '), env);
+const plan = (line: string) => awsTool.parse(line.split(' '), env).plan;
 
 describe('aws plan and target', () => {
   it('s3 ls reads; transfers mutate unless --dryrun, naming the action', () => {
@@ -29,12 +29,12 @@ describe('aws plan and target', () => {
 
   it('targets name the endpoint or region and the bucket, and flag production', async () => {
     const ctx = { env, session: new Session('/'), cwd: '/' };
-    const t = await awsTool.target!('aws s3 ls s3://archive-bucket/x --endpoint-url http://127.0.0.1:9000'.split(' '), ctx);
+    const t = await awsTool.parse('aws s3 ls s3://archive-bucket/x --endpoint-url http://127.0.0.1:9000'.split(' '), {}).target!(ctx);
     assert.deepEqual({ kind: t?.kind, label: t?.label, production: t?.production }, { kind: 's3', label: 's3 http://127.0.0.1:9000 bucket archive-bucket', production: false });
-    const prod = await awsTool.target!('aws s3 rm s3://prod-backups/x'.split(' '), ctx);
+    const prod = await awsTool.parse('aws s3 rm s3://prod-backups/x'.split(' '), {}).target!(ctx);
     assert.equal(prod?.label, 's3 us-east-1 bucket prod-backups');
     assert.equal(prod?.production, true);
-    const api = await awsTool.target!('aws s3api get-object --bucket prod-data --key k out'.split(' '), ctx);
+    const api = await awsTool.parse('aws s3api get-object --bucket prod-data --key k out'.split(' '), {}).target!(ctx);
     assert.equal(api?.production, true);
   });
 });

@@ -55,17 +55,17 @@ describe('aws s3api operations from the SDK schema', () => {
   });
 
   it('plans reads as reads and everything else as a state change; operations without an SDK call need a terminal', () => {
-    assert.equal(awsTool.plan(['aws', 's3api', 'get-bucket-policy', '--bucket', 'b'], {}).mutates, false);
-    const put = awsTool.plan(['aws', 's3api', 'put-public-access-block', '--bucket', 'b'], {});
+    assert.equal(awsTool.parse(['aws', 's3api', 'get-bucket-policy', '--bucket', 'b'], {}).plan.mutates, false);
+    const put = awsTool.parse(['aws', 's3api', 'put-public-access-block', '--bucket', 'b'], {}).plan;
     assert.equal(put.native, true);
     assert.equal(put.mutates, true);
     assert.match(put.action ?? '', /put-public-access-block b/);
     // aws-cli has it, the SDK does not.
-    const legacy = awsTool.plan(['aws', 's3api', 'get-bucket-lifecycle', '--bucket', 'b'], {});
+    const legacy = awsTool.parse(['aws', 's3api', 'get-bucket-lifecycle', '--bucket', 'b'], {}).plan;
     assert.equal(legacy.native, false);
     assert.equal(legacy.terminal, true);
     // aws-cli has no such operation: its usage error, natively (test/core/tools/aws/misspelt.integration.test.ts).
-    const unknown = awsTool.plan(['aws', 's3api', 'no-such-operation'], {});
+    const unknown = awsTool.parse(['aws', 's3api', 'no-such-operation'], {}).plan;
     assert.deepEqual([unknown.native, unknown.mutates], [true, false]);
   });
 

@@ -65,14 +65,14 @@ describe('host routing', () => {
 
 describe('curl plan', () => {
   it('reads with GET and HEAD, mutates with a body or a writing method', () => {
-    assert.equal(curlTool.plan(['curl', 'https://api.tiktok-toe.com/health'], {}).mutates, false);
-    assert.equal(curlTool.plan(['curl', '-I', 'https://api.tiktok-toe.com/health'], {}).mutates, false);
-    assert.equal(curlTool.plan(['curl', '-d', 'a=1', 'https://x/'], {}).mutates, true);
-    assert.equal(curlTool.plan(['curl', '-X', 'DELETE', 'https://x/'], {}).mutates, true);
-    assert.equal(curlTool.plan(['curl', '-X', 'PATCH', 'https://x/'], {}).action, 'PATCH https://x/');
+    assert.equal(curlTool.parse(['curl', 'https://api.tiktok-toe.com/health'], {}).plan.mutates, false);
+    assert.equal(curlTool.parse(['curl', '-I', 'https://api.tiktok-toe.com/health'], {}).plan.mutates, false);
+    assert.equal(curlTool.parse(['curl', '-d', 'a=1', 'https://x/'], {}).plan.mutates, true);
+    assert.equal(curlTool.parse(['curl', '-X', 'DELETE', 'https://x/'], {}).plan.mutates, true);
+    assert.equal(curlTool.parse(['curl', '-X', 'PATCH', 'https://x/'], {}).plan.action, 'PATCH https://x/');
   });
   it('targets the origin', async () => {
-    const t = await curlTool.target!(['curl', '-s', 'https://api.tiktok-toe.com/health'], { env: {}, session: undefined as never, cwd: '/' });
+    const t = await curlTool.parse(['curl', '-s', 'https://api.tiktok-toe.com/health'], {}).target!({ env: {}, session: undefined as never, cwd: '/' });
     assert.equal(t?.kind, 'http');
     assert.equal(t?.label, 'https://api.tiktok-toe.com');
   });

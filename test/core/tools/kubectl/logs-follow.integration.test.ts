@@ -114,7 +114,7 @@ describe('kubectl logs -f', () => {
   });
 
   it('is a streaming command in the plan', () => {
-    const plan = createRegistry().get('kubectl')!.plan(['kubectl', 'logs', '-f', 'redis-0'], env);
+    const plan = createRegistry().get('kubectl')!.parse(['kubectl', 'logs', '-f', 'redis-0'], env).plan;
     assert.equal(plan.streams, true);
     assert.equal(plan.mutates, false);
   });

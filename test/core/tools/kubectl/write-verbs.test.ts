@@ -9,7 +9,7 @@ import { unifiedDiff } from '../../../../src/core/tools/kubectl/lineDiff';
 import { threeWayPatch, twoWayPatch, type Json } from '../../../../src/core/tools/kubectl/strategicMerge';
 import { patchBody } from '../../../../src/core/tools/kubectl/verbs/patch';
 
-const plan = (line: string) => kubectlTool.plan(line.split(' '), {});
+const plan = (line: string) => kubectlTool.parse(line.split(' '), {}).plan;
 
 describe('confirmations: which commands change state, and what they name', () => {
   it('writes ask, reads and dry runs do not', () => {

@@ -185,12 +185,12 @@ describe('structured results, plan and target', () => {
   });
 
   it('plans reads and writes and names the database it targets', async () => {
-    assert.equal(psqlTool.plan(['psql', '-c', 'SELECT * FROM pg_stat_replication;'], env).mutates, false);
-    assert.equal(psqlTool.plan(['psql', '-c', 'ALTER SYSTEM SET max_wal_senders = 10;'], env).mutates, true);
-    assert.equal(psqlTool.plan(['psql', '-c', 'SELECT pg_reload_conf();'], env).mutates, true);
-    assert.equal(sqlTool.plan(['sql', 'EXPLAIN ANALYZE DELETE FROM games'], env).mutates, true);
-    assert.equal(sqlTool.plan(['sql', 'EXPLAIN SELECT 1; \\dt'], env).mutates, false);
-    const target = await psqlTool.target!(['psql', '-c', 'SELECT 1'], { env, session: new Session(dir, env), cwd: dir });
+    assert.equal(psqlTool.parse(['psql', '-c', 'SELECT * FROM pg_stat_replication;'], env).plan.mutates, false);
+    assert.equal(psqlTool.parse(['psql', '-c', 'ALTER SYSTEM SET max_wal_senders = 10;'], env).plan.mutates, true);
+    assert.equal(psqlTool.parse(['psql', '-c', 'SELECT pg_reload_conf();'], env).plan.mutates, true);
+    assert.equal(sqlTool.parse(['sql', 'EXPLAIN ANALYZE DELETE FROM games'], env).plan.mutates, true);
+    assert.equal(sqlTool.parse(['sql', 'EXPLAIN SELECT 1; \\dt'], env).plan.mutates, false);
+    const target = await psqlTool.parse(['psql', '-c', 'SELECT 1'], {}).target!({ env, session: new Session(dir, env), cwd: dir });
     assert.deepEqual(target, {
       kind: 'postgres',
       label: `database tiktoktoe on 127.0.0.1:${sandbox.env.PGPORT} as postgres`,

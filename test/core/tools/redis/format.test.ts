@@ -85,13 +85,13 @@ describe('redis-cli options and plan', () => {
   });
 
   it('marks writes as mutating and reads as not', () => {
-    const plan = (line: string) => redisTool.plan(['redis-cli', ...line.split(' ')], {});
+    const plan = (line: string) => redisTool.parse(['redis-cli', ...line.split(' ')], {}).plan;
     for (const w of ['SET k v', 'del k', 'CONFIG SET maxmemory 1gb', 'FLUSHALL', 'hset h f v']) assert.equal(plan(w).mutates, true, w);
     for (const r of ['GET k', 'INFO memory', 'config get maxmemory', 'CLUSTER INFO', 'lrange l 0 -1', 'ttl k']) assert.equal(plan(r).mutates, false, r);
     assert.equal(plan('CONFIG SET maxmemory 1gb').action, 'config set maxmemory');
     assert.deepEqual([plan('MONITOR').native, plan('MONITOR').streams, plan('MONITOR').mutates], [true, true, false]);
     assert.equal(plan('SYNC').native, false);
-    assert.equal(redisTool.plan(['redis-cli'], {}).native, false);
+    assert.equal(redisTool.parse(['redis-cli'], {}).plan.native, false);
   });
 
   it('gives memory use and the hit rate as results', () => {
@@ -127,11 +127,9 @@ describe('redis-cli options and plan', () => {
     for (const c of ['LPOP q', 'XREAD COUNT 1 STREAMS s 0', 'GET k', 'INFO']) assert.equal(isBlocking(c.split(' ')), false, c);
   });
 
-  it('plans a command line once: the same words give the same (frozen) plan, other words their own', () => {
-    const plan = (...words: string[]) => redisTool.plan(['redis-cli', ...words], {});
-    const first = plan('GET', 'k');
-    assert.equal(plan('GET', 'k'), first);
-    assert.ok(Object.isFrozen(first));
+  it('plans a command line by its words', () => {
+    const plan = (...words: string[]) => redisTool.parse(['redis-cli', ...words], {}).plan;
+    assert.equal(plan('GET', 'k').mutates, false);
     assert.equal(plan('SET', 'k', 'v').mutates, true);
     // One word with a space in it is not two words: 'GET k' is no command redis-cli knows, so it may write.
     assert.equal(plan('GET k').mutates, true);

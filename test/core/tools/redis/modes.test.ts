@@ -14,7 +14,7 @@ import { encodeCommand, parseReplies } from '../../../../src/core/tools/redis/re
 import { infoNumber, statLine } from '../../../../src/core/tools/redis/stat';
 import { redisTool } from '../../../../src/core/tools/redis';
 
-const plan = (line: string) => redisTool.plan(['redis-cli', ...line.split(' ')], {});
+const plan = (line: string) => redisTool.parse(['redis-cli', ...line.split(' ')], {}).plan;
 
 describe('redis-cli special mode options', () => {
   it('reads --scan with its pattern, count, type and -i', () => {
@@ -59,9 +59,9 @@ describe('redis-cli special mode options', () => {
 
   it('names the node given to --cluster in the confirmation', async () => {
     const ctx = { env: { REDIS_CLUSTER_URL: 'redis://127.0.0.1:7000' }, session: undefined as never, cwd: '.' };
-    const named = await redisTool.target!(['redis-cli', '--cluster', 'rebalance', 'prod-cache:6379'], ctx);
+    const named = await redisTool.parse(['redis-cli', '--cluster', 'rebalance', 'prod-cache:6379'], {}).target!(ctx);
     assert.deepEqual([named?.label, named?.production], ['redis prod-cache:6379 db 0', true]);
-    const bare = await redisTool.target!(['redis-cli', '--cluster', 'rebalance'], ctx);
+    const bare = await redisTool.parse(['redis-cli', '--cluster', 'rebalance'], {}).target!(ctx);
     assert.equal(bare?.label, 'redis 127.0.0.1:7000 db 0');
     assert.equal(bare?.details?.from, 'REDIS_CLUSTER_URL');
   });

@@ -41,9 +41,9 @@ async function planMatchesReal(args: string): Promise<void> {
 
 describe('redis-cli --cluster rebalance moves slots', () => {
   it('asks before moving slots, and not for a simulation', () => {
-    assert.equal(redisTool.plan(['redis-cli', '--cluster', 'rebalance', 'redis-cluster:6379'], {}).mutates, true);
-    assert.equal(redisTool.plan(['redis-cli', '--cluster', 'rebalance', 'redis-cluster:6379', '--cluster-simulate'], {}).mutates, false);
-    assert.equal(redisTool.plan(['redis-cli', '--cluster', 'check', 'redis-cluster:6379'], {}).mutates, false);
+    assert.equal(redisTool.parse(['redis-cli', '--cluster', 'rebalance', 'redis-cluster:6379'], {}).plan.mutates, true);
+    assert.equal(redisTool.parse(['redis-cli', '--cluster', 'rebalance', 'redis-cluster:6379', '--cluster-simulate'], {}).plan.mutates, false);
+    assert.equal(redisTool.parse(['redis-cli', '--cluster', 'check', 'redis-cluster:6379'], {}).plan.mutates, false);
   });
 
   it('does nothing when the confirmation is declined', async () => {

@@ -1,22 +1,30 @@
-// A pipeline's expansion is worked out once per session state: re-runs reuse
-// it, and anything it depends on (variables, secrets, the registry's tools)
-// makes the next run work it out again.
+// A re-run of a step (the usual way to watch a fix land) reuses the line's
+// plan while nothing it depends on changed, and otherwise works with the
+// session and the tools as they are now: variables set, unset or made secret
+// since, and tools added since.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Session, ToolRegistry, type Tool } from '../../../src/core/engine';
+import { parseScript } from '../../../src/core/shell';
 import { preparePipeline } from '../../../src/core/engine/preparedPipeline';
-import { parseCell, parseScript } from '../../../src/core/shell';
+import { planPipeline } from '../../../src/core/engine/plan';
 import { runNative } from '../../support/engine';
 
-function printTool(name: string, seen: (readonly string[])[] = []): Tool {
+/** Prints its arguments; `parsed` and `ran` get the argv of each parse and each run. */
+function printTool(name: string, seen: { parsed: (readonly string[])[]; ran: (readonly string[])[] } = { parsed: [], ran: [] }): Tool {
   return {
     names: [name],
-    plan: () => ({ native: true, terminal: false, mutates: false }),
-    async run(argv, ctx) {
-      seen.push(argv);
-      ctx.stdout.write(argv.slice(1).join(' ') + '\n');
-      return 0;
+    parse: (argv) => {
+      seen.parsed.push(argv);
+      return {
+        plan: { native: true, terminal: false, mutates: false },
+        async run(ctx) {
+          seen.ran.push(argv);
+          ctx.stdout.write(argv.slice(1).join(' ') + '\n');
+          return 0;
+        },
+      };
     },
   };
 }
@@ -24,21 +32,28 @@ function printTool(name: string, seen: (readonly string[])[] = []): Tool {
 /** A run in `session` with `registry`, both kept across runs. */
 const run = (text: string, session: Session, registry: ToolRegistry) => runNative(text, { env: {}, session, registry });
 
-test('a re-run in the same session reuses the frozen expansion: the tool gets the very same argv', async () => {
-  const seen: (readonly string[])[] = [];
+test('a re-run in the same session runs the command parsed the first time, with its frozen argv', async () => {
+  const seen = { parsed: [] as (readonly string[])[], ran: [] as (readonly string[])[] };
   const registry = new ToolRegistry([printTool('say', seen)]);
   const session = new Session('/tmp', { WHO: 'world' });
   assert.equal((await run('say hello $WHO', session, registry)).stdout, 'hello world\n');
   assert.equal((await run('say hello $WHO', session, registry)).stdout, 'hello world\n');
-  assert.equal(seen.length, 2);
-  assert.equal(seen[0], seen[1], 'the second run used the first run\'s argv');
-  assert.ok(Object.isFrozen(seen[0]), 'a kept argv cannot be changed by the tool that gets it');
+  assert.equal(seen.parsed.length, 1, 'parsed once for both runs');
+  assert.equal(seen.ran.length, 2);
+  assert.equal(seen.ran[0], seen.ran[1], 'the second run used the first run\'s argv');
+  assert.ok(Object.isFrozen(seen.ran[0]), 'a kept argv cannot be changed by the tool that gets it');
+  session.set('WHO', 'you');
+  assert.equal((await run('say hello $WHO', session, registry)).stdout, 'hello you\n');
+  assert.equal(seen.parsed.length, 2, 'a changed variable: the line is planned again');
+});
 
-  const pipeline = parseCell('say hello $WHO').statements[0]!.first;
-  const prepared = preparePipeline(pipeline, session, registry);
-  assert.equal(preparePipeline(pipeline, session, registry), prepared);
-  assert.ok(Object.isFrozen(prepared.expanded.stages[0]));
-  assert.deepEqual(prepared.variables, { WHO: 'world' });
+test('a pipeline that may still change is planned afresh each time', () => {
+  const registry = new ToolRegistry([printTool('say')]);
+  const session = new Session('/tmp', {});
+  const pipeline = parseScript('say hi').statements[0]!.first;
+  assert.ok(!Object.isFrozen(pipeline));
+  const plan = () => planPipeline(pipeline, { lookup: session.lookup, env: (extra) => session.env(extra) }, registry);
+  assert.notEqual(preparePipeline(pipeline, session, registry, plan), preparePipeline(pipeline, session, registry, plan));
 });
 
 test('a variable set or unset between runs is what the next run uses', async () => {
@@ -87,12 +102,4 @@ test('each session expands with its own values', async () => {
   assert.equal((await run('say $WHO', a, registry)).stdout, 'a\n');
   assert.equal((await run('say $WHO', b, registry)).stdout, 'b\n');
   assert.equal((await run('say $WHO', a, registry)).stdout, 'a\n');
-});
-
-test('a pipeline that may still change is expanded afresh each time', () => {
-  const registry = new ToolRegistry([printTool('say')]);
-  const session = new Session('/tmp', {});
-  const pipeline = parseScript('say hi').statements[0]!.first;
-  assert.ok(!Object.isFrozen(pipeline));
-  assert.notEqual(preparePipeline(pipeline, session, registry), preparePipeline(pipeline, session, registry));
 });
