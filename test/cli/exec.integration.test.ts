@@ -43,6 +43,23 @@ test('without --yes and without a terminal, a state-changing command is refused 
   assert.match(r.stderr, /changes state .*pass --yes/);
 });
 
+test('a usage error in a state-changing command is printed as kubectl prints it, before any confirmation', async () => {
+  const kube = await kubeFixture();
+  for (const command of ['kubectl scale deployment tiktok-toe', 'kubectl scale deployment tiktok-toe --replicas=-1', 'kubectl patch deployment tiktok-toe', 'kubectl patch deployment tiktok-toe -p {} --type yaml', 'kubectl scale deployment tiktok-toe --replicas=x']) {
+    // No --yes and no terminal: a confirmation would be refused ("pass --yes"); the usage error comes first.
+    const ours = await runbook(['exec', '--', command], kube.env);
+    const real = await runReal(command, kube.env);
+    assert.equal(klogTime(ours.stderr), klogTime(real.stderr), command);
+    assert.equal(ours.stdout, real.stdout, command);
+    assert.equal(ours.exitCode, real.exitCode, command);
+  }
+});
+
+/** A klog line's time and process id (`E1207 06:29:16.180233   25661 run.go:72]`) differ between two runs by nature. */
+function klogTime(text: string): string {
+  return text.replace(/^E\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /gm, 'E0000 00:00:00.000000 PID ');
+}
+
 test('an unset variable is an error naming --var; --var fills it', async () => {
   const kube = await kubeFixture();
   const missing = await runbook(['exec', '--', 'kubectl get deploy $APP'], kube.env);

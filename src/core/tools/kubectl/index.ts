@@ -76,6 +76,7 @@ function parseKubectl(argv: readonly string[], env: Env): ParsedCommand {
   try {
     args = verbArgs(native, `${program} ${verb}`, rest);
     notNative = native.notNative?.(args);
+    if (!notNative) native.validate?.(args);
     plan = notNative
       ? { native: false, terminal: true, mutates: native.mutates(args), reason: notNative }
       : {

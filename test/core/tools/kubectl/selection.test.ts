@@ -33,7 +33,7 @@ writeFileSync(
 const env = { KUBECONFIG: kubeconfig, HOME: dir };
 
 async function targetOf(session: Session, line: string) {
-  const target = await kubectlTool.target!(line.split(' '), { env, session, cwd: dir });
+  const target = await kubectlTool.parse(line.split(' '), env).target!({ env, session, cwd: dir });
   return target?.details;
 }
 

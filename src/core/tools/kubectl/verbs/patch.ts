@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { flagString } from '../args';
+import { flagString, type ParsedArgs } from '../args';
 import { resourcePath } from '../discovery';
 import type { KubeObject } from '../printers/objects';
 import { parseYamlDocuments } from '../manifests';
@@ -45,6 +45,7 @@ export const patch: Verb = {
   usage: 'kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]',
   mutates: mutatesUnlessDryRun,
   action: (args) => describeAction('patch', args),
+  validate: validatePatch,
   run: runPatch,
 };
 
@@ -58,14 +59,18 @@ export function patchBody(text: string): string {
   }
 }
 
+function validatePatch(args: ParsedArgs): void {
+  if ((flagString(args, 'patch') === undefined) === (flagString(args, 'patch-file') === undefined)) throw new KubectlError('error: must specify --patch or --patch-file containing the contents of the patch');
+  const type = flagString(args, 'type') ?? 'strategic';
+  if (!(type in CONTENT_TYPES)) throw new KubectlError(`error: --type must be one of [json merge strategic], not "${type}"`);
+  checkOutput(args);
+}
+
 async function runPatch(run: KubectlRun): Promise<number> {
   const { args, ctx } = run;
   const inline = flagString(args, 'patch');
   const file = flagString(args, 'patch-file');
-  if ((inline === undefined) === (file === undefined)) throw new KubectlError('error: must specify --patch or --patch-file containing the contents of the patch');
   const type = flagString(args, 'type') ?? 'strategic';
-  if (!(type in CONTENT_TYPES)) throw new KubectlError(`error: --type must be one of [json merge strategic], not "${type}"`);
-  checkOutput(args);
   const mode = dryRun(args);
   let text = inline ?? '';
   if (file !== undefined) {

@@ -1,7 +1,8 @@
 // kubectl scale: a merge patch of the scale subresource (`{"spec":{"replicas":N}}`),
 // or, with --current-replicas/--resource-version, a read-check-update of it.
 
-import { flagInt, flagString } from '../args';
+import { flagInt, flagString, type ParsedArgs } from '../args';
+import { commandFailed } from '../commandFailed';
 import { resourcePath } from '../discovery';
 import type { KubeObject } from '../printers/objects';
 import { KubectlError, type KubectlRun } from '../session';
@@ -41,15 +42,20 @@ export const scale: Verb = {
   usage: 'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME)',
   mutates: mutatesUnlessDryRun,
   action: (args) => describeAction('scale', args),
+  validate: validateScale,
   run: runScale,
 };
 
-async function runScale(run: KubectlRun): Promise<number> {
-  const { args, ctx } = run;
+function validateScale(args: ParsedArgs): void {
   const replicas = flagInt(args, 'replicas');
-  if (replicas === undefined) throw new KubectlError('error: required flag(s) "replicas" not set');
+  if (replicas === undefined) throw commandFailed('required flag(s) "replicas" not set');
   if (replicas < 0) throw new KubectlError('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   checkOutput(args);
+}
+
+async function runScale(run: KubectlRun): Promise<number> {
+  const { args, ctx } = run;
+  const replicas = flagInt(args, 'replicas')!;
   const mode = dryRun(args);
   await run.setTarget();
   const namespace = await run.namespace();

@@ -23,6 +23,12 @@ export interface Verb {
   notNative?(args: ParsedArgs): string | undefined;
   /** `scale deployment/tiktok-toe`: what a confirmation names. */
   action?(args: ParsedArgs): string;
+  /**
+   * Checks that need no server (a required flag, a flag's allowed values), run
+   * when the line is read: it throws kubectl's own error, so a usage error is
+   * printed before any confirmation is asked for.
+   */
+  validate?(args: ParsedArgs): void;
   run(run: KubectlRun): Promise<number>;
 }
 
