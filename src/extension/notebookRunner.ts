@@ -19,7 +19,6 @@ import type { NotebookSessions } from './sessions';
 interface Running {
   execution: vscode.NotebookCellExecution;
   writer: CellOutputWriter;
-  stop: AbortController;
   subscription: vscode.Disposable;
 }
 
@@ -37,7 +36,7 @@ export class NotebookRunner implements CellRunner {
   async run(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument, start: StartExecution): Promise<void> {
     const session = this.sessions.get(notebook);
     const settings = vscode.workspace.getConfiguration('runbook', notebook.uri);
-    const running = new Map<number, Running>();
+    /** The cell running now: cells run one at a time. */
     let current: Running | undefined;
     const runner = new RunbookRunner({
       runbook: () => this.runbooks.get(notebook),
@@ -57,7 +56,7 @@ export class NotebookRunner implements CellRunner {
       },
     });
     runner.on((event) => {
-      const entry = running.get(event.cell.index);
+      const entry = current;
       if (event.type === 'text') entry?.writer.events[event.stream](event.text);
       else if (event.type === 'clear') entry?.writer.events.clear();
       // Awaited by the runner: a cell's execution ends before the next cell's starts.
@@ -72,8 +71,7 @@ export class NotebookRunner implements CellRunner {
           const execution = start(notebook.cellAt(cell.index));
           const stop = new AbortController();
           const subscription = execution.token.onCancellationRequested(() => stop.abort('stopped'));
-          current = { execution, writer: new CellOutputWriter(execution), stop, subscription };
-          running.set(cell.index, current);
+          current = { execution, writer: new CellOutputWriter(execution), subscription };
           return stop.signal;
         },
       },
