@@ -28,7 +28,7 @@ export function terminalHooks(options: { yes: boolean }): CellHooks {
       if (options.yes) return true;
       const where = request.target ? ` on ${request.target.label}` : '';
       if (!interactive) {
-        process.stderr.write(`runbook: not run: '${request.commandLine}' changes state (${request.tool} ${request.action}${where}); pass --yes to run it without asking\n`);
+        process.stderr.write(`runbook: refused: '${request.commandLine}' changes state (${request.tool} ${request.action}${where}); pass --yes to run it without asking\n`);
         return false;
       }
       const rl = createInterface({ input: process.stdin, output: process.stderr });

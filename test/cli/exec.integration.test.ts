@@ -40,12 +40,12 @@ test('without --yes and without a terminal, a state-changing command is refused 
   const kube = await kubeFixture();
   const r = await runbook(['exec', '--', 'kubectl scale deployment tiktok-toe --replicas=4'], kube.env);
   assert.notEqual(r.exitCode, 0);
-  assert.match(r.stderr, /changes state .*pass --yes/);
+  assert.match(r.stderr, /^runbook: refused: 'kubectl scale deployment tiktok-toe --replicas=4' changes state .*pass --yes/m);
 });
 
-test('a usage error in a state-changing command is printed as kubectl prints it, before any confirmation', async () => {
+test('a usage error in a state-changing command is printed as the real CLI prints it, before any confirmation', async () => {
   const kube = await kubeFixture();
-  for (const command of ['kubectl scale deployment tiktok-toe', 'kubectl scale deployment tiktok-toe --replicas=-1', 'kubectl patch deployment tiktok-toe', 'kubectl patch deployment tiktok-toe -p {} --type yaml', 'kubectl scale deployment tiktok-toe --replicas=x']) {
+  for (const command of ['kubectl scale deployment tiktok-toe', 'kubectl scale deployment tiktok-toe --replicas=-1', 'kubectl patch deployment tiktok-toe', 'kubectl patch deployment tiktok-toe -p {} --type yaml', 'kubectl scale deployment tiktok-toe --replicas=x', 'aws s3 rm', 'aws s3 cp onlyone', 'aws s3api delete-object --bucket b', 'aws cloudfront create-invalidation --paths /x']) {
     // No --yes and no terminal: a confirmation would be refused ("pass --yes"); the usage error comes first.
     const ours = await runbook(['exec', '--', command], kube.env);
     const real = await runReal(command, kube.env);

@@ -10,7 +10,8 @@ import { compileQuery, formatOutput, PagedResponse, QueryError } from '../output
 import { describeAwsError } from '../s3/errors';
 import type { MemberOrder } from './memberOrder';
 import { paginate, PaginationError, type PaginatorSpec } from './paginate';
-import { parseParams, type ParamTable, type ParsedParams } from './params';
+import { checkParams, parseParams, type ParamTable, type ParsedParams } from './params';
+import { usagePlan } from '../usagePlan';
 import { toCliShape, type CliObject } from './shape';
 import { validateRequest } from './validate';
 
@@ -70,7 +71,17 @@ function pagingWanted(def: OperationDefinition, parsed: ParsedParams, ctx: AwsCo
 
 export function defineOperation(def: OperationDefinition): AwsCommand {
   return {
-    plan: (args) => def.plan(args),
+    plan: (args) => {
+      try {
+        checkParams(args, def.params, { paginated: !!def.paginator, positionals: def.positionals });
+      } catch (error) {
+        // A usage error is aws-cli's first word: the line then changes nothing and asks nothing.
+        const usage = usagePlan(error);
+        if (usage) return usage;
+        throw error;
+      }
+      return def.plan(args);
+    },
     run: async (args, ctx) => {
       const { tool, globals } = ctx;
       let parsed: ParsedParams | undefined;

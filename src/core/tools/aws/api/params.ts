@@ -43,7 +43,8 @@ export interface ParseOptions {
   positionals?: readonly string[];
 }
 
-export async function parseParams(words: readonly string[], table: ParamTable, options: ParseOptions): Promise<ParsedParams> {
+/** The words as aws-cli's argument parser reads them; throws its usage error (a required argument missing, an unknown option). Needs no file and no server. */
+export function checkParams(words: readonly string[], table: ParamTable, options: Omit<ParseOptions, 'cwd'>): ReturnType<typeof parseFlags> {
   const spec: Record<string, FlagKind> = {};
   for (const [flag, p] of Object.entries(table)) {
     if (p.type === 'boolean') {
@@ -59,7 +60,11 @@ export async function parseParams(words: readonly string[], table: ParamTable, o
   missing.push(...names.slice(flags.positionals.length));
   if (missing.length) throw usageError(`the following arguments are required: ${missing.join(', ')}`);
   if (unknown.length) throw unknownOptions(unknown);
+  return flags;
+}
 
+export async function parseParams(words: readonly string[], table: ParamTable, options: ParseOptions): Promise<ParsedParams> {
+  const flags = checkParams(words, table, options);
   const request: Record<string, unknown> = {};
   const given = new Set<string>();
   for (const [flag, p] of Object.entries(table)) {

@@ -1,6 +1,7 @@
 // The `aws s3` high-level commands, by name.
 
 import type { AwsCommand, AwsCommandTable } from '../context';
+import { usagePlan } from '../usagePlan';
 import { mbCommand, rbCommand } from './buckets';
 import { lsCommand } from './ls';
 import { presignCommand } from './presign';
@@ -12,8 +13,9 @@ function transferCommand(name: TransferCommand): AwsCommand {
       try {
         const o = parseTransfer(name, args);
         return { mutates: !o.dryrun, action: transferAction(o) };
-      } catch {
-        return { mutates: !args.includes('--dryrun'), action: [name, ...args].join(' ') };
+      } catch (error) {
+        // A usage error is aws-cli's first word: the line then changes nothing and asks nothing.
+        return usagePlan(error) ?? { mutates: !args.includes('--dryrun'), action: [name, ...args].join(' ') };
       }
     },
     run: (args, ctx) => runTransfer(ctx, parseTransfer(name, args)),
