@@ -85,3 +85,12 @@ export interface Tool {
    */
   parse(argv: readonly string[], env: ToolEnv): ParsedCommand;
 }
+
+/**
+ * A line its tool could not read (a usage error): it changes nothing, so
+ * nothing is confirmed, and when run it prints the error as the real CLI
+ * does. `reason` is the error's gist, for `runbook plan`.
+ */
+export function unreadableLine(reason: string, report: (ctx: ToolContext) => number | Promise<number>): ParsedCommand {
+  return { plan: { native: true, terminal: false, mutates: false, reason }, run: async (ctx) => report(ctx) };
+}

@@ -2,7 +2,7 @@
 // run in-process through the AWS SDK for JavaScript with aws-cli 1.x's output
 // and exit codes; other services say they are not native and offer a terminal.
 
-import type { ParsedCommand, Target, Tool, ToolContext, ToolPlan } from '../../engine/tool';
+import { unreadableLine, type ParsedCommand, type Target, type Tool, type ToolContext, type ToolPlan } from '../../engine/tool';
 import { cloudfrontCommands, s3apiCommands } from './api';
 import { genericS3apiCommand } from './api/genericS3api';
 import { isReadOperation } from './readOperations';
@@ -135,11 +135,7 @@ function parseAwsLine(argv: readonly string[]): ParsedCommand {
   try {
     args = parseAwsArgs(argv);
   } catch (error) {
-    // aws-cli reports a usage error when it runs.
-    return {
-      plan: { native: true, terminal: false, mutates: false, reason: (error as Error).message.trim().split('\n').pop() },
-      run: async (ctx) => reportError(ctx, error),
-    };
+    return unreadableLine((error as Error).message.trim().split('\n').pop() ?? '', (ctx) => reportError(ctx, error));
   }
   return {
     plan: planFor(args),

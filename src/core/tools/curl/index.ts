@@ -2,7 +2,7 @@
 // (nothing spawned), printing what curl 7.88 prints and exiting as it exits.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import type { ParsedCommand, Target, Tool, ToolContext } from '../../engine/tool';
+import { unreadableLine, type ParsedCommand, type Target, type Tool, type ToolContext } from '../../engine/tool';
 import { CurlUsageError, parseCurlArgs, requestMethod, type CurlOptions } from './args';
 import { CurlError, emptyInfo, parseUrl, transfer } from './transfer';
 import { expandWriteOut, type TransferInfo } from './writeout';
@@ -90,15 +90,11 @@ function parseCurlLine(argv: readonly string[]): ParsedCommand {
   try {
     o = parseCurlArgs(argv);
   } catch (error) {
-    // curl reports a usage error when it runs.
-    return {
-      plan: { native: true, terminal: false, mutates: false, reason: (error as Error).message.split('\n')[0] },
-      async run(ctx) {
-        if (!(error instanceof CurlUsageError)) throw error;
-        ctx.stderr.write(`${error.message}\n`);
-        return error.exitCode;
-      },
-    };
+    return unreadableLine((error as Error).message.split('\n')[0], (ctx) => {
+      if (!(error instanceof CurlUsageError)) throw error;
+      ctx.stderr.write(`${error.message}\n`);
+      return error.exitCode;
+    });
   }
   const method = requestMethod(o).toUpperCase();
   const unsupported = o.unsupported;

@@ -2,7 +2,7 @@
 // codes, over @kubernetes/client-node's kubeconfig handling and one kept-alive
 // connection per cluster.
 
-import type { ParsedCommand, Tool, ToolContext, ToolPlan } from '../../engine/tool';
+import { unreadableLine, type ParsedCommand, type Tool, type ToolContext, type ToolPlan } from '../../engine/tool';
 import { flagBool, flagString, KubectlUsageError, parseArgs, type ParsedArgs } from './args';
 import { flagBeforePluginMessage, isKubectlCommand, unknownCommandMessage, unknownSubcommandMessage } from './commandNames';
 import { KubeTransportError } from './connection';
@@ -87,9 +87,7 @@ function parseKubectl(argv: readonly string[], env: Env): ParsedCommand {
           action: native.action?.(args) ?? `${verb} ${args.positionals.join(' ')}`.trim(),
         };
   } catch (error) {
-    // kubectl reports a usage error when it runs.
-    const plan: ToolPlan = { native: true, terminal: false, mutates: false, reason: (error as Error).message.split('\n')[0] };
-    return notRunnable(plan, (ctx) => reportError(ctx, error));
+    return unreadableLine((error as Error).message.split('\n')[0], (ctx) => reportError(ctx, error));
   }
   return {
     plan,
@@ -132,7 +130,7 @@ function otherVerb(argv: readonly string[], verb: string, env: Env): ParsedComma
   const program = argv[0];
   const unknown = unknownVerbMessage(argv, verb, env);
   if (unknown) {
-    return notRunnable({ native: true, terminal: false, mutates: false, reason: unknown.split('\n')[0] }, (ctx) => {
+    return unreadableLine(unknown.split('\n')[0], (ctx) => {
       ctx.stderr.write(`${unknown}\n`);
       return 1;
     });

@@ -3,7 +3,7 @@
 // server, database and user.
 
 import { stateKey } from '../../session';
-import type { ParsedCommand, Target, Tool, ToolContext, ToolPlan } from '../../engine/tool';
+import { unreadableLine, type ParsedCommand, type Target, type Tool, type ToolContext, type ToolPlan } from '../../engine/tool';
 import { parsePsqlArgs, type PsqlArgs } from './args';
 import { PsqlError } from './errors';
 import { sqlAction, sqlMutates, statementMutates } from './plan';
@@ -91,10 +91,7 @@ function parsePsqlLine(argv: readonly string[]): ParsedCommand {
   try {
     args = parsePsqlArgs(argv);
   } catch (error) {
-    return {
-      plan: { native: true, terminal: false, mutates: false, reason: (error as Error).message.split('\n')[0] },
-      run: async (ctx) => reportUsage(ctx, error),
-    };
+    return unreadableLine((error as Error).message.split('\n')[0], (ctx) => reportUsage(ctx, error));
   }
   return {
     plan: planFor(args),

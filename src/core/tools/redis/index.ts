@@ -3,7 +3,7 @@
 // special modes (--scan, --bigkeys, --memkeys, --latency, --stat, --cluster)
 // and streams (MONITOR, SUBSCRIBE), each on a connection of its own.
 
-import type { ParsedCommand, Tool, ToolContext, ToolPlan } from '../../engine/tool';
+import { unreadableLine, type ParsedCommand, type Tool, type ToolContext, type ToolPlan } from '../../engine/tool';
 import { parseRedisArgs, RedisUsageError, type RedisArgs } from './args';
 import { commandAction, commandTraits, isReadOnly, type CommandTraits } from './commands';
 import { connection, connectionKey, ConnectError, readyConnection, redisTarget, resolveSettings, type RedisConnection, type RedisSettings } from './connect';
@@ -75,15 +75,11 @@ function parseRedisLine(argv: readonly string[]): ParsedCommand {
   try {
     args = parseRedisArgs(argv);
   } catch (error) {
-    // redis-cli reports a bad option when it runs.
-    return {
-      plan: { native: true, terminal: false, mutates: false, reason: (error as Error).message.trim() },
-      async run(ctx) {
-        if (!(error instanceof RedisUsageError)) throw error;
-        ctx.stderr.write(error.message);
-        return 1;
-      },
-    };
+    return unreadableLine((error as Error).message.trim(), (ctx) => {
+      if (!(error instanceof RedisUsageError)) throw error;
+      ctx.stderr.write(error.message);
+      return 1;
+    });
   }
   const traits = commandTraits(args.command);
   return {
