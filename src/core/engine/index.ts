@@ -1,4 +1,4 @@
-export type { CellRun } from './result';
+export { ranCleanly, type CellRun } from './result';
 export type { CommandResult, ResultStatus } from '../results/commandResult';
 export { runCell, type CellEvents, type CellHooks, type RunCellOptions, type ValueRequest } from './run';
 export { ToolRegistry } from './registry';

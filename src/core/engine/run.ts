@@ -12,7 +12,7 @@ import type { ToolRegistry } from './registry';
 import type { CommandResult, ResultStatus } from '../results/commandResult';
 import type { ToolData } from '../results/toolData';
 import { countLines } from './outputLines';
-import type { CellRun } from './result';
+import { ranCleanly, type CellRun } from './result';
 import type { Session } from '../session';
 import type { ConfirmationRequest, EditRequest, OutputSink, ParsedCommand, Target } from './tool';
 import { abortableSleep } from '../util/abortableSleep';
@@ -60,7 +60,7 @@ export async function runCell(text: string, options: RunCellOptions): Promise<Ce
   const started = Date.now();
   const commands: CommandResult[] = [];
   const finish = (exitCode: number): CellRun => ({
-    ok: exitCode === 0 && commands.every((c) => c.status === 'ok' || c.status === 'skipped'),
+    ok: ranCleanly(exitCode, commands),
     exitCode,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,

@@ -1,7 +1,7 @@
 // The one place a cell's result is assembled from what the engine ran and
 // what the cell printed, with the one status rule.
 
-import type { CellRun } from '../engine';
+import { ranCleanly, type CellRun } from '../engine';
 import type { CellResult, CommandResult, ResultStatus } from '../results';
 
 /**
@@ -34,7 +34,7 @@ export function buildCellResult(cellText: string, run: CellRun, output: CellOutp
   };
 }
 
-/** Whether the cell did its job: it exited 0 and every command ran or was skipped on purpose. */
+/** Whether the cell did its job, by the engine's rule for a run. */
 export function cellSucceeded(result: CellResult): boolean {
-  return (result.exitCode ?? 0) === 0 && (result.status === 'ok' || result.status === 'skipped');
+  return ranCleanly(result.exitCode ?? 0, result.commands ?? []);
 }
