@@ -7,8 +7,8 @@
 import { dirname } from 'node:path';
 import type { CellResult } from '../core/results';
 import { Runbook } from '../core/runbook';
-import { maxLevel, summarizeNotebook, type CellVerdict, type Finding, type Level, type ThresholdDiagnostic, type ThresholdGroup, type Verdict } from '../core/thresholds';
-import { EXIT, exitCodeFor, readRound, type CheckedRun, type CheckRound, type FailedCommand, type SkippedCommand } from './runOutcome';
+import { summarizeNotebook, type CellVerdict, type Finding, type Level, type ThresholdDiagnostic, type ThresholdGroup, type Verdict } from '../core/thresholds';
+import { EXIT, exitCodeFor, readRound, roundLevel, type CheckedRun, type CheckRound, type FailedCommand, type SkippedCommand } from './runOutcome';
 import { printReport } from './checkReport';
 import type { Output } from './roundtrip';
 import { cliRunner, readRunbookText, sessionWithVars } from './runbookFile';
@@ -123,8 +123,7 @@ function buildReport(file: string, runbook: Runbook, round: CheckRound, rounds: 
   const thresholdOf = (v: Verdict) => groups.find((g) => g.name === v.group)?.metrics.find((m) => m.metric === v.metric);
   const verdicts = summary.verdicts.map((v) => ({ ...v, line: lineOf.get(v), threshold: describeThreshold(thresholdOf(v)) }));
   const findings = dedupeFindings(runs);
-  const counted = (v: Verdict): Level[] => (v.level === 'not-measured' ? [] : [sustainedOnly ? (v.sustainedLevel ?? 'ok') : v.level]);
-  const level = maxLevel([...summary.verdicts.flatMap(counted), ...findings.map((f) => f.level)]);
+  const level = roundLevel(summary.verdicts, findings, sustainedOnly);
   const incomplete = round.failures.length > 0;
   const fileLine = (d: ThresholdDiagnostic) => (runbook.cells[d.cellIndex]?.line ?? 1) + d.line;
   return {

@@ -5,11 +5,11 @@
 
 import { dirname } from 'node:path';
 import { Runbook } from '../core/runbook';
-import { maxLevel, summarizeNotebook, type Level } from '../core/thresholds';
+import { summarizeNotebook } from '../core/thresholds';
 import { verdictLines } from './exec';
 import type { Output } from './roundtrip';
 import { cliRunner, readRunbookText, sessionWithVars } from './runbookFile';
-import { EXIT, exitCodeFor, readRound } from './runOutcome';
+import { EXIT, exitCodeFor, readRound, roundLevel } from './runOutcome';
 import { terminalHooks } from './terminalHooks';
 
 export interface RunOptions {
@@ -64,7 +64,7 @@ export async function runRunbook(file: string, options: RunOptions, io: RunStrea
   const round = readRound(outcome);
   const summary = summarizeNotebook(runbook.groups, round.runs.map((r) => r.result.verdict));
   const findings = round.runs.flatMap((r) => r.result.verdict?.findings ?? []);
-  const level: Level = maxLevel([...summary.verdicts.flatMap((v) => (v.level === 'not-measured' ? [] : [v.level])), ...findings.map((f) => f.level)]);
+  const level = roundLevel(summary.verdicts, findings);
   const exitCode = exitCodeFor(level, round);
   if (options.json) {
     io.out(JSON.stringify({ file, level, exitCode, stopped: outcome.stopped ? { line: outcome.stopped.cell.line, reason: outcome.stopped.reason } : undefined, cells: round.runs.map((r) => ({ line: r.line, result: r.result })), skipped: round.skipped, failures: round.failures }, null, 2));

@@ -7,6 +7,7 @@
 import type { CellResult, CommandResult } from '../core/results';
 import type { Cell } from '../core/runbook';
 import type { RunOutcome } from '../core/runner';
+import { maxLevel, type Finding, type Level, type Verdict } from '../core/thresholds';
 
 export interface SkippedCommand {
   line: number;
@@ -70,7 +71,13 @@ function failureMessage(c: CommandResult, result: CellResult): string {
 /** The exit codes of `runbook check` and `runbook run` (the README's table). */
 export const EXIT = { ok: 0, warning: 1, critical: 2, incomplete: 3, unreadable: 4 } as const;
 
+/** The highest level a round reached: its verdicts (only sustained breaches when asked; not-measured never counts) and its findings. */
+export function roundLevel(verdicts: readonly Verdict[], findings: readonly Pick<Finding, 'level'>[], sustainedOnly = false): Level {
+  const counted = (v: Verdict): Level[] => (v.level === 'not-measured' ? [] : [sustainedOnly ? (v.sustainedLevel ?? 'ok') : v.level]);
+  return maxLevel([...verdicts.flatMap(counted), ...findings.map((f) => f.level)]);
+}
+
 /** 3 when a step failed, was declined or lacked a value (it takes precedence); else the highest level. */
-export function exitCodeFor(level: 'ok' | 'warning' | 'critical', round: CheckRound): number {
+export function exitCodeFor(level: Level, round: CheckRound): number {
   return round.failures.length ? EXIT.incomplete : EXIT[level];
 }
