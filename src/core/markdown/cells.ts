@@ -31,6 +31,8 @@ export interface CellOrigin {
   body: string;
   /** Blank lines after the body, as written. */
   trailing: string;
+  /** An incident record's runs of this code cell, as written after its fence (blank lines between included). */
+  runs?: string;
   /** Fingerprint of the value the cell was opened with. */
   valueHash: string;
   fence?: FenceOrigin;
@@ -44,6 +46,8 @@ export interface RunbookCell {
   language: string;
   /** Absent for a cell the user added. */
   origin?: CellOrigin;
+  /** An incident record's runs of this code cell, as they are to be written after its fence; defaults to the origin's. */
+  runs?: string;
 }
 
 export interface RunbookFile {

@@ -7,13 +7,18 @@ import { frontMatterLineCount } from './frontMatter';
 import { fingerprint } from './hash';
 import { languageForInfo } from './languages';
 import { dominantLineEnding, isBlank, joinLines, splitLines, type SourceLine } from './lines';
+import { recordedRunsEnd, timelineSpan } from './recordBlocks';
 
 const BOM = '\uFEFF';
 
 interface Block {
   startLine: number;
+  /** The line after the fence (or the timeline section). */
   endLine: number;
-  cell: (lines: readonly SourceLine[]) => { value: string; fence: FenceOrigin };
+  /** The line after the runs an incident record wrote below the fence, when there are any. */
+  runsEnd?: number;
+  /** A fenced block gives a code cell; the timeline section of a record gives a prose cell. */
+  cell: (lines: readonly SourceLine[]) => { value: string; fence?: FenceOrigin };
 }
 
 export function parseRunbook(input: string): RunbookDocument {
@@ -73,20 +78,22 @@ export function parseRunbook(input: string): RunbookDocument {
   for (const block of blocks) {
     if (block.startLine > line) addProse(line, block.startLine);
     const { value, fence } = block.cell(lines);
+    const end = block.runsEnd ?? block.endLine;
     cells.push({
-      kind: 'code',
+      kind: fence ? 'code' : 'markdown',
       value,
-      language: fence.language,
+      language: fence ? fence.language : 'markdown',
       origin: takePending(offsets[block.startLine], {
         leading: '',
         body: joinLines(lines, block.startLine, block.endLine),
         trailing: '',
-        end: offsets[block.endLine],
+        end: offsets[end],
         valueHash: fingerprint(value),
-        fence,
+        ...(fence ? { fence } : {}),
+        ...(end > block.endLine ? { runs: joinLines(lines, block.endLine, end) } : {}),
       }),
     });
-    line = block.endLine;
+    line = end;
   }
   if (line < lines.length) addProse(line, lines.length);
   if (pendingLeading || cells.length === 0 && text.length > 0) {
@@ -112,6 +119,22 @@ function lineOffsets(lines: readonly SourceLine[]): number[] {
 }
 
 function codeBlocks(text: string, lines: readonly SourceLine[]): Block[] {
+  const blocks = fencedBlocks(text, lines);
+  return withTimeline(blocks, lines, frontMatterLineCount(lines));
+}
+
+/** The timeline section of an incident record, as a block of its own, when the file has one outside every fence. */
+function withTimeline(blocks: Block[], lines: readonly SourceLine[], from: number): Block[] {
+  for (let span = timelineSpan(lines, from); span; span = timelineSpan(lines, span.start + 1)) {
+    const { start, end } = span;
+    if (blocks.some((b) => start >= b.startLine && start < (b.runsEnd ?? b.endLine))) continue;
+    const timeline: Block = { startLine: start, endLine: end, cell: (all) => ({ value: all.slice(start, end).map((l) => l.text).join('\n') }) };
+    return [...blocks.filter((b) => b.startLine < start), timeline, ...blocks.filter((b) => b.startLine >= end)];
+  }
+  return blocks;
+}
+
+function fencedBlocks(text: string, lines: readonly SourceLine[]): Block[] {
   const blocks: Block[] = [];
   const frontMatter = frontMatterLineCount(lines);
   if (frontMatter > 0) {
@@ -134,28 +157,33 @@ function codeBlocks(text: string, lines: readonly SourceLine[]): Block[] {
   }
   // Front matter lines are blanked for markdown-it so its line numbers still match.
   const markdown = frontMatter > 0 ? '\n'.repeat(frontMatter) + joinLines(lines, frontMatter) : text;
+  let recorded = 0;
   for (const found of findFences(markdown)) {
+    // A fence inside a recorded run is part of that run's output.
+    if (found.startLine < recorded) continue;
     const endLine = Math.min(found.endLine, lines.length);
+    const content = found.content.endsWith('\n') ? found.content.slice(0, -1) : found.content;
+    const codeLines = found.content === '' ? [] : content.split('\n');
+    const closed = endLine - found.startLine - 1 > codeLines.length;
+    const opening = lines[found.startLine].text;
+    const prefix = codePrefix(lines, found.startLine + 1, codeLines, opening, found.marker);
+    const runsEnd = closed ? recordedRunsEnd(lines, endLine, prefix) : endLine;
+    recorded = runsEnd;
     blocks.push({
       startLine: found.startLine,
       endLine,
-      cell: (all) => {
-        const content = found.content.endsWith('\n') ? found.content.slice(0, -1) : found.content;
-        const codeLines = found.content === '' ? [] : content.split('\n');
-        const closed = endLine - found.startLine - 1 > codeLines.length;
-        const opening = all[found.startLine].text;
-        return {
-          value: content,
-          fence: {
-            opening,
-            closing: closed ? all[endLine - 1].text : null,
-            marker: found.marker,
-            info: found.info,
-            prefix: codePrefix(all, found.startLine + 1, codeLines, opening, found.marker),
-            language: languageForInfo(found.info),
-          },
-        };
-      },
+      ...(runsEnd > endLine ? { runsEnd } : {}),
+      cell: (all) => ({
+        value: content,
+        fence: {
+          opening,
+          closing: closed ? all[endLine - 1].text : null,
+          marker: found.marker,
+          info: found.info,
+          prefix,
+          language: languageForInfo(found.info),
+        },
+      }),
     });
   }
   return blocks;

@@ -16,10 +16,11 @@ export function isUnedited(cell: RunbookCell): boolean {
 
 export function renderCell(cell: RunbookCell, fileEol: LineEnding): string {
   const origin = cell.origin;
+  const runs = cell.runs ?? origin?.runs ?? '';
   if (!origin) {
-    return cell.kind === 'code' ? renderNewFence(cell, fileEol) : renderLines(cell.value, '', fileEol) + fileEol;
+    return cell.kind === 'code' ? renderNewFence(cell, fileEol) + runs : renderLines(cell.value, '', fileEol) + fileEol;
   }
-  if (isUnedited(cell)) return origin.leading + origin.body + origin.trailing;
+  if (isUnedited(cell)) return origin.leading + origin.body + runs + origin.trailing;
 
   const eol = firstLineEnding(origin.body) ?? fileEol;
   const finalEol = endsWithLineEnding(origin.body) || origin.body === '' ? eol : '';
@@ -27,7 +28,7 @@ export function renderCell(cell: RunbookCell, fileEol: LineEnding): string {
   if (cell.kind === 'code' && origin.fence) body = renderFence(cell, origin.fence, eol, finalEol);
   else if (cell.kind === 'code') body = renderNewFence(cell, eol);
   else body = renderLines(cell.value, '', eol) + finalEol;
-  return origin.leading + body + origin.trailing;
+  return origin.leading + body + (cell.kind === 'code' ? runs : '') + origin.trailing;
 }
 
 function renderFence(cell: RunbookCell, fence: FenceOrigin, eol: string, finalEol: string): string {

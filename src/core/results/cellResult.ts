@@ -24,4 +24,14 @@ export interface CellResult {
   commands?: CommandResult[];
   /** The runbook's thresholds applied to what this cell measured (absent when it measured nothing). */
   verdict?: CellVerdict;
+  /** Set on a result read back from an incident record. */
+  recorded?: {
+    run: number;
+    at: string;
+    who: string;
+    /** The text shown no longer matches what was recorded: it was changed by hand. */
+    edited?: boolean;
+    /** The record shows the beginning of the output; all of it is in this file next to the record. */
+    sidecar?: string;
+  };
 }
