@@ -6,6 +6,7 @@ import { execCommand } from './exec';
 import { planCommand } from './plan';
 import { roundtripCommand } from './roundtrip';
 import { runRunbook } from './run';
+import { showCommand } from './show';
 
 const io = {
   out: (line: string) => process.stdout.write(line + '\n'),
@@ -85,17 +86,25 @@ export function buildProgram(): Command {
   program
     .command('run')
     .description("Run every code cell of a runbook in order, as Run All does in the editor, printing what each command prints.")
-    .argument('<file>', 'the runbook')
+    .argument('[file]', 'the runbook, or an incident record to add to')
     .option('--read-only', 'run only commands that read state; skip (and list) every other command', false)
     .option('-y, --yes', 'run state-changing commands without asking', false)
     .option('--var <name=value>', 'value for a variable or <placeholder> (repeatable)', collectVar, {})
     .option('--continue-on-failure', 'keep going after a failed cell', false)
     .option('--continue-on-critical', 'keep going after a cell whose verdict is critical', false)
     .option('--json', "print one JSON document: each cell's result, the level, skipped and failed commands", false)
+    .option('--record [out]', 'write an incident record of the run (default: a new file under incidents/ beside the runbook)')
+    .option('--resume', 'FILE is an incident record: run the cells after its last finished one, recording into it', false)
+    .option('--records-folder <dir>', "where new records go, relative to the runbook's folder", 'incidents')
+    .addOption(new Option('--max-output-bytes <n>', 'outputs larger than this go whole into a file beside the record').argParser(Number).default(256 * 1024))
     .option('--cwd <dir>', "directory that relative paths resolve against (default: the runbook's)")
     .addOption(new Option('--stream-window <ms>', 'how long a streaming command is sampled').argParser(Number).hideHelp())
-    .addHelpText('after', '\nExit status: 0 ok, 1 warning, 2 critical (the highest verdict), 3 when a step failed, was declined or lacked a value,\n4 when the runbook cannot be read. Skipped changes (--read-only) are not failures.')
-    .action(async (file: string, opts: { readOnly: boolean; yes: boolean; var: Record<string, string>; continueOnFailure: boolean; continueOnCritical: boolean; json: boolean; cwd?: string; streamWindow?: number }) => {
+    .addHelpText('after', '\nRunning an incident record (*.incident.md) records into it.\nExit status: 0 ok, 1 warning, 2 critical (the highest verdict), 3 when a step failed, was declined or lacked a value,\n4 when the runbook cannot be read. Skipped changes (--read-only) are not failures.')
+    .action(async (given: string | undefined, opts: { readOnly: boolean; yes: boolean; var: Record<string, string>; continueOnFailure: boolean; continueOnCritical: boolean; json: boolean; record?: string | boolean; resume: boolean; recordsFolder: string; maxOutputBytes: number; cwd?: string; streamWindow?: number }) => {
+      // `run --record FILE`: the optional value took the runbook's path.
+      let file = given;
+      if (file === undefined && typeof opts.record === 'string') [file, opts.record] = [opts.record, true];
+      if (file === undefined) return program.error("error: missing required argument 'file'");
       const controller = new AbortController();
       const onSignal = () => controller.abort('interrupted');
       process.once('SIGINT', onSignal);
@@ -108,6 +117,16 @@ export function buildProgram(): Command {
       } finally {
         process.off('SIGINT', onSignal);
       }
+    });
+
+  program
+    .command('show')
+    .description('Print what an incident record holds: its header, and each recorded run with its line, command, time, exit code, target, verdict and output size.')
+    .argument('<record>', 'the incident record (*.incident.md)')
+    .option('--json', 'print one JSON document: header, runs, timeline', false)
+    .addHelpText('after', '\nExit status: 0, or 4 when the file cannot be read or is not an incident record.')
+    .action((file: string, opts: { json: boolean }) => {
+      process.exitCode = showCommand(file, opts, io);
     });
 
   return program;

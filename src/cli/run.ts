@@ -1,7 +1,9 @@
 // `runbook run FILE`: every code cell of a runbook, in order, as Run All runs
 // them in the editor (stop at a failed cell or a critical verdict, streams
 // sampled), printing what each command prints; `--read-only` skips every
-// command that does not only read. Exit status: the README's table.
+// command that does not only read. `--record` writes the incident record as
+// the notebook does; a record given as FILE is recorded into (`--resume`:
+// from after its last finished cell). Exit status: the README's table.
 
 import { dirname } from 'node:path';
 import { Runbook } from '../core/runbook';
@@ -10,6 +12,7 @@ import { verdictLines } from './exec';
 import type { Output } from './roundtrip';
 import { cliRunner, readRunbookText, sessionWithVars } from './runbookFile';
 import { EXIT, exitCodeFor, readRound, roundLevel } from './runOutcome';
+import { prepareRecording, type Recording } from './runRecording';
 import { terminalHooks } from './terminalHooks';
 
 export interface RunOptions {
@@ -20,6 +23,15 @@ export interface RunOptions {
   continueOnCritical: boolean;
   /** One JSON document on stdout: each cell's result, the level and the exit code. */
   json: boolean;
+  /** Write an incident record: to this path, or (true) to a new file under the records folder. */
+  record?: string | boolean;
+  /** FILE is a record: continue it after its last finished cell. */
+  resume?: boolean;
+  /** Where new records go, relative to the runbook's folder (default `incidents`). */
+  recordsFolder?: string;
+  /** How large an output may be before it goes to a sidecar file (default 256 KB). */
+  maxOutputBytes?: number;
+  now?: () => Date;
   cwd?: string;
   /** How long a streaming command is sampled (default 10 s, as in Run All). */
   streamWindowMs?: number;
@@ -39,8 +51,14 @@ export async function runRunbook(file: string, options: RunOptions, io: RunStrea
     io.err(`runbook: ${read.error}`);
     return EXIT.unreadable;
   }
-  const runbook = Runbook.fromMarkdown(read.text);
-  const session = sessionWithVars(options.cwd ?? dirname(file), options.vars, options.env ?? process.env);
+  const prepared = prepareRecording(file, read.text, options);
+  if ('error' in prepared) {
+    io.err(`runbook: ${prepared.error}`);
+    return EXIT.unreadable;
+  }
+  const recording: Recording | undefined = prepared.recording;
+  const runbook = recording?.runbook ?? Runbook.fromMarkdown(read.text);
+  const session = sessionWithVars(options.cwd ?? recording?.cwd ?? dirname(file), options.vars, options.env ?? process.env);
   const runner = cliRunner(runbook, session, terminalHooks({ yes: options.yes }), {
       continueOnFailure: options.continueOnFailure,
       stopOnCritical: !options.continueOnCritical,
@@ -48,6 +66,10 @@ export async function runRunbook(file: string, options: RunOptions, io: RunStrea
       streamWindowMs: options.streamWindowMs ?? 10_000,
       alwaysSample: true,
     });
+  if (recording) {
+    runner.on(recording.attach(session));
+    if (!options.json) io.err(`runbook: recording to ${recording.path}`);
+  }
   runner.on((event) => {
     if (options.json) return;
     if (event.type === 'cell-started' && event.cell.language !== 'yaml' && event.cell.language !== 'json') io.err(`==> ${file}:${event.cell.line ?? '?'}`);
@@ -57,7 +79,8 @@ export async function runRunbook(file: string, options: RunOptions, io: RunStrea
   });
   let outcome;
   try {
-    outcome = await runner.run(runbook.codeCells.map((c) => c.index), { signal: options.signal ?? new AbortController().signal });
+    const cells = runbook.codeCells.filter((c) => c.index > (recording?.after ?? -1));
+    outcome = await runner.run(cells.map((c) => c.index), { signal: options.signal ?? new AbortController().signal });
   } finally {
     await session.dispose();
   }
@@ -67,7 +90,7 @@ export async function runRunbook(file: string, options: RunOptions, io: RunStrea
   const level = roundLevel(summary.verdicts, findings);
   const exitCode = exitCodeFor(level, round);
   if (options.json) {
-    io.out(JSON.stringify({ file, level, exitCode, stopped: outcome.stopped ? { line: outcome.stopped.cell.line, reason: outcome.stopped.reason } : undefined, cells: round.runs.map((r) => ({ line: r.line, result: r.result })), skipped: round.skipped, failures: round.failures }, null, 2));
+    io.out(JSON.stringify({ file, ...(recording ? { record: recording.path } : {}), level, exitCode, stopped: outcome.stopped ? { line: outcome.stopped.cell.line, reason: outcome.stopped.reason } : undefined, cells: round.runs.map((r) => ({ line: r.line, result: r.result })), skipped: round.skipped, failures: round.failures }, null, 2));
     return exitCode;
   }
   for (const run of round.runs) for (const line of run.result.verdict ? verdictLines(run.result.verdict) : []) io.err(line);

@@ -3,7 +3,7 @@
 // an HTML tag, a table column or a new line.
 
 export function escapeMarkdown(text: string): string {
-  return oneLine(text).replace(/([\\`*_{}[\]()#+!<>|~&])/g, '\\$1');
+  return oneLine(text).replace(/([\\`*_[\]<>|~&])/g, '\\$1').replace(/^([#+=-]|\d+[.)])/, '\\$1');
 }
 
 /** Inline code long enough to hold the backticks inside it. */

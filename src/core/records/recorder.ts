@@ -8,10 +8,10 @@ import type { CellResult } from '../results';
 import type { Runbook } from '../runbook';
 import type { RunnerEvent, RunnerListener } from '../runner';
 import { readHeader, withHeader, type IncidentHeader, type RecordStatus, type RecordedTarget } from './header';
-import { oneLine } from './markdownText';
+import { escapeMarkdown, inlineCode, oneLine } from './markdownText';
 import { normalizeText, sha256, type ConfirmationRecord, type RecordedRun, type RecordedText } from './recordedRun';
 import { renderRunBlock } from './runBlock';
-import { resultTargets, summaryLine, targetWords } from './runSummary';
+import { resultTargets, summaryLine, targetWords, verdictLinesOf } from './runSummary';
 import { stepHeading } from './steps';
 import { readTimeline, renderTimeline, type TimelineEvent } from './timeline';
 
@@ -102,7 +102,7 @@ export class IncidentRecorder {
       }
       case 'skipped': {
         const command = event.command === undefined ? undefined : this.mask(event.command);
-        if (command) pending().notRun.push(`*Not run:* \`${command.replace(/`/g, "'")}\` (${this.mask(event.reason)})`);
+        if (command) pending().notRun.push(`- *Not run:* ${inlineCode(command)} (${escapeMarkdown(this.mask(event.reason))})`);
         this.events.push({ kind: 'skipped', at, who: this.options.who, ...place, ...(command ? { command } : {}), reason: this.mask(event.reason) });
         // A cell the stopped run did not reach gets no run of its own: the timeline says why.
         if (!command) return this.write();
@@ -130,7 +130,8 @@ export class IncidentRecorder {
 
   private async recordRun(cellIndex: number, raw: CellResult, place: { step?: string }): Promise<void> {
     const cell = this.target.cell(cellIndex);
-    if (!cell) return;
+    // A cell that ran nothing and printed nothing (a YAML block) leaves no trace.
+    if (!cell || (!raw.text && !raw.stderr && !raw.commands?.length)) return;
     const result = this.options.masker.maskDeep(raw);
     const { text: fullText, stderr: fullStderr, ...rest } = result;
     const text = normalizeText(this.mask(fullText));
@@ -152,7 +153,7 @@ export class IncidentRecorder {
       ...(stderr ? { stderr: recorded(stderr) } : {}),
       ...(extra?.confirmations.length ? { confirmations: extra.confirmations } : {}),
     };
-    const notes = [...(extra?.notRun ?? [])];
+    const notes = [...verdictLinesOf(result).map((line) => `- ${escapeMarkdown(line)}`), ...(extra?.notRun ?? [])];
     if (shown.link) notes.push(shown.link);
     const lineCount = shown.text.split('\n').length - (shown.text.endsWith('\n') ? 1 : 0);
     const block = renderRunBlock(
@@ -160,8 +161,9 @@ export class IncidentRecorder {
       cell,
     );
     const separator = cell.runs === '' && !cell.endsWithEol ? cell.eol : '';
-    this.events.push({
-      kind: 'run', at: run.at, who: run.who, ...place, run: number, cell: cellIndex, command: oneLine(result.command), status: result.status,
+    // A cell whose every command was skipped already has its "skipped" rows.
+    if (result.status !== 'skipped') this.events.push({
+      kind: 'run', at: run.at, who: run.who, ...place, run: number, cell: cellIndex, commands: commandsOf(result), status: result.status,
       ...(targetWords(result) ? { target: targetWords(result) } : {}),
       ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}),
       ...(result.verdict ? { verdict: result.verdict.level } : {}),
@@ -218,6 +220,12 @@ export class IncidentRecorder {
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
+}
+
+/** The commands a cell ran, one per entry (the statements of a SQL cell). */
+function commandsOf(result: CellResult): string[] {
+  const ran = (result.commands ?? []).filter((c) => c.status !== 'skipped').map((c) => oneLine(c.command));
+  return ran.length ? ran : [oneLine(result.command)];
 }
 
 function recorded(text: string): RecordedText {

@@ -41,14 +41,20 @@ export function durationWords(ms: number): string {
   return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
+/** What the verdict found, one line per threshold crossed at its level (shown under the summary). */
+export function verdictLinesOf(result: Pick<CellResult, 'verdict'>): string[] {
+  const verdict = result.verdict;
+  if (!verdict || verdict.level === 'ok') return [];
+  return [...verdict.verdicts.filter((v) => v.level !== 'ok' && v.level !== 'not-measured').map((v) => v.text), ...verdict.findings.map((f) => `${f.level}: ${f.message}`)];
+}
+
 /** `**Run 3** · ✅ **ok** · 2026-12-07 07:40:12 UTC · alice · context sandbox · exit 0 · 120 ms` */
 export function summaryLine(run: RecordedRun): string {
   const word = outcomeWord(run.result);
-  const why = verdictWords(run.result);
   const target = targetWords(run.result);
   const parts = [
     `**Run ${run.run}**`,
-    `${ICONS[word] ?? ''} **${word}**${why ? `: ${escapeMarkdown(why)}` : ''}`.trim(),
+    `${ICONS[word] ?? ''} **${word}**`.trim(),
     `${time(run.at)} UTC`,
     escapeMarkdown(run.who),
     ...(target ? [escapeMarkdown(target)] : []),

@@ -16,7 +16,7 @@ interface Base {
 
 export type TimelineEvent =
   | (Base & { kind: 'start'; runbook: string })
-  | (Base & { kind: 'run'; run: number; /** The cell's position in the record. */ cell?: number; command: string; target?: string; exitCode?: number; status: string; verdict?: string })
+  | (Base & { kind: 'run'; run: number; /** The cell's position in the record. */ cell?: number; commands: string[]; target?: string; exitCode?: number; status: string; verdict?: string })
   | (Base & { kind: 'confirmation'; question: string; answer: boolean })
   | (Base & { kind: 'skipped'; command?: string; reason: string })
   | (Base & { kind: 'note'; text: string })
@@ -61,7 +61,7 @@ function step(e: TimelineEvent): string {
 function what(e: TimelineEvent): string {
   switch (e.kind) {
     case 'start': return tableCell(`Record started from ${inlineCode(e.runbook)}`);
-    case 'run': return tableCell(`Ran ${inlineCode(e.command)}`);
+    case 'run': return tableCell(`Ran ${e.commands.map(inlineCode).join('<br>')}`);
     case 'confirmation': return tableCell(`Asked: ${escapeMarkdown(e.question)} → **${e.answer ? 'yes' : 'no'}**`);
     case 'skipped': return tableCell(`Skipped ${e.command ? inlineCode(e.command) + ' ' : ''}(${escapeMarkdown(e.reason)})`);
     case 'note': return tableCell(`Note: ${escapeMarkdown(e.text)}`);
