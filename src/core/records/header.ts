@@ -42,9 +42,12 @@ export function renderHeader(header: IncidentHeader): string {
   return stringify({ [KEY]: ordered }, { lineWidth: 0 });
 }
 
-/** The header in a front matter's text, or undefined when it holds none. */
+/** The header in a front matter's text, or undefined when it holds none. Only its own lines are read: the runbook's keys may be anything. */
 export function readHeader(frontMatter: string): IncidentHeader | undefined {
-  const doc = parseDocument(frontMatter);
+  const lines = frontMatter.split('\n');
+  const span = headerSpan(lines);
+  if (!span) return undefined;
+  const doc = parseDocument(lines.slice(span.start, span.end).join('\n'));
   if (doc.errors.length || !isMap(doc.contents)) return undefined;
   const value = doc.toJS()?.[KEY] as IncidentHeader | undefined;
   return value && typeof value === 'object' && typeof value.id === 'string' ? value : undefined;
@@ -53,13 +56,17 @@ export function readHeader(frontMatter: string): IncidentHeader | undefined {
 /** The front matter with its header replaced (or added first); every other line kept. */
 export function withHeader(frontMatter: string, header: IncidentHeader): string {
   const lines = frontMatter === '' ? [] : frontMatter.split('\n');
-  const start = lines.findIndex((l) => l.startsWith(`${KEY}:`));
-  let rest = lines;
-  if (start >= 0) {
-    let end = start + 1;
-    while (end < lines.length && /^[ \t]/.test(lines[end])) end++;
-    rest = [...lines.slice(0, start), ...lines.slice(end)];
-  }
+  const span = headerSpan(lines);
+  const rest = span ? [...lines.slice(0, span.start), ...lines.slice(span.end)] : lines;
   const own = renderHeader(header).replace(/\n$/, '');
   return rest.length ? `${own}\n${rest.join('\n')}` : own;
+}
+
+/** The `incident:` key's lines: the key, and the indented lines after it. */
+function headerSpan(lines: readonly string[]): { start: number; end: number } | undefined {
+  const start = lines.findIndex((l) => l.startsWith(`${KEY}:`));
+  if (start < 0) return undefined;
+  let end = start + 1;
+  while (end < lines.length && /^[ \t]/.test(lines[end])) end++;
+  return { start, end };
 }

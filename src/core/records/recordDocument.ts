@@ -60,5 +60,6 @@ export function recordCell(cell: RunbookCell | undefined, fileEol: string): Reco
     eol: /\r\n|\r|\n/.exec(body)?.[0] ?? fileEol,
     runs: cell.runs ?? origin?.runs ?? '',
     endsWithEol: !origin || /[\r\n]$/.test(body),
+    closed: origin?.fence?.closing !== null,
   };
 }

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { dominantLineEnding, splitLines } from '../markdown/lines';
 import { frontMatterLineCount } from '../markdown/frontMatter';
+import { parseRunbook } from '../markdown';
 import { gitDirFor, headCommit } from './gitInfo';
 import { renderHeader, type IncidentHeader } from './header';
 import { sha256 } from './recordedRun';
@@ -76,5 +77,12 @@ function recordText(runbookText: string, header: IncidentHeader, events: Timelin
   const head = hasFrontMatter ? opening + own : `---${eol}${own}---${eol}${eol}`;
   const ending = rest === '' || /[\r\n]$/.test(rest) ? '' : eol;
   const timeline = renderTimeline(events).split('\n').join(eol);
-  return bom + head + rest + ending + eol + timeline + eol;
+  return bom + head + rest + ending + closingOfLastFence(body, eol) + eol + timeline + eol;
+}
+
+/** A runbook that ends inside a fence gets the fence closed, so the timeline after it is not code. */
+function closingOfLastFence(body: string, eol: string): string {
+  const cells = parseRunbook(body).cells;
+  const fence = cells[cells.length - 1]?.origin?.fence;
+  return fence && fence.closing === null && fence.role !== 'frontmatter' ? fence.prefix + fence.marker + eol : '';
 }

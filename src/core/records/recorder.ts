@@ -24,6 +24,8 @@ export interface RecordCell {
   runs: string;
   /** The fence's last line ends with a line ending (false only for a fence at the very end of the file). */
   endsWithEol: boolean;
+  /** The fence has a closing line: runs can follow it (an unclosed fence runs to the end of its container). */
+  closed: boolean;
 }
 
 /** One write to the record; every field is the new value in full. */
@@ -131,7 +133,7 @@ export class IncidentRecorder {
   private async recordRun(cellIndex: number, raw: CellResult, place: { step?: string }): Promise<void> {
     const cell = this.target.cell(cellIndex);
     // A cell that ran nothing and printed nothing (a YAML block) leaves no trace.
-    if (!cell || (!raw.text && !raw.stderr && !raw.commands?.length)) return;
+    if (!cell || !cell.closed || (!raw.text && !raw.stderr && !raw.commands?.length)) return;
     const result = this.options.masker.maskDeep(raw);
     const { text: fullText, stderr: fullStderr, ...rest } = result;
     const text = normalizeText(this.mask(fullText));

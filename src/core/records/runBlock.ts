@@ -71,7 +71,8 @@ export interface ReadRun {
 
 /** The runs written after a fence, oldest first. Blocks this version cannot read are passed over. */
 export function readRunBlocks(runs: string, prefix: string): ReadRun[] {
-  const lines = splitLines(runs).map((l) => (isContainerBlank(l.text, prefix) ? '' : (unprefixed(l.text, prefix) ?? l.text)));
+  // A line written with the prefix keeps everything after it (a line of spaces is output too); a blank one is empty.
+  const lines = splitLines(runs).map(({ text }) => (text.startsWith(prefix) ? text.slice(prefix.length) : isContainerBlank(text, prefix) ? '' : (unprefixed(text, prefix) ?? text)));
   const out: ReadRun[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].startsWith(RUN_START)) continue;
