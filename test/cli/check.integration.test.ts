@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkCommand, checkRunbook, type CheckReport } from '../../src/cli/check';
+import { runRunbook } from '../../src/cli/run';
+import { parseRunbook, serializeRunbook } from '../../src/core/markdown';
+import { readRecord } from '../../src/core/records';
 import { runProgram } from '../support/engine';
 import { PROJECT_ROOT } from '../support/shared';
 import { SCENARIOS, startSandbox, type Sandbox, type Scenario } from '../sandbox/index';
@@ -176,5 +179,72 @@ for (const name of ['normal', 'warning', 'critical'] as const) {
         }
       });
     }
+
+    it('runbook run --read-only --record: exits with the highest verdict, and the record holds every run', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'runbook-record-'));
+      try {
+        const out = join(dir, `${name}.incident.md`);
+        const code = await recordRun(out, { readOnly: true, yes: false, env });
+        assert.equal(code, EXIT[name]);
+        const text = readFileSync(out, 'utf8');
+        assert.equal(serializeRunbook(parseRunbook(text)), text, 'the record round-trips');
+        const read = readRecord(text);
+        const { ok, warning, critical } = read.header!.verdicts;
+        const runs = read.cells.flatMap((c) => c.runs);
+        assert.ok(runs.every((r) => !r.edited), 'nothing recorded reads as edited');
+        if (name === 'critical') {
+          // Run All stops at the first critical verdict: it is the last run recorded.
+          assert.ok(critical > 0, JSON.stringify(read.header!.verdicts));
+          assert.equal(runs[runs.length - 1].run.result.verdict?.level, 'critical');
+          assert.ok(read.events.some((e) => e.kind === 'skipped' && /the run stopped at cell/.test(e.reason)));
+          return;
+        }
+        assert.equal(critical, 0);
+        assert.ok(ok > 0);
+        if (name === 'normal') assert.equal(warning, 0);
+        else assert.ok(warning > 0);
+        // The changes were skipped and listed.
+        assert.ok(read.events.some((e) => e.kind === 'skipped' && e.command === 'kubectl scale deployment tiktok-toe --replicas=5' && e.reason === 'changes state'));
+        assert.ok(runs.some((r) => r.run.result.status === 'skipped' && /kubectl scale deployment tiktok-toe --replicas=5/.test(r.run.result.command)));
+        assert.deepEqual([...new Set(read.header!.targets.map((t) => t.kind))].sort(), ['cloudfront', 'http', 'kubernetes', 'postgres', 'redis', 's3']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    if (name === 'normal') {
+      // Last in this sandbox's tests: it changes the sandbox's state.
+      it('runbook run --yes --record runs the changes against the sandbox and records them', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'runbook-record-'));
+        try {
+          const out = join(dir, 'changes.incident.md');
+          const etag = await runProgram(process.execPath, [join(PROJECT_ROOT, 'bin', 'runbook.js'), 'exec', '--', 'aws cloudfront get-distribution-config --id $CLOUDFRONT_DISTRIBUTION_ID --query ETag --output text'], env, 60_000);
+          assert.equal(etag.exitCode, 0, etag.stderr);
+          // The editor steps save unchanged (`true` as the editor); the scripts need a terminal and are listed, not failures.
+          const code = await recordRun(out, { readOnly: false, yes: true, env: { ...env, KUBE_EDITOR: 'true' }, vars: { etag: etag.stdout.trim() } });
+          const read = readRecord(readFileSync(out, 'utf8'));
+          const ran = read.cells.flatMap((c) => c.runs).map((r) => r.run.result);
+          const failed = ran.filter((r) => r.status === 'failed' || r.status === 'declined');
+          assert.deepEqual(failed.map((r) => r.command), [], 'no step failed');
+          assert.ok([0, 1, 2].includes(code), `exit ${code}`);
+          for (const change of ['kubectl scale deployment tiktok-toe --replicas=5', 'ALTER SYSTEM SET max_wal_senders = 10;', 'aws cloudfront create-invalidation']) {
+            const run = ran.find((r) => r.command.includes(change));
+            assert.equal(run?.status, 'ok', `${change}: ${JSON.stringify(run)}`);
+          }
+          assert.ok(read.events.some((e) => e.kind === 'confirmation' && e.answer && /kubectl scale deployment tiktok-toe --replicas=5/.test(e.question)));
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+    }
   });
+}
+
+/** `runbook run --record OUT` of the sample runbook, in this process. */
+function recordRun(out: string, options: { readOnly: boolean; yes: boolean; env: Record<string, string | undefined>; vars?: Record<string, string> }): Promise<number> {
+  const quiet = () => {};
+  return runRunbook(FILE, {
+    vars: options.vars ?? {}, yes: options.yes, readOnly: options.readOnly, continueOnFailure: options.yes, continueOnCritical: options.yes, json: false,
+    record: out, env: options.env, streamWindowMs: 300,
+  }, { out: quiet, err: quiet, stdout: quiet, stderr: quiet });
 }
