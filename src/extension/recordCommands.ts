@@ -57,7 +57,7 @@ export class RecordCommands extends Disposable {
     const header = notebookRecordHeader(notebook);
     if (header) return inform(`This notebook is already an incident record (${header.id}), started from ${header.runbook.path}. Start a new record from that runbook.`);
     if (notebook.isUntitled || notebook.uri.scheme !== 'file') return inform('Save the runbook to a file first: a record names the runbook it was started from.');
-    if (notebook.isDirty && !(await notebook.save())) return inform('Save the runbook first: the record starts from the runbook as saved.');
+    if (notebook.isDirty) return inform('The runbook has unsaved changes. Save it first: a record starts from the runbook as it is on disk.');
     try {
       const runbookPath = notebook.uri.fsPath;
       const text = decodeRunbook(await vscode.workspace.fs.readFile(notebook.uri), { maxBytes: this.maxBytes() });
