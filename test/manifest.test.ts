@@ -45,3 +45,22 @@ test('the .vsix holds only the bundles, sample runbooks, docs and licence', () =
   const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|dist\/(extension|engine|renderer)\.js|dist\/clients\/[a-z0-9]+\.js|notebooks\/.+|media\/.+)$/.test(f));
   assert.deepEqual(unexpected, []);
 });
+
+test('incident records: their settings default to what the recorder assumes, their commands are on the runbook toolbar', async () => {
+  const { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_RECORDS_FOLDER } = await import('../src/core/records');
+  const settings = manifest.contributes.configuration.properties;
+  assert.equal(settings['runbook.records.folder'].default, DEFAULT_RECORDS_FOLDER);
+  assert.equal(settings['runbook.records.maxOutputBytes'].default, DEFAULT_MAX_OUTPUT_BYTES);
+  const commands = ['runbook.startRecord', 'runbook.addNote', 'runbook.endRecord'];
+  const contributed = manifest.contributes.commands.map((c: { command: string }) => c.command);
+  for (const command of commands) assert.ok(contributed.includes(command), `${command} is contributed`);
+  const toolbar = manifest.contributes.menus['notebook/toolbar'] as { command: string; when: string }[];
+  for (const command of commands) {
+    const entry = toolbar.find((m) => m.command === command);
+    assert.ok(entry, `${command} is on the notebook toolbar`);
+    assert.match(entry.when, /\bnotebookType == runbook\b/, `${command} shows on runbook notebooks only`);
+  }
+  // A record is started from a plain runbook; notes and the end go into a record.
+  assert.match(toolbar.find((m) => m.command === 'runbook.startRecord')!.when, /!runbook\.isIncidentRecord/);
+  for (const command of ['runbook.addNote', 'runbook.endRecord']) assert.match(toolbar.find((m) => m.command === command)!.when, /(?<!!)runbook\.isIncidentRecord/);
+});

@@ -7,6 +7,7 @@ import { createRegistry } from '../core/tools';
 import type { CellRunner } from './controller';
 import { EditInEditor } from './editInEditor';
 import type { Log } from './log';
+import type { NotebookRecords } from './notebookRecords';
 import type { NotebookRunbooks } from './notebookRunbooks';
 import { NotebookRunner } from './notebookRunner';
 import type { NotebookVerdicts } from './notebookVerdicts';
@@ -18,6 +19,7 @@ export interface EngineParts {
   sessions: NotebookSessions;
   runbooks: NotebookRunbooks;
   verdicts: NotebookVerdicts;
+  records: NotebookRecords;
   log: Log;
   /** Only in VS Code's test mode. */
   answers?: ConfirmationAnswers;
@@ -25,5 +27,5 @@ export interface EngineParts {
 
 export function createNotebookRunner(context: vscode.ExtensionContext, parts: EngineParts): CellRunner {
   const editor = new EditInEditor(vscode.Uri.joinPath(context.globalStorageUri, 'edits'));
-  return new NotebookRunner(createRegistry(), parts.sessions, parts.runbooks, parts.verdicts, new Prompts(context.secrets, parts.answers), editor, parts.log);
+  return new NotebookRunner(createRegistry(), parts.sessions, parts.runbooks, parts.verdicts, parts.records, new Prompts(context.secrets, parts.answers), editor, parts.log);
 }

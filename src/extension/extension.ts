@@ -6,10 +6,13 @@ import { RunbookController } from './controller';
 import { KubeStatusBar } from './kubeStatusBar';
 import { LazyRunner } from './lazyRunner';
 import { createLog } from './log';
+import { NotebookRecords } from './notebookRecords';
 import { NotebookRunbooks } from './notebookRunbooks';
 import { NotebookVerdicts } from './notebookVerdicts';
 import { NotebookVerdictSummary } from './notebookVerdictSummary';
 import { NOTEBOOK_TYPE, RunbookSerializer } from './serializer';
+import { RecordCommands } from './recordCommands';
+import { RestoredVerdicts } from './restoredVerdicts';
 import { NotebookSessions } from './sessions';
 import { registerRunInTerminal } from './terminal';
 import { ConfirmationAnswers, type RunbookApi } from './testApi';
@@ -27,7 +30,8 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
   const answers = context.extensionMode === vscode.ExtensionMode.Test ? new ConfirmationAnswers() : undefined;
   const runbooks = new NotebookRunbooks(log);
   const verdicts = new NotebookVerdicts();
-  const runner = new LazyRunner((engine) => engine.createNotebookRunner(context, { sessions, runbooks, verdicts, log, answers }));
+  const records = new NotebookRecords(sessions, runbooks, log);
+  const runner = new LazyRunner((engine) => engine.createNotebookRunner(context, { sessions, runbooks, verdicts, records, log, answers }));
   const cellVerdicts = new VerdictStatusBar(verdicts);
   const summary = new NotebookVerdictSummary(verdicts, runbooks, log);
   context.subscriptions.push(
@@ -35,13 +39,16 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
     sessions,
     runbooks,
     verdicts,
-    // Outputs are transient: running a runbook never changes the runbook file.
+    records,
+    // Outputs are transient: running a runbook never changes the runbook file (a record is written from cell metadata).
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new RunbookSerializer(maxBytes), { transientOutputs: true }),
     new RunbookController(runner),
     new KubeStatusBar(sessions),
     new ThresholdDiagnostics(runbooks),
     cellVerdicts,
     summary,
+    new RestoredVerdicts(verdicts),
+    new RecordCommands(records, log, maxBytes),
     registerRunInTerminal(),
   );
   return answers?.api({

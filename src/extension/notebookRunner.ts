@@ -1,7 +1,8 @@
 // The notebook's side of the shared runbook runner (loaded with the engine on
 // the first run): VS Code's prompts, editor and settings go in; the runner's
 // events come back as cell executions, streamed outputs, verdicts in the
-// status bars, log lines and Run All's stop messages.
+// status bars, log lines and Run All's stop messages; an incident record's
+// recorder subscribes to them too.
 
 import * as vscode from 'vscode';
 import type { ToolRegistry } from '../core/engine';
@@ -11,6 +12,7 @@ import { CellOutputWriter } from './cellOutputs';
 import type { CellRunner, StartExecution } from './controller';
 import type { EditInEditor } from './editInEditor';
 import type { Log } from './log';
+import type { NotebookRecords } from './notebookRecords';
 import type { NotebookRunbooks } from './notebookRunbooks';
 import type { NotebookVerdicts } from './notebookVerdicts';
 import type { Prompts } from './prompts';
@@ -28,6 +30,7 @@ export class NotebookRunner implements CellRunner {
     private readonly sessions: NotebookSessions,
     private readonly runbooks: NotebookRunbooks,
     private readonly verdicts: NotebookVerdicts,
+    private readonly records: NotebookRecords,
     private readonly prompts: Prompts,
     private readonly editor: EditInEditor,
     private readonly log: Log,
@@ -63,6 +66,9 @@ export class NotebookRunner implements CellRunner {
       else if (event.type === 'cell-finished' && entry) return this.finish(notebook, entry, event);
       else if (event.type === 'stopped') this.stopped(event.reason, event.message);
     });
+    // A record writes each run into itself; a plain runbook is never written.
+    const record = this.records.listener(notebook);
+    if (record) runner.on(record);
     await runner.run(
       cells.map((c) => c.index),
       {

@@ -1,14 +1,16 @@
 // One engine session per open notebook: remembered values and open clients,
 // and when each threshold breach began, released when the notebook closes.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { parseEnvFile } from '../core/connections';
+import { recordRunbookPath } from '../core/records';
 import { Session } from '../core/session';
 import type { BreachTracker } from '../core/thresholds';
 import { Disposable } from './disposable';
 import type { Log } from './log';
+import { notebookRecordHeader } from './recordHeader';
 
 export class NotebookSessions extends Disposable {
   private readonly sessions = new Map<string, Session>();
@@ -38,8 +40,7 @@ export class NotebookSessions extends Disposable {
     const key = notebook.uri.toString();
     let session = this.sessions.get(key);
     if (!session) {
-      const cwd = notebook.uri.scheme === 'file' ? dirname(notebook.uri.fsPath) : (vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd());
-      session = new Session(cwd, this.environment(notebook));
+      session = new Session(this.cwd(notebook), this.environment(notebook));
       this.sessions.set(key, session);
     }
     return session;
@@ -59,6 +60,18 @@ export class NotebookSessions extends Disposable {
 
   notifyChanged(notebook: vscode.NotebookDocument): void {
     this.changed.fire(notebook);
+  }
+
+  /**
+   * Where cells run: the runbook's folder, so paths in it (`kubectl apply -f
+   * k8s/...`) mean what they mean beside the runbook. A record's cells run in
+   * the folder of the runbook its header names, when that folder exists.
+   */
+  private cwd(notebook: vscode.NotebookDocument): string {
+    if (notebook.uri.scheme !== 'file') return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
+    const header = notebookRecordHeader(notebook);
+    const runbookDir = header ? dirname(recordRunbookPath(notebook.uri.fsPath, header)) : undefined;
+    return runbookDir && existsSync(runbookDir) ? runbookDir : dirname(notebook.uri.fsPath);
   }
 
   /** The extension host's environment, overlaid by the file `runbook.envFile` names. */

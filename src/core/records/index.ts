@@ -2,9 +2,10 @@ export { IncidentRecorder, type RecordCell, type RecordTarget, type RecordWrite,
 export { RecordDocument, recordCell } from './recordDocument';
 export { readRecord, recordedResult, type ReadRecord, type RecordedCell } from './readRecord';
 export { readRunBlocks, type ReadRun } from './runBlock';
+export { latestRecordedRun, type LatestRun } from './latestRun';
 export { readHeader, withHeader, type IncidentHeader, type RecordStatus, type RecordedTarget } from './header';
-export { readTimeline, renderTimeline, type TimelineEvent } from './timeline';
-export { startRecord, newRecordPath, isRecordPath, slug, runbookTitle, RECORD_SUFFIX, DEFAULT_RECORDS_FOLDER, type NewRecord } from './recordFile';
+export { readTimeline, renderTimeline, isTimeline, type TimelineEvent } from './timeline';
+export { startRecord, newRecordPath, isRecordPath, recordRunbookPath, recordName, slug, runbookTitle, RECORD_SUFFIX, DEFAULT_RECORDS_FOLDER, DEFAULT_MAX_OUTPUT_BYTES, type NewRecord } from './recordFile';
 export { operatorName, gitDirFor, headCommit } from './gitInfo';
 export { outcomeWord, verdictWords, targetWords, durationWords } from './runSummary';
 export type { RecordedRun, RecordedText } from './recordedRun';

@@ -14,9 +14,22 @@ import { renderTimeline, type TimelineEvent } from './timeline';
 
 export const RECORD_SUFFIX = '.incident.md';
 export const DEFAULT_RECORDS_FOLDER = 'incidents';
+/** Outputs larger than this (UTF-8 bytes) go whole into a sidecar file next to the record. */
+export const DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024;
 
 export function isRecordPath(path: string): boolean {
   return path.endsWith(RECORD_SUFFIX);
+}
+
+/** The runbook a record was started from, by the path its header names (relative to the record's folder). */
+export function recordRunbookPath(recordPath: string, header: Pick<IncidentHeader, 'runbook'>): string {
+  return resolve(dirname(recordPath), header.runbook.path);
+}
+
+/** The record's name without its folder and suffix: its sidecar files are named after it. */
+export function recordName(recordPath: string): string {
+  const name = basename(recordPath);
+  return isRecordPath(name) ? name.slice(0, -RECORD_SUFFIX.length) : name.replace(/\.(md|markdown)$/i, '');
 }
 
 /** A free path for a new record of `runbookPath` started at `now`. */

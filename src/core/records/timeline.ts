@@ -38,6 +38,11 @@ export function renderTimeline(events: readonly TimelineEvent[]): string {
   ].join('\n');
 }
 
+/** Whether a prose cell's text is a record's timeline section. */
+export function isTimeline(text: string): boolean {
+  return text.startsWith(TIMELINE_START);
+}
+
 /** The events a timeline section holds; none when it cannot be read. */
 export function readTimeline(text: string): TimelineEvent[] {
   const first = text.split('\n', 1)[0];

@@ -35,7 +35,10 @@ export async function run(): Promise<void> {
     require('./save.e2e');
     require('./run.e2e');
     // Cells against the sandbox, when the runner started one (RUNBOOK_E2E_SANDBOX=1).
-    if (process.env.RUNBOOK_E2E_SANDBOX === '1') require('./sandbox.e2e');
+    if (process.env.RUNBOOK_E2E_SANDBOX === '1') {
+      require('./sandbox.e2e');
+      require('./records.e2e');
+    }
   }
   note('vscodeVersion', (await import('vscode')).version);
   const started = Date.now();

@@ -1,0 +1,9 @@
+// What an incident record masks before it writes: the secrets of the
+// notebook's session as it is when the record is written.
+
+import type { TextMasker } from '../core/records';
+import type { Session } from '../core/session';
+
+export function recordMasker(session: () => Session): TextMasker {
+  return { mask: (text) => session().mask(text), maskDeep: (value) => value };
+}
