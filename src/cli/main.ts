@@ -7,6 +7,7 @@ import { planCommand } from './plan';
 import { roundtripCommand } from './roundtrip';
 import { runRunbook } from './run';
 import { showCommand } from './show';
+import { DEFAULT_MAX_OUTPUT_BYTES } from '../core/records';
 
 const io = {
   out: (line: string) => process.stdout.write(line + '\n'),
@@ -96,7 +97,7 @@ export function buildProgram(): Command {
     .option('--record [out]', 'write an incident record of the run (default: a new file under incidents/ beside the runbook)')
     .option('--resume', 'FILE is an incident record: run the cells after its last finished one, recording into it', false)
     .option('--records-folder <dir>', "where new records go, relative to the runbook's folder", 'incidents')
-    .addOption(new Option('--max-output-bytes <n>', 'outputs larger than this go whole into a file beside the record').argParser(Number).default(256 * 1024))
+    .addOption(new Option('--max-output-bytes <n>', 'outputs larger than this go whole into a file beside the record').argParser(Number).default(DEFAULT_MAX_OUTPUT_BYTES))
     .option('--cwd <dir>', "directory that relative paths resolve against (default: the runbook's)")
     .addOption(new Option('--stream-window <ms>', 'how long a streaming command is sampled').argParser(Number).hideHelp())
     .addHelpText('after', '\nRunning an incident record (*.incident.md) records into it.\nExit status: 0 ok, 1 warning, 2 critical (the highest verdict), 3 when a step failed, was declined or lacked a value,\n4 when the runbook cannot be read. Skipped changes (--read-only) are not failures.')

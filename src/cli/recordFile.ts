@@ -3,9 +3,9 @@
 // every finished cell in a record that still parses; sidecars beside it.
 
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { encodeRunbook } from '../core/markdown';
-import { RECORD_SUFFIX, RecordDocument, readRecord, type IncidentHeader, type RecordWrite } from '../core/records';
+import { RecordDocument, readRecord, recordRunbookPath, type IncidentHeader, type RecordWrite } from '../core/records';
 
 export function writeAtomically(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -23,15 +23,9 @@ export function recordSaver(path: string): (text: string, sidecars: RecordWrite[
   };
 }
 
-/** The record's name without its suffix: sidecars are named after it. */
-export function recordName(path: string): string {
-  const name = basename(path);
-  return name.endsWith(RECORD_SUFFIX) ? name.slice(0, -RECORD_SUFFIX.length) : name.replace(/\.(md|markdown)$/i, '');
-}
-
 /** Where a record's cells run: the folder of the runbook its header names. */
 export function recordCwd(recordPath: string, header: IncidentHeader): string {
-  return dirname(resolve(dirname(recordPath), header.runbook.path));
+  return dirname(recordRunbookPath(recordPath, header));
 }
 
 export interface OpenedRecord {

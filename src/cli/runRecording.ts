@@ -5,10 +5,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Session } from '../core/engine';
-import { IncidentRecorder, newRecordPath, operatorName, startRecord, type RecordDocument, type TextMasker } from '../core/records';
+import { DEFAULT_MAX_OUTPUT_BYTES, IncidentRecorder, newRecordPath, operatorName, recordName, startRecord, type RecordDocument, type TextMasker } from '../core/records';
 import { Runbook, type Cell } from '../core/runbook';
 import type { RunnerEvent, RunnerListener } from '../core/runner';
-import { openRecord, recordCwd, recordName, recordSaver, writeAtomically } from './recordFile';
+import { openRecord, recordCwd, recordSaver, writeAtomically } from './recordFile';
 
 export interface RecordingOptions {
   record?: string | boolean;
@@ -30,8 +30,6 @@ export interface Recording {
   /** Subscribes the record's recorder: the runner's events, on the record's cells. */
   attach(session: Session): RunnerListener;
 }
-
-export const DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024;
 
 export function prepareRecording(file: string, text: string, options: RecordingOptions): { recording?: Recording; error?: undefined } | { error: string } {
   const now = options.now ?? (() => new Date());

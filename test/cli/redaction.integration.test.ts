@@ -154,7 +154,7 @@ test('no secret reaches the record, its sidecars, the HTML export or the termina
     for (const f of sidecars) artifacts[`sidecar ${f}`] = readFileSync(join(dir, 'incidents', f), 'utf8');
 
     const leaks: string[] = [];
-    for (const [source, value] of Object.entries(SECRETS)) {
+    for (const [source, value] of [...Object.entries(SECRETS), ['PGPASSWORD (the sandbox\'s, from the environment)', env.PGPASSWORD]]) {
       const forms = new Set([value, b64(value), b64(value).replace(/=+$/, ''), ...value.split('\n').filter((l) => l.length >= 12 && !l.startsWith('-----'))]);
       for (const [artifact, content] of Object.entries(artifacts)) {
         for (const form of forms) if (content.includes(form)) leaks.push(`${source} in ${artifact}${form === value ? '' : ` (as ${form === b64(value) ? 'base64' : 'a part'})`}`);

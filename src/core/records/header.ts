@@ -39,8 +39,11 @@ const KEY = 'incident';
 export function renderHeader(header: IncidentHeader): string {
   const { id, title, runbook, started, ended, status, operator, targets, verdicts } = header;
   const ordered = { id, title, runbook, started, ...(ended ? { ended } : {}), status, operator, targets, verdicts };
-  return stringify({ [KEY]: ordered }, { lineWidth: 0 });
+  return stringify({ [KEY]: ordered }, { lineWidth: 0 }) + END + '\n';
 }
+
+/** Ends the header's lines, so the runbook's own front matter after it is never taken for part of it. */
+const END = '# end of incident header';
 
 /** The header in a front matter's text, or undefined when it holds none. Only its own lines are read: the runbook's keys may be anything. */
 export function readHeader(frontMatter: string): IncidentHeader | undefined {
@@ -62,10 +65,12 @@ export function withHeader(frontMatter: string, header: IncidentHeader): string 
   return rest.length ? `${own}\n${rest.join('\n')}` : own;
 }
 
-/** The `incident:` key's lines: the key, and the indented lines after it. */
+/** The `incident:` key's lines up to the end comment (or, when that was deleted, the indented lines after the key). */
 function headerSpan(lines: readonly string[]): { start: number; end: number } | undefined {
   const start = lines.findIndex((l) => l.startsWith(`${KEY}:`));
   if (start < 0) return undefined;
+  const marked = lines.indexOf(END, start);
+  if (marked >= 0) return { start, end: marked + 1 };
   let end = start + 1;
   while (end < lines.length && /^[ \t]/.test(lines[end])) end++;
   return { start, end };

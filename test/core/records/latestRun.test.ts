@@ -56,7 +56,7 @@ test('a reopened cell gets its latest run: text, status, who and when, with the 
 });
 
 test('ok and skipped runs succeeded; cells with no run, and prose, have none', async () => {
-  const { saved } = await recorded([['kubectl get pods', result({ text: 'x\n' })], ['SELECT 1;', result({ tool: 'sql', command: 'SELECT 1;', status: 'skipped', text: '' })]]);
+  const { saved } = await recorded([['kubectl get pods', result({ text: 'x\n' })], ['SELECT 1;', result({ tool: 'sql', command: 'SELECT 1;', status: 'skipped', text: '', commands: [{ command: 'SELECT 1;', tool: 'sql', status: 'skipped', exitCode: 0, reason: 'changes state', startedAt: '2026-12-07T07:01:00.000Z', durationMs: 0 }] })]]);
   const cells = parseRunbook(saved).cells;
   assert.equal(latestRecordedRun(codeCell(cells, 'kubectl get pods'))?.success, true);
   assert.equal(latestRecordedRun(codeCell(cells, 'SELECT 1;'))?.success, true);
