@@ -8,3 +8,5 @@ export { startRecord, newRecordPath, isRecordPath, slug, runbookTitle, RECORD_SU
 export { operatorName, gitDirFor, headCommit } from './gitInfo';
 export { outcomeWord, verdictWords, targetWords, durationWords } from './runSummary';
 export type { RecordedRun, RecordedText } from './recordedRun';
+export { exportRecordHtml, contentSecurityPolicy } from './exportHtml';
+export { EXPORT_STYLE } from './exportStyle';
