@@ -33,6 +33,9 @@ blockquote { margin: 0.8em 0; padding: 0 1em; color: var(--muted); border-left: 
 .status-abandoned { background: var(--other-bg); color: var(--other); }
 .count { margin-right: 6px; }
 .record-timeline { margin-bottom: 32px; }
+.record-timeline table { display: table; width: 100%; font-size: 13px; }
+.record-timeline td:first-child { white-space: nowrap; }
+.record-timeline td:nth-child(n+2):nth-child(-n+4) { overflow-wrap: anywhere; }
 .runbook { border-top: 3px solid var(--border); }
 .cell { margin: 0.8em 0; }
 .code { border: 1px solid var(--border); border-radius: 6px; background: var(--panel); }
