@@ -5,7 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { exportRecordHtml, readRecord } from '../../../src/core/records';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportRecordHtml, readRecord, startRecord } from '../../../src/core/records';
+import { parseRunbook } from '../../../src/core/markdown';
+import { PROJECT_ROOT } from '../../support/shared';
 import { closest, comments, elements, hasClass, parseHtml, visibleText, type HtmlElement } from '../../support/htmlTree';
 import { sampleRecord } from './sampleRecord';
 import { HOSTILE, LONG, PODS, RUNBOOK, RUNS } from './sampleRunbook';
@@ -130,4 +134,18 @@ test('a record whose hidden blocks were tampered with still exports escaped', as
   const html = exportRecordHtml(tampered);
   assert.doesNotMatch(html, /<script|<b>|<i |<u>|<s>|<em>/);
   assert.deepEqual(elements(parseHtml(html)).flatMap((e) => Object.keys(e.attrs).filter((a) => a.startsWith('on'))), []);
+});
+
+test("every code cell of the sample runbook is in the export, in order, with its code as written", () => {
+  const path = join(PROJECT_ROOT, 'notebooks', 'scaling-playbook.runbook.md');
+  const runbook = readFileSync(path, 'utf8');
+  const record = startRecord(path, runbook, join(PROJECT_ROOT, 'notebooks', 'incidents', 'x.incident.md'), 'alice', new Date()).text;
+  const page = parseHtml(exportRecordHtml(record));
+  const cells = parseRunbook(runbook).cells.filter((c) => c.kind === 'code' && c.origin?.fence?.role !== 'frontmatter');
+  const shown = elements(page, (e) => hasClass(e, 'cell')).map((cell) => text(elements(cell, (e) => e.tag === 'code')[0]));
+  assert.ok(cells.length > 30);
+  assert.deepEqual(shown, cells.map((c) => c.value));
+  const nested = cells.filter((c) => c.origin?.fence?.prefix !== '').length;
+  assert.ok(nested > 0 && nested < cells.length);
+  assert.equal(elements(page, (e) => e.tag === 'li' && elements(e, (c) => hasClass(c, 'cell')).length === 1).length, nested, 'each fence indented in a step is inside its list item');
 });
