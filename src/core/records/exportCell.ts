@@ -2,8 +2,9 @@
 // an output: the summary line coloured by the verdict (or the status when
 // the run failed), stdout, stderr set apart, a mark when the text was edited
 // after it was recorded, the link to the sidecar holding a long output whole,
-// and the confirmations asked during the run.
+// the commands not run and why, and the confirmations asked during the run.
 
+import type { CommandResult } from '../results';
 import { escapeHtml } from './html';
 import { inlineHtml } from './proseHtml';
 import type { ReadRun } from './runBlock';
@@ -36,9 +37,16 @@ function runHtml(read: ReadRun): string {
     ...(read.text ? [`<pre class="stdout">${pre(read.text)}</pre>`] : []),
     ...(read.stderr ? ['<p class="stream">stderr</p>', `<pre class="stderr">${pre(read.stderr)}</pre>`] : []),
     ...(sidecar ? [`<p class="note">The record shows the beginning of the output (${escapeHtml(sidecar.bytes)} bytes in all). All of it: <a href="./${escapeHtml(encodeURIComponent(sidecar.path))}">${escapeHtml(sidecar.path)}</a></p>`] : []),
-    ...(run.confirmations ?? []).map((c) => `<p class="note">Asked: ${escapeHtml(c.question)} → <strong>${c.answer ? 'yes' : 'no'}</strong></p>`),
+    ...notRun(run.result.commands).map((c) => `<p class="note">Not run: <code>${escapeHtml(c.command)}</code> (${escapeHtml(c.reason)})</p>`),
+    ...(run.result.message ? [`<p class="note">${escapeHtml(run.result.message)}</p>`] : []),
+    ...(Array.isArray(run.confirmations) ? run.confirmations : []).map((c) => `<p class="note">Asked: ${escapeHtml(c.question)} → <strong>${c.answer ? 'yes' : 'no'}</strong></p>`),
     '</div>',
   ].join('\n');
+}
+
+/** The commands a run passed over (a change in a read-only run, a step that needs a terminal), with why. */
+function notRun(commands: readonly CommandResult[] | undefined): CommandResult[] {
+  return Array.isArray(commands) ? commands.filter((c) => c.status !== 'ok' && c.reason) : [];
 }
 
 /** Text for a <pre>, escaped, after a line break, which the browser drops (as above): a blank first line of the text is kept. */

@@ -15,6 +15,7 @@ import { TIMELINE_START } from '../markdown/recordBlocks';
 import { cellHtml } from './exportCell';
 import { headerHtml, timelineHtml } from './exportHeader';
 import { EXPORT_STYLE } from './exportStyle';
+import { withHeadingIds } from './headingIds';
 import { escapeHtml } from './html';
 import { proseHtml } from './proseHtml';
 import { readParsedRecord } from './readRecord';
@@ -28,7 +29,7 @@ export function exportRecordHtml(recordText: string): string {
   const runs = new Map(record.cells.map((c) => [c.index, c.runs]));
   const shown = (cell: RunbookCell) => cell.origin?.fence?.role !== 'frontmatter' && !(cell.kind === 'markdown' && cell.value.startsWith(TIMELINE_START));
   const stand = cells.map((cell, index) => (!shown(cell) ? '' : cell.kind === 'code' ? standIn(cell, index) : cellText(cell)));
-  const body = proseHtml(stand.join('')).replace(new RegExp(`<pre><code class="language-${PLACEHOLDER}(\\d+)"></code></pre>`, 'g'), (_, index: string) => {
+  const body = withHeadingIds(proseHtml(stand.join(''))).replace(new RegExp(`<pre><code class="language-${PLACEHOLDER}(\\d+)"></code></pre>`, 'g'), (_, index: string) => {
     const cell = cells[Number(index)];
     return cellHtml(cell.value, cell.origin?.fence?.info ?? cell.language, runs.get(Number(index)) ?? []);
   });

@@ -11,7 +11,7 @@ import { exportRecordHtml, readRecord, startRecord } from '../../../src/core/rec
 import { parseRunbook } from '../../../src/core/markdown';
 import { PROJECT_ROOT } from '../../support/shared';
 import { closest, comments, elements, hasClass, parseHtml, visibleText, type HtmlElement } from '../../support/htmlTree';
-import { sampleRecord } from './sampleRecord';
+import { result, sampleRecord } from './sampleRecord';
 import { HOSTILE, LONG, PODS, RUNBOOK, RUNS } from './sampleRunbook';
 
 const NOTE = 'Paged by <b>on-call</b>';
@@ -148,4 +148,28 @@ test("every code cell of the sample runbook is in the export, in order, with its
   const nested = cells.filter((c) => c.origin?.fence?.prefix !== '').length;
   assert.ok(nested > 0 && nested < cells.length);
   assert.equal(elements(page, (e) => e.tag === 'li' && elements(e, (c) => hasClass(c, 'cell')).length === 1).length, nested, 'each fence indented in a step is inside its list item');
+});
+
+test('a run that passed over commands says which and why', async () => {
+  const change = 'kubectl scale deployment web --replicas=5';
+  const skipped = result(change, '', { status: 'skipped' });
+  skipped.commands = skipped.commands!.map((c) => ({ ...c, status: 'skipped', reason: 'changes state <read-only>' }));
+  const { text: record } = await sampleRecord(RUNBOOK, [{ codeCell: 1, result: skipped }]);
+  const [run] = runs(parseHtml(exportRecordHtml(record)));
+  assert.equal(run.attrs.class, 'run outcome-other');
+  assert.deepEqual(elements(run, (e) => hasClass(e, 'note')).map(text), [`Not run: ${change} (changes state <read-only>)`]);
+  assert.deepEqual(elements(run, (e) => e.tag === 'pre'), [], 'no output to show');
+});
+
+test("the runbook's headings have GitHub's ids, so its contents links lead to them", () => {
+  const path = join(PROJECT_ROOT, 'notebooks', 'scaling-playbook.runbook.md');
+  const runbook = readFileSync(path, 'utf8');
+  const page = parseHtml(exportRecordHtml(startRecord(path, runbook, join(PROJECT_ROOT, 'notebooks', 'incidents', 'x.incident.md'), 'alice', new Date()).text));
+  const ids = new Set(elements(page, (e) => /^h[1-6]$/.test(e.tag) && e.attrs.id !== undefined).map((e) => e.attrs.id));
+  const links = elements(page, (e) => e.tag === 'a' && (e.attrs.href ?? '').startsWith('#')).map((a) => a.attrs.href.slice(1));
+  assert.ok(links.length >= 9);
+  assert.deepEqual(links.filter((id) => !ids.has(id)), []);
+  const repeated = startRecord('/nonexistent/r.runbook.md', '# Steps\n\n## Steps\n\n## Café & `Co.`\n', '/nonexistent/incidents/r.incident.md', 'alice', new Date()).text;
+  const article = elements(parseHtml(exportRecordHtml(repeated)), (e) => e.tag === 'article')[0];
+  assert.deepEqual(elements(article, (e) => /^h[1-6]$/.test(e.tag)).map((e) => e.attrs.id), ['steps', 'steps-1', 'café--co']);
 });
