@@ -3,6 +3,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { checkCommand } from './check';
 import { execCommand } from './exec';
+import { exportCommand } from './export';
 import { planCommand } from './plan';
 import { roundtripCommand } from './roundtrip';
 import { runRunbook } from './run';
@@ -57,6 +58,8 @@ export function buildProgram(): Command {
     .action((files: string[], opts: { json: boolean }) => {
       process.exitCode = planCommand(files, opts, io);
     });
+
+  program.addCommand(exportCommand(io));
 
   program
     .command('check')

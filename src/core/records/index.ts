@@ -9,3 +9,5 @@ export { startRecord, newRecordPath, isRecordPath, recordRunbookPath, recordName
 export { operatorName, gitDirFor, headCommit } from './gitInfo';
 export { outcomeWord, verdictWords, targetWords, durationWords } from './runSummary';
 export type { RecordedRun, RecordedText } from './recordedRun';
+export { exportRecordHtml, contentSecurityPolicy } from './exportHtml';
+export { EXPORT_STYLE } from './exportStyle';

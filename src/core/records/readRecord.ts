@@ -2,7 +2,7 @@
 // runs. `runbook show` prints it; the notebook puts the latest run of each
 // cell back onto the cell when the record is opened.
 
-import { firstCodeLine, parseRunbook } from '../markdown';
+import { firstCodeLine, parseRunbook, type RunbookDocument } from '../markdown';
 import { TIMELINE_START } from '../markdown/recordBlocks';
 import type { CellResult } from '../results';
 import { readHeader, type IncidentHeader } from './header';
@@ -24,7 +24,11 @@ export interface ReadRecord {
 }
 
 export function readRecord(text: string): ReadRecord {
-  const doc = parseRunbook(text);
+  return readParsedRecord(text, parseRunbook(text));
+}
+
+/** The record in `text`, whose cells `doc` already holds (parseRunbook of the same text). */
+export function readParsedRecord(text: string, doc: RunbookDocument): ReadRecord {
   const body = text.replace(/^\uFEFF/, '');
   const front = doc.cells[0]?.origin?.fence?.role === 'frontmatter' ? doc.cells[0] : undefined;
   const timeline = doc.cells.find((c) => c.kind === 'markdown' && c.value.startsWith(TIMELINE_START));

@@ -25,17 +25,13 @@ export type TimelineEvent =
 /** The timeline section as a prose cell's text (\n line endings). */
 export function renderTimeline(events: readonly TimelineEvent[]): string {
   const encoded = Buffer.from(JSON.stringify(events), 'utf8').toString('base64');
+  return [`${TIMELINE_START} ${encoded} -->`, '## Timeline', '', timelineTable(events), '', TIMELINE_END].join('\n');
+}
+
+/** The visible table of the events (Markdown, GFM table, \n line endings). */
+export function timelineTable(events: readonly TimelineEvent[]): string {
   const rows = events.map((e) => `| ${[time(e.at), step(e), what(e), target(e), exit(e), verdict(e), tableCell(escapeMarkdown(e.who))].join(' | ')} |`);
-  return [
-    `${TIMELINE_START} ${encoded} -->`,
-    '## Timeline',
-    '',
-    '| Time (UTC) | Step | What | Target | Exit | Verdict | Who |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-    ...rows,
-    '',
-    TIMELINE_END,
-  ].join('\n');
+  return ['| Time (UTC) | Step | What | Target | Exit | Verdict | Who |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 /** Whether a prose cell's text is a record's timeline section. */
