@@ -116,7 +116,7 @@ export function sprintf(template: string, args: Val[]): string {
 
 function badVerb(val: Val, spec: Spec): string {
   if (val.type === 'invalid') return `%!${spec.verb}(<nil>)`;
-  return `%!${spec.verb}(${val.type}=${format(val, PLAIN)})`;
+  return `%!${spec.verb}(${val.type}=${format(val, { ...spec, verb: 'v' })})`;
 }
 
 /** One operand under one verb; maps and slices apply the verb to each element. */
@@ -140,7 +140,7 @@ function format(val: Val, spec: Spec): string {
     case 'float64':
       return formatFloat(val.v as number, spec) ?? badVerb(val, spec);
     default:
-      return formatInteger(val.v as number, spec) ?? badVerb(val, spec);
+      return formatInteger(val.v as number | bigint, spec) ?? badVerb(val, spec);
   }
 }
 
@@ -188,7 +188,7 @@ function signed(body: string, negative: boolean, spec: Spec): string {
   return (negative ? '-' : spec.plus ? '+' : spec.space ? ' ' : '') + body;
 }
 
-function formatInteger(n: number, spec: Spec): string | undefined {
+function formatInteger(n: number | bigint, spec: Spec): string | undefined {
   const big = BigInt(n);
   const negative = big < 0n;
   const abs = negative ? -big : big;
@@ -214,12 +214,12 @@ function formatInteger(n: number, spec: Spec): string | undefined {
       return pad(signed(spec.verb === 'X' ? text.toUpperCase() : text, negative, spec), spec, zeroAllowed);
     }
     case 'c':
-      return pad(String.fromCodePoint(validRune(n)), spec);
+      return pad(String.fromCodePoint(validRune(Number(n))), spec);
     case 'q':
-      return pad(quoteRune(validRune(n)), spec);
+      return pad(quoteRune(validRune(Number(n))), spec);
     case 'U': {
       const code = `U+${abs.toString(16).toUpperCase().padStart(4, '0')}`;
-      return pad(spec.sharp ? `${code} '${String.fromCodePoint(validRune(n))}'` : code, spec);
+      return pad(spec.sharp ? `${code} '${String.fromCodePoint(validRune(Number(n)))}'` : code, spec);
     }
     default:
       return undefined;
@@ -252,15 +252,16 @@ function formatFloat(f: number, spec: Spec): string | undefined {
       case 'v':
       case 'g':
       case 'G':
-        body = spec.prec === undefined ? goFloat(abs) : precisionG(abs, spec.prec === 0 ? 1 : spec.prec, spec.sharp);
+        if (spec.prec !== undefined) body = precisionG(abs, spec.prec === 0 ? 1 : spec.prec, spec.sharp);
+        else body = spec.sharp ? keepDigits(goFloat(abs), 6) : goFloat(abs);
         break;
       case 'f':
       case 'F':
-        body = abs.toFixed(spec.prec ?? 6);
+        body = fixed(abs, spec.prec ?? 6);
         break;
       case 'e':
       case 'E':
-        body = exponentForm(abs.toExponential(spec.prec ?? 6));
+        body = exponentForm(exponential(abs, spec.prec ?? 6));
         break;
       default:
         return undefined;
@@ -273,9 +274,45 @@ function formatFloat(f: number, spec: Spec): string | undefined {
 
 /** strconv's 'g' with a precision: %e when the exponent is < -4 or >= the precision. */
 function precisionG(abs: number, prec: number, sharp: boolean): string {
-  const [mantissa, expText] = abs.toExponential(prec - 1).split('e');
+  const [mantissa, expText] = exponential(abs, prec - 1).split('e');
   const exp = Number(expText);
   const trim = (s: string) => (sharp ? s : s.includes('.') ? s.replace(/\.?0+$/, '') : s);
   if (exp < -4 || exp >= prec) return exponentForm(`${trim(mantissa)}e${exp < 0 ? '-' : '+'}${Math.abs(exp)}`);
-  return trim(abs.toFixed(Math.max(0, prec - 1 - exp)));
+  return trim(fixed(abs, Math.max(0, prec - 1 - exp)));
+}
+
+/** %#g without a precision: the shortest form, with a point and zeros up to `digits` significant digits. */
+function keepDigits(text: string, digits: number): string {
+  const [mantissa, exponent] = text.split('e');
+  const significant = mantissa.replace('.', '').replace(/^0+/, '').length;
+  const withPoint = mantissa.includes('.') ? mantissa : `${mantissa}.`;
+  return withPoint + '0'.repeat(Math.max(0, digits - significant)) + (exponent === undefined ? '' : `e${exponent}`);
+}
+
+/**
+ * Rounds as Go does: to the nearest, and on an exact tie to the even digit
+ * (JavaScript's toFixed and toExponential round ties up).
+ */
+function roundedTie(text: string, keep: number): boolean {
+  // `text` has many more digits than kept: a tie is a 5 followed by zeros only.
+  const rest = text.replace('.', '').slice(keep);
+  return /^50*$/.test(rest);
+}
+
+function fixed(abs: number, prec: number): string {
+  const wide = abs.toFixed(Math.min(100, prec + 30));
+  const integerDigits = wide.indexOf('.');
+  if (!roundedTie(wide.replace(/e.*$/, ''), integerDigits + prec)) return abs.toFixed(prec);
+  const digits = wide.replace('.', '').slice(0, integerDigits + prec);
+  const evenDown = Number(digits.at(-1)) % 2 === 0;
+  return evenDown ? `${digits.slice(0, integerDigits)}${prec ? `.${digits.slice(integerDigits)}` : ''}` : abs.toFixed(prec);
+}
+
+function exponential(abs: number, prec: number): string {
+  const wide = abs.toExponential(Math.min(100, prec + 30));
+  const [mantissa, exp] = wide.split('e');
+  if (!roundedTie(mantissa, 1 + prec)) return abs.toExponential(prec);
+  const digits = mantissa.replace('.', '').slice(0, 1 + prec);
+  if (Number(digits.at(-1)) % 2 !== 0) return abs.toExponential(prec);
+  return `${digits[0]}${prec ? `.${digits.slice(1)}` : ''}e${exp}`;
 }

@@ -217,7 +217,7 @@ export class Execution {
     const big = /^0[0-7]+$/.test(body) ? BigInt(`0o${body.slice(1)}`) : BigInt(body.replace(/^0([oObBxX])/, (_, p: string) => `0${p.toLowerCase()}`));
     const value = negative ? -big : big;
     if (value >= 2n ** 63n || value < -(2n ** 63n)) this.fail(`${text} overflows int`);
-    return { type: 'int', v: Number(value) };
+    return { type: 'int', v: Number.isSafeInteger(Number(value)) ? Number(value) : value };
   }
 
   private evalChain(dot: Val, chain: Extract<Arg, { kind: 'chain' }>, args: Arg[], final: Val): Val {

@@ -212,6 +212,7 @@ function base64Decode(s: string): string {
 
 /** kubectl's exists: whether `index item indices...` would find something that is not nil. */
 function exists(args: Val[]): Val {
+  if (args.length === 1) return bool(true);
   let item = unboxed(args[0]);
   for (const raw of args.slice(1)) {
     const key = unboxed(raw);

@@ -5,7 +5,7 @@
 
 import { lexTemplate, type Token } from './goTemplateLexer';
 import type { Arg, Command, Node, PipeNode } from './goTemplateNodes';
-import { goUnquote } from './goValues';
+import { goQuote, goUnquote } from './goValues';
 
 export class GoTemplateParseError extends Error {
   override readonly name = 'GoTemplateParseError';
@@ -286,7 +286,7 @@ class Parser {
     while (this.peek().type === 'field') fields.push(this.next().value.slice(1));
     if (node.kind === 'field') return { kind: 'field', pos, ident: [...node.ident, ...fields] };
     if (node.kind === 'variable') return { kind: 'variable', pos, ident: [...node.ident, ...fields] };
-    if (['bool', 'string', 'number', 'nil', 'dot'].includes(node.kind)) this.fail(`unexpected . after term "${scalarText(node)}"`);
+    if (['bool', 'string', 'number', 'nil', 'dot'].includes(node.kind)) this.fail(`unexpected . after term ${goQuote(scalarText(node))}`);
     return { kind: 'chain', pos, node, fields };
   }
 
@@ -311,7 +311,8 @@ class Parser {
         return { kind: 'bool', pos: token.pos, value: token.value === 'true' };
       case 'charConstant':
       case 'number':
-        if (!isNumber(token.value)) this.fail(`illegal number syntax: "${token.value}"`);
+        if (!isNumber(token.value)) this.fail(`illegal number syntax: ${goQuote(token.value)}`);
+        if (overflows(token.value)) this.fail(`integer overflow: ${goQuote(token.value)}`);
         return { kind: 'number', pos: token.pos, text: token.value };
       case 'leftParen':
         return this.pipeline('parenthesized pipeline', 'rightParen');
@@ -349,4 +350,12 @@ const FLOAT = /^[+-]?(?:[0-9]+(?:_[0-9]+)*(?:\.(?:[0-9]+(?:_[0-9]+)*)?)?|\.[0-9]
 function isNumber(text: string): boolean {
   if (text.startsWith("'")) return goUnquote(text) !== undefined && Array.from(goUnquote(text)!).length === 1;
   return INTEGER.test(text) || FLOAT.test(text);
+}
+
+/** A whole number too large even for a uint64 (Go rejects it when parsing). */
+function overflows(text: string): boolean {
+  const digits = text.replace(/_/g, '').replace(/^[+-]/, '');
+  if (!INTEGER.test(digits)) return false;
+  const value = /^0[0-7]+$/.test(digits) ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits.replace(/^0([oObBxX])/, (_, p: string) => `0${p.toLowerCase()}`));
+  return value >= 2n ** 64n;
 }
