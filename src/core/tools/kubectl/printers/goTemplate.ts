@@ -31,6 +31,8 @@ export interface TemplateFlags {
   template: string | undefined;
   /** Where a template file's relative path starts. */
   cwd: string;
+  /** Whether --template without -o means -o go-template (as in get and config view; not in events). */
+  templateAlone: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export function templateFromFlags(flags: TemplateFlags): string | undefined {
   const templateFlag = flags.template ?? '';
   let format = flags.output ?? '';
   // --template alone means -o go-template.
-  if (templateFlag !== '' && flags.output === undefined) format = 'go-template';
+  if (templateFlag !== '' && flags.output === undefined && flags.templateAlone) format = 'go-template';
   let value = templateFlag;
   if (templateFlag === '') {
     const prefixed = TEMPLATE_FORMATS.find((f) => format.startsWith(`${f}=`));

@@ -7,10 +7,13 @@ import { flagString } from '../args';
 import { goTemplatePrinter, templateFromFlags, type GoTemplatePrinter } from '../printers/goTemplate';
 import type { KubectlRun } from '../session';
 
-/** The printer, or undefined when the flags ask for another one; throws GoTemplateError as kubectl fails. */
-export function templatePrinter(run: KubectlRun): GoTemplatePrinter | undefined {
+/**
+ * The printer, or undefined when the flags ask for another one; throws GoTemplateError as kubectl fails.
+ * `templateAlone`: whether --template without -o selects it (kubectl events ignores it then).
+ */
+export function templatePrinter(run: KubectlRun, templateAlone = true): GoTemplatePrinter | undefined {
   const { args, ctx } = run;
-  const source = templateFromFlags({ output: flagString(args, 'output'), template: flagString(args, 'template'), cwd: ctx.cwd });
+  const source = templateFromFlags({ output: flagString(args, 'output'), template: flagString(args, 'template'), cwd: ctx.cwd, templateAlone });
   if (source === undefined) return undefined;
   return goTemplatePrinter(source, { allowMissingKeys: args.flags.get('allow-missing-template-keys') !== false });
 }
