@@ -29,21 +29,20 @@ export interface TemplateFlags {
   output: string | undefined;
   /** --template as given. */
   template: string | undefined;
-  /** Where a template file's relative path starts. */
-  cwd: string;
   /** Whether --template without -o means -o go-template (as in get and config view; not in events). */
   templateAlone: boolean;
 }
 
+/** A template the flags ask for: given inline, or the path of a file holding it. */
+export type TemplateRequest = { inline: string } | { file: string };
+
 /**
- * The template kubectl would print with, or undefined when the flags ask for
- * another printer. Throws GoTemplateError for a template format without a
- * template, or a template file that cannot be read.
+ * The template the flags ask for, or undefined when they ask for another
+ * printer. Throws GoTemplateError for a template format without a template.
  */
-export function templateFromFlags(flags: TemplateFlags): string | undefined {
+export function templateRequest(flags: TemplateFlags): TemplateRequest | undefined {
   const templateFlag = flags.template ?? '';
   let format = flags.output ?? '';
-  // --template alone means -o go-template.
   if (templateFlag !== '' && flags.output === undefined && flags.templateAlone) format = 'go-template';
   let value = templateFlag;
   if (templateFlag === '') {
@@ -55,15 +54,18 @@ export function templateFromFlags(flags: TemplateFlags): string | undefined {
   }
   if (!TEMPLATE_FORMATS.includes(format)) return undefined;
   if (value === '') throw new GoTemplateError('error: template format specified but no template given\n');
-  if (format === 'templatefile' || format === 'go-template-file') {
-    try {
-      return readFileSync(resolve(flags.cwd, value), 'utf8');
-    } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message;
-      throw new GoTemplateError(`error: error reading --template ${value}, open ${value}: ${reason}\n`);
-    }
+  return format === 'templatefile' || format === 'go-template-file' ? { file: value } : { inline: value };
+}
+
+/** The text of a requested template; a relative file path starts at `cwd`. Throws GoTemplateError when the file cannot be read. */
+export function templateSource(request: TemplateRequest, cwd: string): string {
+  if ('inline' in request) return request.inline;
+  try {
+    return readFileSync(resolve(cwd, request.file), 'utf8');
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message;
+    throw new GoTemplateError(`error: error reading --template ${request.file}, open ${request.file}: ${reason}\n`);
   }
-  return value;
 }
 
 export interface GoTemplatePrinter {

@@ -10,7 +10,7 @@ import { printJsonPath } from '../printers/jsonpath';
 import { printYaml } from '../printers/objects';
 import { tableWriter } from '../printers/tabwriter';
 import { KubectlError, type KubectlRun } from '../session';
-import { templatePrinter } from './templateOutput';
+import { templatePrinter } from '../templateOutput';
 import type { Verb } from './verb';
 
 const IMPLEMENTED = new Set(['use-context', 'use', 'set-context']);

@@ -11,7 +11,7 @@ import { tableWriter } from '../printers/tabwriter';
 import { watchEventReader } from '../watchEvents';
 import type { GoTemplatePrinter } from '../printers/goTemplate';
 import { KubectlError, serverError, type KubectlRun } from '../session';
-import { templatePrinter } from './templateOutput';
+import { templatePrinter } from '../templateOutput';
 import { never, type Verb } from './verb';
 
 export const events: Verb = {

@@ -13,7 +13,7 @@ import { tableCells, tableData, type Table } from '../printers/table';
 import { tableWriter } from '../printers/tabwriter';
 import { KubectlError, serverError, type KubectlRun } from '../session';
 import { resolveTargets, type TargetGroup } from '../targets';
-import { templatePrinter } from './templateOutput';
+import { templatePrinter } from '../templateOutput';
 import { watchObjects, watchTable } from './watch';
 import { OUTPUT_FLAGS, never, type Verb } from './verb';
 
