@@ -4,7 +4,8 @@
 // `%!s(MISSING)`, `%!(EXTRA int=1)`).
 
 import { concrete, INVALID, unboxed, type Val } from './goTemplateValues';
-import { compareKeys, goFloat, goQuote, goSyntax } from './goValues';
+import { floatText } from './goFloatFormat';
+import { compareKeys, goQuote, goSyntax } from './goValues';
 
 interface Spec {
   minus: boolean;
@@ -237,82 +238,12 @@ function quoteRune(cp: number): string {
   return `'${goQuote(ch).slice(1, -1)}'`;
 }
 
-function exponentForm(text: string): string {
-  // JavaScript writes 1.5e+0; Go writes at least two exponent digits.
-  return text.replace(/e([+-])(\d)$/, 'e$10$2');
-}
-
 function formatFloat(f: number, spec: Spec): string | undefined {
   const negative = f < 0 || Object.is(f, -0);
-  const abs = Math.abs(f);
-  let body: string;
+  let body: string | undefined;
   if (!Number.isFinite(f)) body = Number.isNaN(f) ? 'NaN' : 'Inf';
-  else {
-    switch (spec.verb) {
-      case 'v':
-      case 'g':
-      case 'G':
-        if (spec.prec !== undefined) body = precisionG(abs, spec.prec === 0 ? 1 : spec.prec, spec.sharp);
-        else body = spec.sharp ? keepDigits(goFloat(abs), 6) : goFloat(abs);
-        break;
-      case 'f':
-      case 'F':
-        body = fixed(abs, spec.prec ?? 6);
-        break;
-      case 'e':
-      case 'E':
-        body = exponentForm(exponential(abs, spec.prec ?? 6));
-        break;
-      default:
-        return undefined;
-    }
-    if (spec.verb === 'E' || spec.verb === 'G') body = body.toUpperCase();
-  }
+  else body = floatText(Math.abs(f), spec.verb, spec.prec, spec.sharp);
+  if (body === undefined) return undefined;
   if (Number.isNaN(f)) return pad(spec.plus ? '+NaN' : spec.space ? ' NaN' : 'NaN', spec, false);
   return pad(signed(body, negative, spec), spec, Number.isFinite(f));
-}
-
-/** strconv's 'g' with a precision: %e when the exponent is < -4 or >= the precision. */
-function precisionG(abs: number, prec: number, sharp: boolean): string {
-  const [mantissa, expText] = exponential(abs, prec - 1).split('e');
-  const exp = Number(expText);
-  const trim = (s: string) => (sharp ? s : s.includes('.') ? s.replace(/\.?0+$/, '') : s);
-  if (exp < -4 || exp >= prec) return exponentForm(`${trim(mantissa)}e${exp < 0 ? '-' : '+'}${Math.abs(exp)}`);
-  return trim(fixed(abs, Math.max(0, prec - 1 - exp)));
-}
-
-/** %#g without a precision: the shortest form, with a point and zeros up to `digits` significant digits. */
-function keepDigits(text: string, digits: number): string {
-  const [mantissa, exponent] = text.split('e');
-  const significant = mantissa.replace('.', '').replace(/^0+/, '').length;
-  const withPoint = mantissa.includes('.') ? mantissa : `${mantissa}.`;
-  return withPoint + '0'.repeat(Math.max(0, digits - significant)) + (exponent === undefined ? '' : `e${exponent}`);
-}
-
-/**
- * Rounds as Go does: to the nearest, and on an exact tie to the even digit
- * (JavaScript's toFixed and toExponential round ties up).
- */
-function roundedTie(text: string, keep: number): boolean {
-  // `text` has many more digits than kept: a tie is a 5 followed by zeros only.
-  const rest = text.replace('.', '').slice(keep);
-  return /^50*$/.test(rest);
-}
-
-function fixed(abs: number, prec: number): string {
-  const wide = abs.toFixed(Math.min(100, prec + 30));
-  const integerDigits = wide.indexOf('.');
-  if (!roundedTie(wide.replace(/e.*$/, ''), integerDigits + prec)) return abs.toFixed(prec);
-  const digits = wide.replace('.', '').slice(0, integerDigits + prec);
-  const evenDown = Number(digits.at(-1)) % 2 === 0;
-  return evenDown ? `${digits.slice(0, integerDigits)}${prec ? `.${digits.slice(integerDigits)}` : ''}` : abs.toFixed(prec);
-}
-
-function exponential(abs: number, prec: number): string {
-  const wide = abs.toExponential(Math.min(100, prec + 30));
-  const [mantissa, exp] = wide.split('e');
-  if (!roundedTie(mantissa, 1 + prec)) return abs.toExponential(prec);
-  const digits = mantissa.replace('.', '').slice(0, 1 + prec);
-  if (Number(digits.at(-1)) % 2 !== 0) return abs.toExponential(prec);
-  return `${digits[0]}${prec ? `.${digits.slice(1)}` : ''}e${exp}`;
 }

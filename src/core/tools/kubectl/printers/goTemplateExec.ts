@@ -5,11 +5,12 @@
 // words and locates them (`template: output:1:7: executing "output" at <.a.b>: ...`).
 
 import { sprint } from './goFormat';
+import { numberConstant } from './goNumberLiteral';
 import { FuncError, FUNCTIONS, type Param } from './goTemplateFuncs';
-import { nodeText, type AnyNode, type Arg, type Command, type ControlNode, type Node, type PipeNode } from './goTemplateNodes';
+import { nodeLocation, nodeText, type AnyNode, type Arg, type Command, type ControlNode, type Node, type PipeNode } from './goTemplateNodes';
 import type { ParsedTemplate } from './goTemplateParser';
-import { boxed, concrete, INVALID, isTrue, unboxed, type Val } from './goTemplateValues';
-import { compareKeys, goUnquote } from './goValues';
+import { boxed, concrete, INVALID, isTrue, rangeItems, unboxed, type Val } from './goTemplateValues';
+import { Variables } from './goTemplateVariables';
 
 export class GoTemplateExecError extends Error {
   override readonly name = 'GoTemplateExecError';
@@ -28,7 +29,7 @@ class Continue {}
 
 export class Execution {
   private out = '';
-  private vars: { name: string; value: Val }[] = [];
+  private vars = new Variables(INVALID);
   private node: AnyNode | undefined;
   private templateName: string;
 
@@ -48,24 +49,19 @@ export class Execution {
 
   run(data: unknown): string {
     const dot = concrete(data);
-    this.vars = [{ name: '$', value: dot }];
+    this.vars = new Variables(dot);
     this.walkList(dot, this.tree.root);
     return this.out;
   }
 
   private fail(message: string): never {
     if (!this.node) throw new GoTemplateExecError(`template: ${this.templateName}: ${message}`);
-    const before = new TextEncoder().encode(this.source.slice(0, this.node.pos));
-    const text = new TextDecoder().decode(before);
-    const lastNewline = text.lastIndexOf('\n');
-    const line = text.split('\n').length;
-    const column = lastNewline < 0 ? before.length : before.length - new TextEncoder().encode(text.slice(0, lastNewline + 1)).length;
-    throw new GoTemplateExecError(`template: ${this.name}:${line}:${column}: executing "${this.templateName}" at <${nodeText(this.node)}>: ${message}`);
+    const at = `${this.name}:${nodeLocation(this.source, this.node)}`;
+    throw new GoTemplateExecError(`template: ${at}: executing "${this.templateName}" at <${nodeText(this.node)}>: ${message}`);
   }
 
   private varValue(name: string): Val {
-    for (let i = this.vars.length - 1; i >= 0; i--) if (this.vars[i].name === name) return this.vars[i].value;
-    this.fail(`undefined variable: ${name}`);
+    return this.vars.get(name) ?? this.fail(`undefined variable: ${name}`);
   }
 
   private walkList(dot: Val, nodes: Node[]): void {
@@ -88,11 +84,11 @@ export class Execution {
       }
       case 'if':
       case 'with': {
-        const mark = this.vars.length;
+        const mark = this.vars.mark();
         const value = this.evalPipeline(dot, node.pipe);
         if (isTrue(value)) this.walkList(node.kind === 'with' ? value : dot, node.list);
         else if (node.elseList) this.walkList(dot, node.elseList);
-        this.vars.length = mark;
+        this.vars.pop(mark);
         return;
       }
       case 'range':
@@ -107,32 +103,27 @@ export class Execution {
   }
 
   private walkRange(dot: Val, r: ControlNode): void {
-    const outer = this.vars.length;
+    const outer = this.vars.mark();
     const value = unboxed(this.evalPipeline(dot, r.pipe));
-    const mark = this.vars.length;
+    const mark = this.vars.mark();
     const decl = r.pipe.decl.length;
-    const iterations: [Val, Val][] = [];
-    if (value.type === '[]interface {}') (value.v as unknown[]).forEach((e, i) => iterations.push([{ type: 'int', v: i }, boxed(e)]));
-    else if (value.type === 'map[string]interface {}') {
-      const m = value.v as Record<string, unknown>;
-      for (const k of Object.keys(m).sort(compareKeys)) iterations.push([{ type: 'string', v: k }, boxed(m[k])]);
-    } else if (value.type !== 'invalid') this.fail(`range can't iterate over ${sprint([value])}`);
+    const iterations = rangeItems(value) ?? this.fail(`range can't iterate over ${sprint([value])}`);
     for (const [key, elem] of iterations) {
-      if (decl > 0) this.vars[this.vars.length - 1].value = elem;
-      if (decl > 1) this.vars[this.vars.length - 2].value = key;
+      if (decl > 0) this.vars.setFromTop(1, elem);
+      if (decl > 1) this.vars.setFromTop(2, key);
       try {
         this.walkList(elem, r.list);
       } catch (e) {
         if (e instanceof Break) {
-          this.vars.length = mark;
+          this.vars.pop(mark);
           break;
         }
         if (!(e instanceof Continue)) throw e;
       }
-      this.vars.length = mark;
+      this.vars.pop(mark);
     }
     if (iterations.length === 0 && r.elseList) this.walkList(dot, r.elseList);
-    this.vars.length = outer;
+    this.vars.pop(outer);
   }
 
   private walkTemplate(dot: Val, t: Extract<Node, { kind: 'template' }>): void {
@@ -141,7 +132,7 @@ export class Execution {
     if (!body) this.fail(`template "${t.name}" not defined`);
     const newDot = t.pipe ? this.evalPipeline(dot, t.pipe) : INVALID;
     const saved = { vars: this.vars, name: this.templateName };
-    this.vars = [{ name: '$', value: newDot }];
+    this.vars = new Variables(newDot);
     this.templateName = t.name;
     try {
       this.walkList(newDot, body);
@@ -159,12 +150,8 @@ export class Execution {
       if (value.type === 'interface {}') value = unboxed(value);
     }
     for (const d of pipe.decl) {
-      if (!pipe.isAssign) this.vars.push({ name: d.name, value });
-      else {
-        const v = [...this.vars].reverse().find((x) => x.name === d.name);
-        if (!v) this.fail(`undefined variable: ${d.name}`);
-        v.value = value;
-      }
+      if (!pipe.isAssign) this.vars.declare(d.name, value);
+      else if (!this.vars.assign(d.name, value)) this.fail(`undefined variable: ${d.name}`);
     }
     return value;
   }
@@ -203,21 +190,9 @@ export class Execution {
     if (n.kind === 'string') return { type: 'string', v: n.text };
     if (n.kind === 'dot' || n.kind === 'nil') return INVALID;
     if (n.kind !== 'number') this.fail(`can't evaluate command ${JSON.stringify(nodeText(n))}`);
-    return this.idealConstant(n.text);
-  }
-
-  /** A number constant without a type: float64 when written as one, else int. */
-  private idealConstant(text: string): Val {
-    if (text.startsWith("'")) return { type: 'int', v: goUnquote(text)!.codePointAt(0) };
-    const digits = text.replace(/_/g, '');
-    const hexInt = /^[+-]?0[xX]/.test(digits) && !/[pP]/.test(digits);
-    if (!hexInt && /[.eEpP]/.test(digits)) return { type: 'float64', v: Number(digits) };
-    const negative = digits.startsWith('-');
-    const body = digits.replace(/^[+-]/, '');
-    const big = /^0[0-7]+$/.test(body) ? BigInt(`0o${body.slice(1)}`) : BigInt(body.replace(/^0([oObBxX])/, (_, p: string) => `0${p.toLowerCase()}`));
-    const value = negative ? -big : big;
-    if (value >= 2n ** 63n || value < -(2n ** 63n)) this.fail(`${text} overflows int`);
-    return { type: 'int', v: Number.isSafeInteger(Number(value)) ? Number(value) : value };
+    const value = numberConstant(n.text);
+    if (value === 'overflow') this.fail(`${n.text} overflows int`);
+    return value;
   }
 
   private evalChain(dot: Val, chain: Extract<Arg, { kind: 'chain' }>, args: Arg[], final: Val): Val {

@@ -89,3 +89,11 @@ export function nodeText(node: AnyNode): string {
       return `{{${node.kind}}}`;
   }
 }
+
+/** `LINE:COLUMN` of a node, as Go reports it: the column counts bytes from the start of the line, from 0. */
+export function nodeLocation(source: string, node: AnyNode): string {
+  const before = source.slice(0, node.pos);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const line = before.split('\n').length;
+  return `${line}:${new TextEncoder().encode(before.slice(lineStart)).length}`;
+}

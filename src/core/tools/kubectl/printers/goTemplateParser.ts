@@ -3,13 +3,13 @@
 // break/continue, define/template/block) and the same error messages
 // (`template: output:1: function "x" not defined`).
 
+import { isNumberLiteral, overflowsUint64 } from './goNumberLiteral';
 import { lexTemplate, type Token } from './goTemplateLexer';
 import type { Arg, Command, Node, PipeNode } from './goTemplateNodes';
+import { TokenStream } from './goTemplateTokens';
 import { goQuote, goUnquote } from './goValues';
 
-export class GoTemplateParseError extends Error {
-  override readonly name = 'GoTemplateParseError';
-}
+export { GoTemplateParseError } from './goTemplateTokens';
 
 export interface ParsedTemplate {
   root: Node[];
@@ -25,20 +25,17 @@ export function parseGoTemplate(source: string, name: string, functions: Readonl
   return new Parser(source, name, functions).parse();
 }
 
-class Parser {
-  private readonly tokens: Token[];
-  private index = 0;
-  private line = 1;
+class Parser extends TokenStream {
   private vars: string[] = ['$'];
   private rangeDepth = 0;
   private readonly defined = new Map<string, Node[]>();
 
   constructor(
     source: string,
-    private readonly name: string,
+    name: string,
     private readonly functions: ReadonlySet<string>,
   ) {
-    this.tokens = lexTemplate(source);
+    super(lexTemplate(source), name);
   }
 
   parse(): ParsedTemplate {
@@ -59,44 +56,6 @@ class Parser {
       root.push(n as Node);
     }
     return { root, defined: this.defined };
-  }
-
-  private fail(message: string): never {
-    throw new GoTemplateParseError(`template: ${this.name}:${this.line}: ${message}`);
-  }
-
-  private peek(): Token {
-    return this.tokens[Math.min(this.index, this.tokens.length - 1)];
-  }
-
-  private next(): Token {
-    const token = this.peek();
-    this.index++;
-    this.line = token.line;
-    return token;
-  }
-
-  private nextNonSpace(): Token {
-    let token = this.next();
-    while (token.type === 'space') token = this.next();
-    return token;
-  }
-
-  private peekNonSpace(): Token {
-    const token = this.nextNonSpace();
-    this.index--;
-    return token;
-  }
-
-  private unexpected(token: Token, context: string): never {
-    if (token.type === 'error') this.fail(token.value);
-    this.fail(`unexpected ${describeToken(token)} in ${context}`);
-  }
-
-  private expect(type: Token['type'], context: string): Token {
-    const token = this.nextNonSpace();
-    if (token.type !== type) this.unexpected(token, context);
-    return token;
   }
 
   private parseDefinition(): void {
@@ -136,7 +95,7 @@ class Parser {
         case 'break':
         case 'continue':
           if (this.rangeDepth === 0) this.fail(`{{${token.value}}} outside {{range}}`);
-          if (this.nextNonSpace().type !== 'rightDelim') this.unexpected(this.tokens[this.index - 1], `{{${token.value}}}`);
+          this.expect('rightDelim', `{{${token.value}}}`);
           return { kind: token.value, pos: token.pos };
         case 'else': {
           const peek = this.peekNonSpace();
@@ -311,8 +270,8 @@ class Parser {
         return { kind: 'bool', pos: token.pos, value: token.value === 'true' };
       case 'charConstant':
       case 'number':
-        if (!isNumber(token.value)) this.fail(`illegal number syntax: ${goQuote(token.value)}`);
-        if (overflows(token.value)) this.fail(`integer overflow: ${goQuote(token.value)}`);
+        if (!isNumberLiteral(token.value)) this.fail(`illegal number syntax: ${goQuote(token.value)}`);
+        if (overflowsUint64(token.value)) this.fail(`integer overflow: ${goQuote(token.value)}`);
         return { kind: 'number', pos: token.pos, text: token.value };
       case 'leftParen':
         return this.pipeline('parenthesized pipeline', 'rightParen');
@@ -333,29 +292,4 @@ function scalarText(node: Arg): string {
   if (node.kind === 'number') return node.text;
   if (node.kind === 'bool') return String(node.value);
   return node.kind === 'nil' ? 'nil' : '.';
-}
-
-/** Go's item String(): `<if>` for keywords, `"abc"`, or the first ten characters and `...`. */
-function describeToken(token: Token): string {
-  if (token.type === 'eof') return 'EOF';
-  if (token.type === 'keyword') return `<${token.value}>`;
-  const chars = Array.from(token.value);
-  const quoted = JSON.stringify(chars.slice(0, 10).join(''));
-  return chars.length > 10 ? `${quoted}...` : quoted;
-}
-
-const INTEGER = /^[+-]?(?:0[xX]_?[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|0[bB]_?[01]+(?:_[01]+)*|0[oO]_?[0-7]+(?:_[0-7]+)*|0(?:_?[0-7]+)*|[1-9](?:_?[0-9]+)*)$/;
-const FLOAT = /^[+-]?(?:[0-9]+(?:_[0-9]+)*(?:\.(?:[0-9]+(?:_[0-9]+)*)?)?|\.[0-9]+(?:_[0-9]+)*)(?:[eE][+-]?[0-9]+)?$/;
-
-function isNumber(text: string): boolean {
-  if (text.startsWith("'")) return goUnquote(text) !== undefined && Array.from(goUnquote(text)!).length === 1;
-  return INTEGER.test(text) || FLOAT.test(text);
-}
-
-/** A whole number too large even for a uint64 (Go rejects it when parsing). */
-function overflows(text: string): boolean {
-  const digits = text.replace(/_/g, '').replace(/^[+-]/, '');
-  if (!INTEGER.test(digits)) return false;
-  const value = /^0[0-7]+$/.test(digits) ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits.replace(/^0([oObBxX])/, (_, p: string) => `0${p.toLowerCase()}`));
-  return value >= 2n ** 64n;
 }

@@ -3,7 +3,7 @@
 // bool), the interface {} boxes a map or slice holds them in, the template's
 // own constants (int, float64, string, bool) and what functions return.
 
-import { goKind, numberOf } from './goValues';
+import { compareKeys, goKind, numberOf } from './goValues';
 
 export type GoType = 'invalid' | 'interface {}' | 'map[string]interface {}' | '[]interface {}' | 'string' | 'int' | 'int64' | 'uint8' | 'float64' | 'bool';
 
@@ -71,4 +71,18 @@ export function isTrue(val: Val): boolean {
     default:
       return (c.v as number) !== 0;
   }
+}
+
+/**
+ * What `range` walks: each index (or key, in Go's sorted order) and element;
+ * nothing for no value; undefined for a value range cannot iterate over.
+ */
+export function rangeItems(value: Val): [Val, Val][] | undefined {
+  if (value.type === 'invalid') return [];
+  if (value.type === '[]interface {}') return (value.v as unknown[]).map((e, i) => [{ type: 'int', v: i }, boxed(e)]);
+  if (value.type !== 'map[string]interface {}') return undefined;
+  const m = value.v as Record<string, unknown>;
+  return Object.keys(m)
+    .sort(compareKeys)
+    .map((k) => [{ type: 'string', v: k }, boxed(m[k])]);
 }
