@@ -25,6 +25,7 @@ export const WRITE_OUTPUT_FLAGS: readonly FlagSpec[] = [
 
 /** The formats kubectl's write commands accept for -o, as it lists them. */
 export const WRITE_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
+
 export const SELECT_FLAGS: readonly FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
   { name: 'all', type: 'bool' },

@@ -56,6 +56,8 @@ const COMMANDS = [
   `kubectl label deploy tiktok-toe team=web --dry-run=server -o go-template='{{.metadata.labels}}'`,
   `kubectl patch deploy tiktok-toe -p '{"spec":{"replicas":3}}' --dry-run=server --template='{{.spec.replicas}}'`,
   `kubectl scale deploy tiktok-toe --replicas=3 --dry-run=server -o go-template='{{.kind'`,
+  `kubectl annotate deploy nosuchdeploy note=x --dry-run=server -o go-template='{{.kind'`,
+  `kubectl set image deploy/tiktok-toe tiktok-toe=nginx --dry-run=server -o badformat`,
 ];
 
 test(`kubectl go-templates: ${COMMANDS.length} commands, native output identical to kubectl's`, async () => {
