@@ -9,6 +9,7 @@ import { KubeTransportError } from './connection';
 import { KubeConfigError } from './kubeconfig';
 import { kubeSelection } from '../../connections';
 import { findPlugin } from './plugins';
+import { GoTemplateError } from './printers/goTemplate';
 import { cachedKubeConfig, KubectlError, KubectlRun, kubeTarget } from './session';
 import { findVerb, KNOWN_PLUGINS, MUTATING_VERBS, TERMINAL_VERBS } from './verbs';
 import type { Verb } from './verbs/verb';
@@ -118,6 +119,12 @@ function parseKubectl(argv: readonly string[], env: Env): ParsedCommand {
 /** kubectl's own errors as it prints them, with its exit code; anything else is ours and is thrown. */
 function reportError(ctx: ToolContext, error: unknown): number {
   if (ctx.signal.aborted) return 130;
+  if (error instanceof GoTemplateError) {
+    // A template that failed while running leaves kubectl's debugging text on stdout.
+    ctx.stdout.write(error.stdout);
+    ctx.stderr.write(error.stderr);
+    return 1;
+  }
   if (error instanceof KubectlError || error instanceof KubectlUsageError || error instanceof KubeTransportError || error instanceof KubeConfigError) {
     ctx.stderr.write(error.message + '\n');
     return error instanceof KubectlError ? error.exitCode : 1;

@@ -6,7 +6,7 @@ import { flagBool, flagString } from './args';
 import type { KubeObject } from './printers/objects';
 import { KubectlError, type KubectlRun } from './session';
 import { twoWayPatch, type Json } from './strategicMerge';
-import { dryRun, dryRunQuery, mustRead, patchObject, printResult, selectObjects } from './writes';
+import { checkOutput, dryRun, dryRunQuery, mustRead, patchObject, printResult, selectObjects } from './writes';
 
 export interface MapChanges {
   set: [string, string][];
@@ -47,6 +47,7 @@ export async function runMetadataUpdate(run: KubectlRun, verb: MetadataVerb): Pr
   const { args, ctx } = run;
   const { resources, changes, specs } = splitPairs(args.positionals, verb.pair);
   if (specs.length === 0) throw new KubectlError(`error: at least one ${verb.pair} update is required`);
+  checkOutput(args);
   for (const [key, value] of changes.set) verb.validate?.(key, value, `${key}=${value}`);
   if (resources.length === 0) throw new KubectlError('error: one or more resources must be specified as <resource> <name> or <resource>/<name>');
   const overwrite = flagBool(args, 'overwrite');

@@ -8,6 +8,7 @@ import { qualifiedKind, qualifiedResource, resourcePath, type ResourceType } fro
 import { printJson, printName, printYaml, type KubeObject } from './printers/objects';
 import { KubectlError, serverError, type KubeStatus, type KubectlRun } from './session';
 import { resolveTargets } from './targets';
+import { checkTemplate, templatePrinter } from './templateOutput';
 
 export type DryRun = 'none' | 'client' | 'server';
 
@@ -18,7 +19,13 @@ export const WRITE_OUTPUT_FLAGS: readonly FlagSpec[] = [
   { name: 'show-managed-fields', type: 'bool' },
   { name: 'field-manager', type: 'string' },
   { name: 'validate', type: 'string' },
+  { name: 'template', type: 'string' },
+  { name: 'allow-missing-template-keys', type: 'bool' },
 ];
+
+/** The formats kubectl's write commands accept for -o, as it lists them. */
+export const WRITE_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
+
 export const SELECT_FLAGS: readonly FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
   { name: 'all', type: 'bool' },
@@ -132,16 +139,20 @@ export function quotedResource(ref: ObjectRef): string {
 export function printResult(run: KubectlRun, ref: ObjectRef, object: KubeObject | undefined, operation: string, mode: DryRun): void {
   const output = flagString(run.args, 'output') ?? '';
   const shown = object && !flagBool(run.args, 'show-managed-fields') ? withoutManagedFields(object) : object;
-  if (output === 'name') run.ctx.stdout.write(shown ? printName(shown) : `${refName(ref)}\n`);
+  const template = templatePrinter(run);
+  if (template && shown) run.ctx.stdout.write(template.print(shown));
+  else if (output === 'name') run.ctx.stdout.write(shown ? printName(shown) : `${refName(ref)}\n`);
   else if (output === 'json' && shown) run.ctx.stdout.write(printJson(shown));
   else if (output === 'yaml' && shown) run.ctx.stdout.write(printYaml(shown));
   else run.ctx.stdout.write(`${refName(ref)} ${operation}${dryRunSuffix(mode)}\n`);
 }
 
+/** Fails as kubectl does, before anything is read or changed, for a format it has no printer for or a template it cannot parse. */
 export function checkOutput(args: ParsedArgs): void {
+  if (checkTemplate(args)) return;
   const output = flagString(args, 'output');
   if (output === undefined || ['', 'name', 'json', 'yaml'].includes(output)) return;
-  throw new KubectlError(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,yaml`);
+  throw new KubectlError(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${WRITE_FORMATS}`);
 }
 
 export function withoutManagedFields(object: KubeObject): KubeObject {

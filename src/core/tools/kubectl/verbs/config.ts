@@ -10,6 +10,7 @@ import { printJsonPath } from '../printers/jsonpath';
 import { printYaml } from '../printers/objects';
 import { tableWriter } from '../printers/tabwriter';
 import { KubectlError, type KubectlRun } from '../session';
+import { templatePrinter } from '../templateOutput';
 import type { Verb } from './verb';
 
 const IMPLEMENTED = new Set(['use-context', 'use', 'set-context']);
@@ -125,13 +126,15 @@ function getContexts(run: KubectlRun, kubeconfig: MergedKubeconfig, names: strin
 function view(run: KubectlRun, kubeconfig: MergedKubeconfig): number {
   const { args } = run;
   const output = flagString(args, 'output') ?? 'yaml';
+  const template = templatePrinter(run);
   let object: Record<string, unknown>;
   try {
     object = viewObject(kubeconfig, { raw: flagBool(args, 'raw') || flagBool(args, 'flatten'), minify: flagBool(args, 'minify'), context: flagString(args, 'context') });
   } catch (error) {
     throw new KubectlError(`error: ${(error as Error).message}`);
   }
-  if (output === 'yaml' || output === '') run.ctx.stdout.write(printYaml(object));
+  if (template) run.ctx.stdout.write(template.print(object));
+  else if (output === 'yaml' || output === '') run.ctx.stdout.write(printYaml(object));
   else if (output === 'json') run.ctx.stdout.write(structJson(object));
   else if (output.startsWith('jsonpath=')) run.ctx.stdout.write(printJsonPath(output.slice('jsonpath='.length), object));
   else throw new KubectlError(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`);

@@ -9,7 +9,9 @@ import { inFieldOrder, OBJECT_META_FIELDS, structJson } from '../jsonText';
 import { printYaml } from '../printers/objects';
 import { tableWriter } from '../printers/tabwriter';
 import { watchEventReader } from '../watchEvents';
+import type { GoTemplatePrinter } from '../printers/goTemplate';
 import { KubectlError, serverError, type KubectlRun } from '../session';
+import { templatePrinter } from '../templateOutput';
 import { never, type Verb } from './verb';
 
 export const events: Verb = {
@@ -85,6 +87,8 @@ function header(all: boolean): string[] {
 }
 
 interface EventsPlan {
+  /** The go-template printer -o / --template ask for. */
+  template?: GoTemplatePrinter;
   path: string;
   fieldSelector?: string;
   types: string[];
@@ -99,7 +103,8 @@ async function plan(run: KubectlRun): Promise<EventsPlan> {
     if (!/^(normal|warning)$/i.test(t)) throw new KubectlError('error: valid --types are Normal or Warning');
   }
   const output = flagString(args, 'output') ?? '';
-  if (output && !['json', 'yaml', 'name'].includes(output) && !output.startsWith('jsonpath=')) {
+  const template = templatePrinter(run, false);
+  if (output && !template && !['json', 'yaml', 'name'].includes(output) && !output.startsWith('jsonpath=')) {
     throw new KubectlError(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`);
   }
   let fieldSelector: string | undefined;
@@ -115,7 +120,7 @@ async function plan(run: KubectlRun): Promise<EventsPlan> {
   const all = run.allNamespaces;
   const namespace = await run.namespace();
   const path = all ? '/api/v1/events' : `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`;
-  return { path, fieldSelector, types, all, namespace };
+  return { template, path, fieldSelector, types, all, namespace };
 }
 
 const wanted = (p: EventsPlan, e: KubeEvent) => p.types.length === 0 || p.types.some((t) => t.toLowerCase() === (e.type ?? '').toLowerCase());
@@ -148,7 +153,7 @@ async function runEvents(run: KubectlRun): Promise<number> {
     events: shown.map((e) => ({ namespace: e.metadata?.namespace, type: e.type, reason: e.reason, object: `${e.involvedObject?.kind}/${e.involvedObject?.name}`, count: e.series?.count ?? e.count ?? 1, lastSeen: new Date(eventTime(e)).toISOString(), message: e.message })),
   });
   if (output) {
-    ctx.stdout.write(printEvents(output, shown, flagBool(args, 'show-managed-fields')));
+    ctx.stdout.write(printEvents(output, shown, flagBool(args, 'show-managed-fields'), p.template));
     return 0;
   }
   const now = Date.now();
@@ -158,7 +163,7 @@ async function runEvents(run: KubectlRun): Promise<number> {
   return 0;
 }
 
-function printEvents(output: string, shown: KubeEvent[], managedFields: boolean): string {
+function printEvents(output: string, shown: KubeEvent[], managedFields: boolean, template: GoTemplatePrinter | undefined): string {
   const items = shown.map((e) => {
     if (managedFields || !e.metadata?.managedFields) return e;
     const { managedFields: _dropped, ...metadata } = e.metadata;
@@ -167,6 +172,7 @@ function printEvents(output: string, shown: KubeEvent[], managedFields: boolean)
   });
   const list = { kind: 'EventList', apiVersion: 'v1', metadata: {}, items };
   // kubectl's name printer writes nothing for its untyped event list.
+  if (template) return template.print(list);
   if (output === 'name') return '';
   if (output === 'yaml') return printYaml(list);
   if (output === 'json') return structJson({ ...list, items: items.map((e) => (e.metadata ? { ...e, metadata: inFieldOrder(e.metadata, OBJECT_META_FIELDS) } : e)) });
@@ -185,6 +191,10 @@ async function watchEvents(run: KubectlRun, p: EventsPlan): Promise<number> {
     { path: p.path, query: { fieldSelector: p.fieldSelector, watch: 1 }, signal: ctx.signal },
     watchEventReader<KubeEvent>((event) => {
       if (event.type === 'DELETED' || event.type === 'BOOKMARK' || event.type === 'ERROR' || !wanted(p, event.object)) return;
+      if (p.template) {
+        ctx.stdout.write(p.template.print(event.object));
+        return;
+      }
       const rows = [eventRow(event.object, p.all, Date.now())];
       if (headerPending) rows.unshift(header(p.all));
       headerPending = false;

@@ -1,18 +1,20 @@
 // kubectl get: tables from the server's Table format, -o json|yaml|name|
-// jsonpath|custom-columns, selectors, -A, and -w streaming until stopped.
+// jsonpath|custom-columns|go-template, selectors, -A, and -w streaming until stopped.
 
-import { flagBool, flagList, flagString, type ParsedArgs } from '../args';
+import { flagBool, flagList, flagString } from '../args';
 import { TABLE_ACCEPT } from '../connection';
 import { qualifiedKind, resourcePath } from '../discovery';
 import { printCustomColumns, parseCustomColumns } from '../printers/customColumns';
 import { JsonPathError, printJsonPath } from '../printers/jsonpath';
 import { sortByField } from '../printers/sortBy';
+import type { GoTemplatePrinter } from '../printers/goTemplate';
 import { asPrintable, printJson, printName, printYaml, type KubeObject } from '../printers/objects';
 import { tableCells, tableData, type Table } from '../printers/table';
 import { tableWriter } from '../printers/tabwriter';
 import { KubectlError, serverError, type KubectlRun } from '../session';
 import { resolveTargets, type TargetGroup } from '../targets';
-import { watchTable } from './watch';
+import { templatePrinter } from '../templateOutput';
+import { watchObjects, watchTable } from './watch';
 import { OUTPUT_FLAGS, never, type Verb } from './verb';
 
 const USAGE = [
@@ -30,9 +32,17 @@ export const get: Verb = {
   run: runGet,
 };
 
-type OutputMode = { kind: 'table'; wide: boolean } | { kind: 'json' | 'yaml' | 'name' } | { kind: 'jsonpath'; template: string } | { kind: 'custom-columns'; spec: string };
+type OutputMode =
+  | { kind: 'table'; wide: boolean }
+  | { kind: 'json' | 'yaml' | 'name' }
+  | { kind: 'jsonpath'; template: string }
+  | { kind: 'custom-columns'; spec: string }
+  | { kind: 'go-template'; printer: GoTemplatePrinter };
 
-export function outputMode(args: ParsedArgs): OutputMode {
+export function outputMode(run: KubectlRun): OutputMode {
+  const { args } = run;
+  const printer = templatePrinter(run);
+  if (printer) return { kind: 'go-template', printer };
   const output = flagString(args, 'output') ?? '';
   if (output === '' || output === 'wide') return { kind: 'table', wide: output === 'wide' };
   if (output === 'json' || output === 'yaml' || output === 'name') return { kind: output };
@@ -48,7 +58,7 @@ export function outputMode(args: ParsedArgs): OutputMode {
 
 async function runGet(run: KubectlRun): Promise<number> {
   const { args, ctx } = run;
-  const mode = outputMode(args);
+  const mode = outputMode(run);
   const groups = await resolveTargets(run, args.positionals, USAGE);
   await run.setTarget();
   const namespace = await run.namespace();
@@ -95,6 +105,16 @@ async function runGet(run: KubectlRun): Promise<number> {
     return missing > 0 ? 1 : 0;
   }
 
+  if (watching && mode.kind === 'go-template') {
+    // kubectl prints each object on its own, then each object the server reports.
+    const group = groups[0];
+    const print = (object: KubeObject) => {
+      if (!flagBool(args, 'show-managed-fields') && object.metadata) delete object.metadata.managedFields;
+      ctx.stdout.write(mode.printer.print(object));
+    };
+    return watchObjects(run, group, namespace, all, query, { listFirst: !flagBool(args, 'watch-only'), print });
+  }
+
   const objects: KubeObject[] = [];
   let missing = 0;
   for (const group of groups) objects.push(...(await fetchObjects(run, group, namespace, all, query, () => missing++)));
@@ -133,7 +153,11 @@ function printObjects(run: KubectlRun, mode: OutputMode, printable: KubeObject, 
       for (const object of objects) ctx.stdout.write(printName(object));
       break;
     case 'jsonpath':
-      ctx.stdout.write(printJsonPath(mode.template, printable));
+      ctx.stdout.write(printJsonPath(mode.template, printable, { allowMissingKeys: args.flags.get('allow-missing-template-keys') !== false }));
+      break;
+    case 'go-template':
+      // One run over the object, or over the List of all of them.
+      ctx.stdout.write(mode.printer.print(printable));
       break;
     case 'custom-columns':
       ctx.stdout.write(printCustomColumns(parseCustomColumns(mode.spec), objects, { noHeaders: flagBool(args, 'no-headers') }));

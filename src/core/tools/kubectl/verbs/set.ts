@@ -6,7 +6,7 @@ import { flagString } from '../args';
 import type { KubeObject } from '../printers/objects';
 import { KubectlError, type KubectlRun } from '../session';
 import { twoWayPatch, type Json } from '../strategicMerge';
-import { describeAction, dryRun, dryRunQuery, mustRead, mutatesUnlessDryRun, patchObject, printResult, selectObjects, SELECT_FLAGS, WRITE_OUTPUT_FLAGS } from '../writes';
+import { checkOutput, describeAction, dryRun, dryRunQuery, mustRead, mutatesUnlessDryRun, patchObject, printResult, selectObjects, SELECT_FLAGS, WRITE_OUTPUT_FLAGS } from '../writes';
 import type { Verb } from './verb';
 
 type Container = { name?: string; image?: string };
@@ -43,6 +43,7 @@ async function runSet(run: KubectlRun): Promise<number> {
   const resources = words.filter((w) => !w.includes('='));
   const pairs = words.filter((w) => w.includes('=')).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)] as const);
   if (pairs.length === 0) throw new KubectlError('error: at least one image update is required');
+  checkOutput(args);
   const mode = dryRun(args);
   await run.setTarget();
   const namespace = await run.namespace();

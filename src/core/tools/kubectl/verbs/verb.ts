@@ -48,6 +48,7 @@ export const OUTPUT_FLAGS: readonly FlagSpec[] = [
   { name: 'show-kind', type: 'bool' },
   { name: 'show-managed-fields', type: 'bool' },
   { name: 'template', type: 'string' },
+  { name: 'allow-missing-template-keys', type: 'bool' },
   { name: 'chunk-size', type: 'int' },
   { name: 'ignore-not-found', type: 'bool' },
   { name: 'filename', short: 'f', type: 'strings' },

@@ -9,6 +9,8 @@ import { durationFlag } from '../durations';
 import { printJson, printYaml, type KubeObject } from '../printers/objects';
 import { KubectlError, serverError, type KubectlRun } from '../session';
 import { resolveTargets } from '../targets';
+import { templatePrinter } from '../templateOutput';
+import { WRITE_FORMATS } from '../writes';
 import { parseCondition, type WaitCondition, type WaitObject } from '../waitConditions';
 import { watchEventReader } from '../watchEvents';
 import { never, type Verb } from './verb';
@@ -52,8 +54,9 @@ interface Visit {
 async function runWait(run: KubectlRun): Promise<number> {
   const { args, ctx } = run;
   const output = flagString(args, 'output') ?? '';
-  if (output && !['json', 'yaml', 'name'].includes(output)) {
-    throw new KubectlError(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,yaml`);
+  const template = templatePrinter(run);
+  if (output && !template && !['json', 'yaml', 'name'].includes(output)) {
+    throw new KubectlError(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${WRITE_FORMATS}`);
   }
   const condition = parseCondition(flagString(args, 'for') ?? '');
   let timeout = durationFlag(flagString(args, 'timeout'), '--timeout', 'kubectl wait') ?? 30_000;
@@ -74,7 +77,8 @@ async function runWait(run: KubectlRun): Promise<number> {
       visited++;
       const final = await waitFor(run, visit, condition, timeout === 0 ? undefined : deadline);
       const name = `${qualifiedKind(visit.type)}/${visit.name}`;
-      ctx.stdout.write(output === 'name' ? `${name}\n` : output === 'json' ? printJson(final) : output === 'yaml' ? printYaml(final) : `${name} condition met\n`);
+      if (template) ctx.stdout.write(template.print(final));
+      else ctx.stdout.write(output === 'name' ? `${name}\n` : output === 'json' ? printJson(final) : output === 'yaml' ? printYaml(final) : `${name} condition met\n`);
       met.push({ object: name, namespace: visit.namespace });
     }
   }
@@ -125,7 +129,9 @@ async function waitFor(run: KubectlRun, visit: Visit, condition: WaitCondition, 
   for (;;) {
     if (Date.now() >= deadline) throw new KubectlError(`error: timed out waiting for the condition on ${label}`);
     const list = await run.json<{ items: KubeObject[]; metadata?: { resourceVersion?: string } }>({ path, query: { fieldSelector } });
-    const current = list.items[0];
+    // List items come without kind and apiVersion; kubectl prints them with both.
+    const apiVersion = visit.type.group ? `${visit.type.group}/${visit.type.version}` : visit.type.version;
+    const current = list.items[0] && { apiVersion, kind: visit.type.kind, ...list.items[0] };
     if (!current) {
       if (condition.kind === 'delete') return visit.object;
       throw new KubectlError(`Error from server (NotFound): ${visit.type.group ? `${visit.type.resource}.${visit.type.group}` : visit.type.resource} "${visit.name}" not found`);

@@ -1,5 +1,6 @@
 // kubectl get -w: after the list, rows arrive as the server reports changes,
-// aligned with what was already printed, until the cell is stopped.
+// aligned with what was already printed, until the cell is stopped. With an
+// object printer (go-template), each object is printed on its own.
 
 import { flagString } from '../args';
 import { TABLE_ACCEPT } from '../connection';
@@ -8,6 +9,8 @@ import { tableCells, tableData, type Table, type TableOptions } from '../printer
 import type { TabWriter } from '../../../text';
 import { serverError, type KubectlRun } from '../session';
 import type { TargetGroup } from '../targets';
+import type { KubeObject } from '../printers/objects';
+import { watchEventReader } from '../watchEvents';
 
 interface WatchEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
@@ -50,6 +53,35 @@ export async function watchTable(
         headerPending = false;
       }
     },
+  );
+  if (result.status >= 400) throw serverError({ status: result.status, headers: {}, text: result.text ?? '' });
+  return 0;
+}
+
+/**
+ * `kubectl get -w -o go-template=...`: each listed object (unless --watch-only),
+ * then each object the server reports, printed one at a time until stopped.
+ */
+export async function watchObjects(
+  run: KubectlRun,
+  group: TargetGroup,
+  namespace: string,
+  all: boolean,
+  query: { labelSelector?: string; fieldSelector?: string },
+  output: { listFirst: boolean; print: (object: KubeObject) => void },
+): Promise<number> {
+  const path = resourcePath(group.type, all ? undefined : namespace);
+  const fieldSelector = group.names.length === 1 ? [query.fieldSelector, `metadata.name=${group.names[0]}`].filter(Boolean).join(',') : query.fieldSelector;
+  const list = await run.json<{ items: KubeObject[]; metadata?: { resourceVersion?: string } }>({ path, query: { labelSelector: query.labelSelector, fieldSelector } });
+  const apiVersion = group.type.group ? `${group.type.group}/${group.type.version}` : group.type.version;
+  if (output.listFirst) for (const item of list.items) output.print({ apiVersion, kind: group.type.kind, ...item });
+  const connection = await run.connection();
+  const result = await connection.stream(
+    { path, query: { labelSelector: query.labelSelector, fieldSelector, watch: 1, resourceVersion: list.metadata?.resourceVersion, allowWatchBookmarks: true }, signal: run.ctx.signal },
+    watchEventReader<KubeObject>((event) => {
+      if (event.type === 'BOOKMARK' || event.type === 'ERROR') return;
+      output.print(event.object);
+    }),
   );
   if (result.status >= 400) throw serverError({ status: result.status, headers: {}, text: result.text ?? '' });
   return 0;
