@@ -81,8 +81,10 @@ test('no metadata shows: no base64 payload, no marker text; each summary line do
     assert.ok(comments(page).some((c) => c.includes(payload)), 'it is kept in a comment');
   }
   assert.deepEqual(summaries(page).map((p) => visibleText(p).split(' · ').slice(0, 2).join(' · ')), [
-    'Run 1 · ✅ ok', 'Run 2 · ✅ ok', 'Run 3 · ✅ ok', 'Run 4 · 🛑 critical: cpu 93% ≥ 85%', 'Run 5 · ❌ failed',
+    'Run 1 · ✅ ok', 'Run 2 · ✅ ok', 'Run 3 · ✅ ok', 'Run 4 · 🛑 critical', 'Run 5 · ❌ failed',
   ]);
+  // What the verdict found shows under its summary, as a list item.
+  assert.ok(elements(page, (e) => e.tag === 'li').some((li) => visibleText(li) === 'cpu 93% ≥ 85%'));
   const table = elements(page, (e) => e.tag === 'table');
   assert.equal(table.length, 1, 'the timeline is a table');
   assert.equal(elements(table[0], (e) => e.tag === 'tr').length - 1, [...record.matchAll(/^\| 20\d\d-/gm)].length);
