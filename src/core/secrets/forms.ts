@@ -1,0 +1,20 @@
+// The forms a known secret takes in output: as given, base64-encoded (how
+// Kubernetes Secrets and Basic credentials carry it) and JSON-escaped (how a
+// multi-line value sits inside last-applied-configuration).
+
+export interface SecretForm {
+  text: string;
+  /** A base64 form: `=` padding that follows it belongs to it. */
+  base64: boolean;
+}
+
+export function secretForms(value: string): SecretForm[] {
+  const forms: SecretForm[] = [{ text: value, base64: false }];
+  const standard = Buffer.from(value, 'utf8').toString('base64').replace(/=+$/, '');
+  forms.push({ text: standard, base64: true });
+  const url = standard.replace(/\+/g, '-').replace(/\//g, '_');
+  if (url !== standard) forms.push({ text: url, base64: true });
+  const escaped = JSON.stringify(value).slice(1, -1);
+  if (escaped !== value) forms.push({ text: escaped, base64: false });
+  return forms;
+}
