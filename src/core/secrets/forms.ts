@@ -1,6 +1,7 @@
 // The forms a known secret takes in output: as given, base64-encoded (how
-// Kubernetes Secrets and Basic credentials carry it) and JSON-escaped (how a
-// multi-line value sits inside last-applied-configuration).
+// Kubernetes Secrets and Basic credentials carry it), JSON-escaped (how a
+// multi-line value sits inside last-applied-configuration) and URL-encoded
+// (a password in a URL, a session token in a presigned URL).
 
 export interface SecretForm {
   text: string;
@@ -16,5 +17,7 @@ export function secretForms(value: string): SecretForm[] {
   if (url !== standard) forms.push({ text: url, base64: true });
   const escaped = JSON.stringify(value).slice(1, -1);
   if (escaped !== value) forms.push({ text: escaped, base64: false });
+  const encoded = encodeURIComponent(value);
+  if (encoded !== value) forms.push({ text: encoded, base64: false });
   return forms;
 }
