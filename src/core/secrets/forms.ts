@@ -17,7 +17,16 @@ export function secretForms(value: string): SecretForm[] {
   if (url !== standard) forms.push({ text: url, base64: true });
   const escaped = JSON.stringify(value).slice(1, -1);
   if (escaped !== value) forms.push({ text: escaped, base64: false });
-  const encoded = encodeURIComponent(value);
-  if (encoded !== value) forms.push({ text: encoded, base64: false });
+  const encoded = urlEncoded(value);
+  if (encoded !== undefined && encoded !== value) forms.push({ text: encoded, base64: false });
   return forms;
+}
+
+/** undefined for text that is not valid UTF-16 (a lone surrogate). */
+function urlEncoded(value: string): string | undefined {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }

@@ -9,6 +9,7 @@ import { KubeTransportError } from './connection';
 import { KubeConfigError } from './kubeconfig';
 import { kubeSelection } from '../../connections';
 import { findPlugin } from './plugins';
+import { lineSecrets } from './secrets';
 import { cachedKubeConfig, KubectlError, KubectlRun, kubeTarget } from './session';
 import { findVerb, KNOWN_PLUGINS, MUTATING_VERBS, TERMINAL_VERBS } from './verbs';
 import type { Verb } from './verbs/verb';
@@ -91,6 +92,7 @@ function parseKubectl(argv: readonly string[], env: Env): ParsedCommand {
   }
   return {
     plan,
+    secrets: lineSecrets(args),
     async target(ctx) {
       const chosen = kubeSelection(ctx.session);
       const selection = {
