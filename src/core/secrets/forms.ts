@@ -15,8 +15,9 @@ export function secretForms(value: string): SecretForm[] {
   forms.push({ text: standard, base64: true });
   const url = standard.replace(/\+/g, '-').replace(/\//g, '_');
   if (url !== standard) forms.push({ text: url, base64: true });
+  // Once inside a JSON string, and twice: last-applied-configuration in `kubectl get -o json`.
   const escaped = JSON.stringify(value).slice(1, -1);
-  if (escaped !== value) forms.push({ text: escaped, base64: false });
+  if (escaped !== value) forms.push({ text: escaped, base64: false }, { text: JSON.stringify(escaped).slice(1, -1), base64: false });
   const encoded = urlEncoded(value);
   if (encoded !== undefined && encoded !== value) forms.push({ text: encoded, base64: false });
   return forms;

@@ -25,19 +25,20 @@ export function lineSecrets(o: CurlOptions): CommandSecret[] {
     if (credentials) secrets.push({ value: credentials[1], kind });
   }
   for (const url of o.urls) {
-    const password = urlPassword(url);
-    if (password) secrets.push({ value: password, kind: 'url-password' });
+    const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/@:]*):([^/@]+)@/i.exec(url);
+    if (!m) continue;
+    const password = decoded(m[2]);
+    // Sent as a Basic header, base64 of `user:password`.
+    secrets.push({ value: password, kind: 'url-password' }, { value: `${decoded(m[1])}:${password}`, kind: 'authorization' });
   }
   return secrets;
 }
 
-/** The password in `scheme://user:pw@host/...`, decoded as curl sends it. */
-function urlPassword(url: string): string | undefined {
-  const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?[^/@:]*:([^/@]*)@/i.exec(url);
-  if (!m || !m[1]) return undefined;
+/** A userinfo part as curl sends it. */
+function decoded(part: string): string {
   try {
-    return decodeURIComponent(m[1]);
+    return decodeURIComponent(part);
   } catch {
-    return m[1];
+    return part;
   }
 }
