@@ -1,7 +1,8 @@
 // The forms a known secret takes in output: as given, base64-encoded (how
 // Kubernetes Secrets and Basic credentials carry it), JSON-escaped (how a
 // multi-line value sits inside last-applied-configuration) and URL-encoded
-// (a password in a URL, a session token in a presigned URL).
+// (a password in a URL, a session token in a presigned URL); a multi-line
+// value also line by line.
 
 export interface SecretForm {
   text: string;
@@ -18,6 +19,13 @@ export function secretForms(value: string): SecretForm[] {
   // Once inside a JSON string, and twice: last-applied-configuration in `kubectl get -o json`.
   const escaped = JSON.stringify(value).slice(1, -1);
   if (escaped !== value) forms.push({ text: escaped, base64: false }, { text: JSON.stringify(escaped).slice(1, -1), base64: false });
+  // A multi-line value also shows line by line (a YAML block scalar indents each line): each line is masked.
+  if (value.includes('\n')) {
+    for (const line of value.split('\n')) {
+      const text = line.trim();
+      if (text) forms.push({ text, base64: false });
+    }
+  }
   const encoded = urlEncoded(value);
   if (encoded !== undefined && encoded !== value) forms.push({ text: encoded, base64: false });
   return forms;

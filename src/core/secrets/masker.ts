@@ -44,20 +44,22 @@ export class Masker {
   add(value: string, kind: SecretKind): void {
     if (value.length < MIN_SECRET_LENGTH) return;
     for (const form of secretForms(value)) {
-      if (!this.known.has(form.text)) this.known.set(form.text, { kind, value, base64: form.base64 });
+      if (form.text.length >= MIN_SECRET_LENGTH && !this.known.has(form.text)) this.known.set(form.text, { kind, value, base64: form.base64 });
     }
   }
 
   /** The text with every known secret and every secret-shaped part replaced, each whole. */
   mask(text: string): string {
     if (!text) return text;
+    const ranges = withoutPlaceholders(text, [...this.knownRanges(text), ...patternRanges(text)]);
+    if (!ranges.length) return text;
     let out = '';
-    let from = 0;
-    for (const m of text.matchAll(PLACEHOLDER)) {
-      out += this.maskPart(text.slice(from, m.index)) + m[0];
-      from = m.index! + m[0].length;
+    let at = 0;
+    for (const range of mergeOverlaps(ranges)) {
+      out += text.slice(at, range.start) + this.placeholder(range.secret || text.slice(range.start, range.end), range.kind);
+      at = range.end;
     }
-    return out + this.maskPart(text.slice(from));
+    return out + text.slice(at);
   }
 
   /** A copy of a JSON-like value with every string in it (keys too) masked. */
@@ -109,20 +111,6 @@ export class Masker {
     return forms;
   }
 
-  /** Masks text that holds no placeholder. */
-  private maskPart(text: string): string {
-    if (!text) return text;
-    const ranges = [...this.knownRanges(text), ...patternRanges(text)];
-    if (!ranges.length) return text;
-    let out = '';
-    let at = 0;
-    for (const range of mergeOverlaps(ranges)) {
-      out += text.slice(at, range.start) + this.placeholder(range.secret || text.slice(range.start, range.end), range.kind);
-      at = range.end;
-    }
-    return out + text.slice(at);
-  }
-
   private knownRanges(text: string): SecretRange[] {
     const ranges: SecretRange[] = [];
     for (const [form, known] of this.known) {
@@ -134,6 +122,29 @@ export class Masker {
     }
     return ranges;
   }
+}
+
+/**
+ * The ranges with the placeholders already in the text cut out of them:
+ * masking masked text changes nothing, and a pattern still sees a
+ * placeholder as part of its context (`Bearer ‹secret:…›` is a header).
+ */
+function withoutPlaceholders(text: string, ranges: SecretRange[]): SecretRange[] {
+  const placeholders = [...text.matchAll(PLACEHOLDER)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  if (!placeholders.length) return ranges;
+  const out: SecretRange[] = [];
+  for (const range of ranges) {
+    let pieces = [range];
+    for (const p of placeholders) {
+      pieces = pieces.flatMap((r) => {
+        if (p.end <= r.start || p.start >= r.end) return [r];
+        const cut = { ...r, secret: '' };
+        return [{ ...cut, end: p.start }, { ...cut, start: p.end }].filter((piece) => piece.end > piece.start);
+      });
+    }
+    out.push(...pieces);
+  }
+  return out;
 }
 
 /** Ranges in order, overlapping ones joined: the earliest (then longest) names the kind; a join is fingerprinted by its whole text. */

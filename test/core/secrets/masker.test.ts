@@ -57,6 +57,13 @@ test('a value with quotes or newlines is masked in its JSON-escaped form too', (
   assert.match(masker.mask(json), /^\{"config":"‹secret:k8s-secret#[0-9a-f]{4}›"\}$/);
 });
 
+test('a multi-line value is masked line by line where it shows indented, as in a YAML block', () => {
+  const masker = new Masker();
+  masker.add('[client]\npassword=hunter22\nx\n', 'k8s-secret');
+  const out = masker.mask('config.ini: |\n  [client]\n  password=hunter22\n  x\n');
+  assert.match(out, /^config\.ini: \|\n  (‹secret:k8s-secret#[0-9a-f]{4}›)\n  \1\n  x\n$/, 'each line with the value\'s fingerprint; too short a line stays');
+});
+
 test('overlapping secrets become one placeholder: no part of either is left', () => {
   const masker = new Masker();
   masker.add('abcdef', 'ONE');
@@ -72,6 +79,10 @@ test('masking is idempotent: a placeholder is never masked again', () => {
   const once = masker.mask('the secret is secret');
   assert.equal(masker.mask(once), once);
   assert.doesNotMatch(once, /is secret/);
+  masker.add('tok-1234', 'TOKEN');
+  const line = masker.mask(`curl -H 'Authorization: Bearer tok-1234' -u ops:pw https://h`);
+  assert.match(line, /^curl -H 'Authorization: Bearer ‹secret:TOKEN#[0-9a-f]{4}›' -u ops:pw https:\/\/h$/);
+  assert.equal(masker.mask(line), line, 'a placeholder is context for the patterns, never a secret to them');
 });
 
 test('maskDeep masks every string in a copy, keys included, and leaves other values alone', () => {

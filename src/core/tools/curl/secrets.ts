@@ -14,24 +14,28 @@ export function lineSecrets(o: CurlOptions): CommandSecret[] {
   if (o.user !== undefined) {
     const colon = o.user.indexOf(':');
     if (colon >= 0) secrets.push({ value: o.user.slice(colon + 1), kind: 'password' });
-    secrets.push({ value: colon >= 0 ? o.user : `${o.user}:`, kind: 'authorization' });
+    secrets.push(basicCredentials(colon >= 0 ? o.user : `${o.user}:`));
   }
   for (const header of o.headers) {
     const m = CREDENTIAL_HEADER.exec(header);
     if (!m || !m[2]) continue;
     const kind = m[1].toLowerCase() === 'cookie' ? 'cookie' : 'authorization';
-    secrets.push({ value: m[2], kind });
+    // `Bearer TOKEN`: the token is the secret; the scheme stays readable.
     const credentials = kind === 'authorization' ? AUTH_SCHEME.exec(m[2]) : null;
-    if (credentials) secrets.push({ value: credentials[1], kind });
+    secrets.push({ value: credentials ? credentials[1] : m[2], kind });
   }
   for (const url of o.urls) {
     const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/@:]*):([^/@]+)@/i.exec(url);
     if (!m) continue;
     const password = decoded(m[2]);
-    // Sent as a Basic header, base64 of `user:password`.
-    secrets.push({ value: password, kind: 'url-password' }, { value: `${decoded(m[1])}:${password}`, kind: 'authorization' });
+    secrets.push({ value: password, kind: 'url-password' }, basicCredentials(`${decoded(m[1])}:${password}`));
   }
   return secrets;
+}
+
+/** `user:password` as a Basic header carries it (base64); the user name itself stays readable on the line. */
+function basicCredentials(userPassword: string): CommandSecret {
+  return { value: Buffer.from(userPassword, 'utf8').toString('base64'), kind: 'authorization' };
 }
 
 /** A userinfo part as curl sends it. */
