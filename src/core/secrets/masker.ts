@@ -35,6 +35,8 @@ export class Masker {
   private readonly key: Uint8Array;
   /** Every form of every known secret, by its text. */
   private readonly known = new Map<string, KnownForm>();
+  /** One search for all of `known`, made again after a form is added. */
+  private finder: RegExp | undefined;
 
   constructor(options: { fingerprintKey?: Uint8Array } = {}) {
     this.key = options.fingerprintKey ?? randomBytes(32);
@@ -44,14 +46,18 @@ export class Masker {
   add(value: string, kind: SecretKind): void {
     if (value.length < MIN_SECRET_LENGTH) return;
     for (const form of secretForms(value)) {
-      if (form.text.length >= MIN_SECRET_LENGTH && !this.known.has(form.text)) this.known.set(form.text, { kind, value, base64: form.base64 });
+      if (form.text.length < MIN_SECRET_LENGTH || this.known.has(form.text)) continue;
+      this.known.set(form.text, { kind, value, base64: form.base64 });
+      this.finder = undefined;
     }
   }
 
   /** The text with every known secret and every secret-shaped part replaced, each whole. */
   mask(text: string): string {
     if (!text) return text;
-    const ranges = withoutPlaceholders(text, [...this.knownRanges(text), ...patternRanges(text)]);
+    const found = [...this.knownRanges(text), ...patternRanges(text)];
+    if (!found.length) return text;
+    const ranges = text.includes('‹secret:') ? withoutPlaceholders(text, found) : found;
     if (!ranges.length) return text;
     let out = '';
     let at = 0;
@@ -113,15 +119,26 @@ export class Masker {
 
   private knownRanges(text: string): SecretRange[] {
     const ranges: SecretRange[] = [];
-    for (const [form, known] of this.known) {
-      for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
-        let end = at + form.length;
-        if (known.base64) while (end < text.length && end - at - form.length < 2 && text[end] === '=') end++;
-        ranges.push({ start: at, end, kind: known.kind, secret: known.value });
-      }
+    if (!this.known.size) return ranges;
+    const finder = (this.finder ??= formFinder([...this.known.keys()]));
+    // From each start, the longest form there; the next search starts one character on, so overlapping forms are found too.
+    for (finder.lastIndex = 0; ; ) {
+      const m = finder.exec(text);
+      if (!m) break;
+      const known = this.known.get(m[0])!;
+      let end = m.index + m[0].length;
+      if (known.base64) while (end < text.length && end - m.index - m[0].length < 2 && text[end] === '=') end++;
+      ranges.push({ start: m.index, end, kind: known.kind, secret: known.value });
+      finder.lastIndex = m.index + 1;
     }
     return ranges;
   }
+}
+
+/** A search for any of the texts, the longest first where several start at one place. */
+function formFinder(texts: string[]): RegExp {
+  const alternatives = [...texts].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(alternatives.join('|'), 'g');
 }
 
 /**
