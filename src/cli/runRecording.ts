@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Session } from '../core/engine';
-import { DEFAULT_MAX_OUTPUT_BYTES, IncidentRecorder, newRecordPath, operatorName, recordName, startRecord, type RecordDocument, type TextMasker } from '../core/records';
+import { DEFAULT_MAX_OUTPUT_BYTES, IncidentRecorder, newRecordPath, operatorName, recordName, startRecord, type RecordDocument } from '../core/records';
 import { Runbook, type Cell } from '../core/runbook';
 import type { RunnerEvent, RunnerListener } from '../core/runner';
 import { openRecord, recordCwd, recordSaver, writeAtomically } from './recordFile';
@@ -62,7 +62,7 @@ function recording(path: string, document: RecordDocument, runbook: Runbook, rec
       const recorder = new IncidentRecorder(document.target(recordSaver(path)), {
         runbook: () => recordRunbook,
         who: operatorName(cwd, options.env),
-        masker: sessionMasker(session),
+        masker: session.masker,
         maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
         recordName: recordName(path),
         now,
@@ -70,8 +70,4 @@ function recording(path: string, document: RecordDocument, runbook: Runbook, rec
       return (event: RunnerEvent) => recorder.listener({ ...event, cell: toRecord.get(event.cell.index) ?? event.cell } as RunnerEvent);
     },
   };
-}
-
-function sessionMasker(session: Session): TextMasker {
-  return { mask: (text) => session.mask(text), maskDeep: (value) => value };
 }

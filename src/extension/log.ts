@@ -1,5 +1,6 @@
 // The extension's log, an output channel with levels. Secrets never reach it:
-// callers log command lines only after the session has masked them.
+// callers log command lines from cell results, which the session's masker
+// has passed.
 
 import * as vscode from 'vscode';
 

@@ -5,5 +5,5 @@ import type { TextMasker } from '../core/records';
 import type { Session } from '../core/session';
 
 export function recordMasker(session: () => Session): TextMasker {
-  return { mask: (text) => session().mask(text), maskDeep: (value) => value };
+  return { mask: (text) => session().masker.mask(text), maskDeep: (value) => session().masker.maskDeep(value) };
 }

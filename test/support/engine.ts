@@ -58,6 +58,11 @@ export async function runNative(commandLine: string, options: NativeOptions): Pr
   return { stdout, stderr, exitCode: run.exitCode, run, session };
 }
 
+/** A real CLI's output with the secrets a native session knows masked, as the notebook shows ours: parity is of everything else. */
+export function maskedBy(session: Session, output: Captured): Captured {
+  return { stdout: session.mask(output.stdout), stderr: session.mask(output.stderr), exitCode: output.exitCode };
+}
+
 /**
  * The same command line through bash and the real programs on PATH.
  * Asynchronous on purpose: servers the test runs in-process keep answering.

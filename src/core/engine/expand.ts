@@ -63,10 +63,10 @@ export function usedVariables(pipeline: Pipeline, session: Session): Record<stri
       for (const part of word.parts) {
         if (part.kind === 'variable') {
           const value = session.lookup(part.name);
-          if (value !== undefined) used[part.name] = session.isSecret(part.name) ? '••••••' : value;
+          if (value !== undefined) used[part.name] = session.isSecret(part.name) ? session.masker.placeholder(value, part.name) : value;
         } else if (part.kind === 'placeholder') {
           const value = session.lookup(placeholderKey(part.name));
-          if (value !== undefined) used[`<${part.name}>`] = value;
+          if (value !== undefined) used[`<${part.name}>`] = session.isSecret(part.name) ? session.masker.placeholder(value, part.name) : value;
         }
       }
     }

@@ -9,6 +9,7 @@
 // the expansion is frozen too, so no run can change what the next one reads.
 
 import { wordText, type Pipeline } from '../shell';
+import { registerCommandSecrets } from './commandSecrets';
 import { usedVariables } from './expand';
 import type { PipelinePlan } from './plan';
 import type { ToolRegistry } from './registry';
@@ -47,10 +48,13 @@ export function preparePipeline(pipeline: Pipeline, session: Session, registry: 
     return known.prepared;
   }
   const first = pipeline.commands[0];
+  // The tools name the secrets on the line as they read it, so the line is shown only after it is planned.
+  const planned = plan();
+  registerCommandSecrets(planned, session.masker);
   const prepared: PreparedPipeline = Object.freeze({
     display: session.mask(pipeline.commands.map((c) => c.text).join(' | ')),
     firstProgram: first?.words[0] ? wordText(first.words[0]) : '',
-    plan: freezePlan(plan()),
+    plan: freezePlan(planned),
     variables: freezeIfAny(usedVariables(pipeline, session)),
   });
   // Only a frozen tree can key an entry: a pipeline that may still change would make it stale.

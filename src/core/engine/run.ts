@@ -14,7 +14,8 @@ import type { ToolData } from '../results/toolData';
 import { countLines } from './outputLines';
 import { ranCleanly, type CellRun } from './result';
 import type { Session } from '../session';
-import type { ConfirmationRequest, EditRequest, OutputSink, ParsedCommand, Target } from './tool';
+import type { ConfirmationRequest, EditRequest, ParsedCommand, Target } from './tool';
+import { registerCommandSecrets } from './commandSecrets';
 import { abortableSleep } from '../util/abortableSleep';
 
 export interface CellEvents {
@@ -111,7 +112,8 @@ class StatementRunner {
     if (result.line === undefined && this.line !== undefined) result.line = this.line;
     result.startedAt = new Date(started).toISOString();
     result.durationMs = Date.now() - started;
-    this.onResult(result);
+    // What a command found while it ran (a Secret's values) is masked in its record too.
+    this.onResult(this.options.session.masker.maskDeep(result));
   }
 
   statement(statement: Statement): Promise<number> {
@@ -192,6 +194,7 @@ class StatementRunner {
       for (const [name, value] of Object.entries(values)) session.set(name, value);
       // With the values given the words are new: the line is planned again, a variable still unset now empty.
       plan = planPipeline(pipeline, this.scope(), registry);
+      registerCommandSecrets(plan, session.masker);
       variables = usedVariables(pipeline, session);
     }
 
@@ -269,7 +272,8 @@ class StatementRunner {
       if (plan.mutates) {
         // The target is named in the question; read-only commands record theirs while they run.
         target = await head.command.target?.({ env: session.env(head.env), session, cwd: session.cwd }).catch(() => undefined);
-        const yes = await this.options.hooks.confirm({ tool: head.program.name, action: plan.action ?? head.argv.slice(1, 3).join(' '), target, commandLine: args.display });
+        const request: ConfirmationRequest = { tool: head.program.name, action: plan.action ?? head.argv.slice(1, 3).join(' '), target, commandLine: args.display };
+        const yes = await this.options.hooks.confirm(session.masker.maskDeep(request));
         if (!yes) {
           events.stderr(`not run: ${head.program.name} ${plan.action ?? ''} was declined\n`.replace(/ +\n/, '\n'));
           this.record({ command: args.display, tool: args.tool, status: 'declined', exitCode: 1, target, variables: args.variables, reason: 'declined' }, args.started);
@@ -284,15 +288,17 @@ class StatementRunner {
     const cancel = () => window?.abort(this.options.signal.reason);
     if (window) this.options.signal.addEventListener('abort', cancel, { once: true });
     const timer = window ? setTimeout(() => window.abort('sampled'), this.options.streamWindowMs) : undefined;
-    const mask = (sink: (t: string) => void): OutputSink => ({ write: (t) => sink(session.mask(t)) });
+    // One masking stream per output: a secret split across two writes is still masked whole.
+    const stdout = session.masker.stream((t) => events.stdout(t));
+    const stderr = session.masker.stream((t) => events.stderr(t));
     // Where its rows are in the cell's text is known only when its stdout goes straight there.
     const toCell = stages.length === 1 && !head.redirects.some((r) => STDOUT_ELSEWHERE.has(r.op));
     const outputLine = toCell ? this.lines() : undefined;
     let exitCode: number;
     try {
       const running = runStages(stages, {
-        stdout: mask((t) => events.stdout(t)),
-        stderr: mask((t) => events.stderr(t)),
+        stdout,
+        stderr,
         base,
         signal: window?.signal ?? this.options.signal,
         env: (extra) => session.env(extra),
@@ -301,6 +307,8 @@ class StatementRunner {
     } finally {
       clearTimeout(timer);
       if (window) this.options.signal.removeEventListener('abort', cancel);
+      stdout.flush();
+      stderr.flush();
     }
     const wasSampled = window !== undefined && window.signal.aborted && window.signal.reason === 'sampled';
     if (wasSampled) {
@@ -328,7 +336,7 @@ class StatementRunner {
 
   /** `watch [-n S] CMD`: re-runs CMD every S seconds, each frame replacing the last, until stopped. */
   private async watch(argv: string[], display: string, variables: Record<string, string> | undefined, started: number): Promise<number> {
-    const { events, signal, session } = this.options;
+    const { events, signal } = this.options;
     const parsed = parseWatch(argv);
     if ('error' in parsed) {
       events.stderr(parsed.error + '\n');
@@ -367,7 +375,7 @@ class StatementRunner {
     const last = innerResults[innerResults.length - 1];
     const cancelled = signal.aborted;
     this.record({
-      command: session.mask(display),
+      command: display,
       tool: last?.tool ?? 'watch',
       status: cancelled ? 'ok' : exitCode === 0 ? 'ok' : 'failed',
       exitCode: cancelled ? 0 : exitCode,

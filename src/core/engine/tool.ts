@@ -70,10 +70,18 @@ export type ToolEnv = Readonly<Record<string, string | undefined>>;
 /** A command line as its tool read it: what it would do, where, and how to run it. */
 export interface ParsedCommand {
   readonly plan: ToolPlan;
+  /** Secrets written on the line itself (`-a PASSWORD`, `-u user:pw`): masked before the line is shown or run. */
+  readonly secrets?: readonly CommandSecret[];
   /** Where the command would act, before it runs (for confirmations). */
   target?(ctx: Pick<ToolContext, 'env' | 'session' | 'cwd'>): Promise<Target | undefined>;
   /** Runs the command; resolves with the exit code the real CLI would return. Runs again on a re-run of an unchanged step. */
   run(ctx: ToolContext): Promise<number>;
+}
+
+/** A secret value a command line holds, and what it is (the flag or variable it came from). */
+export interface CommandSecret {
+  value: string;
+  kind: string;
 }
 
 export interface Tool {

@@ -3,6 +3,7 @@
 
 import { ranCleanly, type CellRun } from '../engine';
 import type { CellResult, CommandResult, ResultStatus } from '../results';
+import type { Masker } from '../secrets';
 
 /**
  * A cell's status: that of its first command that neither succeeded nor was
@@ -20,8 +21,9 @@ export interface CellOutput {
   stderr: string;
 }
 
-export function buildCellResult(cellText: string, run: CellRun, output: CellOutput): CellResult {
-  return {
+/** The cell's result, every string in it masked: no secret survives in its text, commands or data. */
+export function buildCellResult(cellText: string, run: CellRun, output: CellOutput, masker: Masker): CellResult {
+  return masker.maskDeep<CellResult>({
     tool: run.commands[0]?.tool ?? '',
     command: run.commands.map((c) => c.command).join('\n') || cellText.trim(),
     status: cellStatus(run.commands),
@@ -31,7 +33,7 @@ export function buildCellResult(cellText: string, run: CellRun, output: CellOutp
     durationMs: run.durationMs,
     exitCode: run.exitCode,
     commands: run.commands,
-  };
+  });
 }
 
 /** Whether the cell did its job, by the engine's rule for a run. */

@@ -159,12 +159,12 @@ export class RunbookRunner {
       });
     } catch (error) {
       // A bug, not the command's failure: the cell fails with the reason, and a run of several stops or goes on by policy.
-      const message = `runbook: ${error instanceof Error ? error.message : String(error)}\n`;
+      const message = options.session.mask(`runbook: ${error instanceof Error ? error.message : String(error)}\n`);
       output.stderr += message;
       this.emit({ type: 'text', cell, stream: 'stderr', text: message });
       run = { ok: false, exitCode: 70, startedAt: new Date().toISOString(), durationMs: 0, commands: [{ command: cell.text.trim(), tool: '', status: 'failed', exitCode: 70, startedAt: new Date().toISOString(), durationMs: 0 }] };
     }
-    const result = buildCellResult(cell.text, run, output);
+    const result = buildCellResult(cell.text, run, output, options.session.masker);
     const runbook = options.runbook();
     const verdict = judgeCell(runbook.groups, result, options.tracker, options.now?.() ?? new Date());
     if (verdict) result.verdict = verdict;

@@ -2,4 +2,5 @@
 // the clients opened so far. Light on purpose: the extension keeps one per
 // open notebook from activation on, before the engine is loaded.
 
-export { Session, isSecretName, stateKey, type StateKey } from './session';
+export { Session, stateKey, type StateKey } from './session';
+export { isSecretName } from '../secrets';

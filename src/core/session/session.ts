@@ -3,6 +3,8 @@
 // its own key). Clients and state are made on first use and kept until the
 // session ends.
 
+import { isSecretName, Masker } from '../secrets';
+
 export interface Disposable {
   dispose(): void | Promise<void>;
 }
@@ -33,9 +35,12 @@ export class Session {
   private readonly closers: Array<() => void | Promise<void>> = [];
   private readonly states = new Map<string, unknown>();
   cwd: string;
+  /** Masks every secret this session knows of in whatever leaves the engine. */
+  readonly masker = new Masker();
 
   constructor(cwd: string, readonly baseEnv: Readonly<Record<string, string | undefined>> = {}) {
     this.cwd = cwd;
+    for (const [name, value] of Object.entries(baseEnv)) if (value && isSecretName(name)) this.masker.add(value, name);
   }
 
   /** Changes whenever a variable is set or unset: what was worked out from the variables before is stale. */
@@ -50,16 +55,15 @@ export class Session {
 
   set(name: string, value: string, options: { export?: boolean; secret?: boolean } = {}): void {
     this.changes++;
-    this.maskValues = undefined;
     this.exportedEnv = undefined;
     this.variables.set(name, value);
     if (options.export) this.exported.add(name);
     if (options.secret || isSecretName(name)) this.secrets.add(name);
+    if (this.isSecret(name)) this.masker.add(value, name.replace(/^<(.*)>$/, '$1'));
   }
 
   unset(name: string): void {
     this.changes++;
-    this.maskValues = undefined;
     this.exportedEnv = undefined;
     this.variables.delete(name);
     this.exported.delete(name);
@@ -87,22 +91,9 @@ export class Session {
     return this.secrets.has(name) || isSecretName(name);
   }
 
-  /** Replaces every secret value known to the session with a mask. */
+  /** The text with every secret masked (the session's masker). */
   mask(text: string): string {
-    this.maskValues ??= this.secretValues();
-    let out = text;
-    for (const value of this.maskValues) if (out.includes(value)) out = out.split(value).join('••••••');
-    return out;
-  }
-
-  /** Secret values, longest first; recomputed after a variable changes. */
-  private maskValues: string[] | undefined;
-
-  private secretValues(): string[] {
-    const values = new Set<string>();
-    for (const [name, value] of this.variables) if (this.isSecret(name) && value.length >= 4) values.add(value);
-    for (const [name, value] of Object.entries(this.baseEnv)) if (value && value.length >= 4 && isSecretName(name)) values.add(value);
-    return [...values].sort((a, b) => b.length - a.length);
+    return this.masker.mask(text);
   }
 
   /** One client per key for the whole session; concurrent callers share the same creation. */
@@ -154,14 +145,4 @@ export class Session {
     this.states.clear();
     await Promise.allSettled(closers.map((close) => close()));
   }
-}
-
-/**
- * Names that hold secrets by convention: passwords, tokens, keys. An access
- * key *id* is an identifier that AWS prints in presigned URLs and
- * `aws configure list`; its secret key is what is masked.
- */
-export function isSecretName(name: string): boolean {
-  if (/ACCESS_KEY_ID$/i.test(name)) return false;
-  return /pass(word)?|passwd|token|secret|api_?key|private_?key|access_?key|credential|auth/i.test(name) || /(^|_)KEY$/i.test(name);
 }

@@ -80,8 +80,8 @@ test('a value that became secret after a run is masked in the next run\'s record
   assert.equal((await run('say abcd1234', session, registry)).run.commands[0]!.command, 'say abcd1234');
   session.set('API_TOKEN', 'abcd1234');
   const after = await run('say abcd1234', session, registry);
-  assert.equal(after.run.commands[0]!.command, 'say ••••••');
-  assert.equal(after.stdout, '••••••\n');
+  assert.match(after.run.commands[0]!.command, /^say ‹secret:API_TOKEN#[0-9a-f]{4}›$/);
+  assert.equal(after.stdout, after.run.commands[0]!.command.slice('say '.length) + '\n');
 });
 
 test('a tool added to the registry runs a program that was not native before', async () => {

@@ -9,6 +9,7 @@ import { isReadOperation } from './readOperations';
 import { AwsUsageError, invalidChoice, parseAwsArgs, usageError, type AwsArgs } from './args';
 import { AWS_COMMANDS, CLOUDFRONT_OPERATIONS, S3API_OPERATIONS } from './choices';
 import { createAwsContext } from './clients';
+import { registerCredentials } from './secrets';
 import { AwsConfigError, resolveAwsSettings, type AwsSettings } from './config';
 import type { AwsCommand, AwsCommandTable } from './context';
 import { describeAwsError } from './s3/errors';
@@ -89,6 +90,7 @@ async function dispatch(args: AwsArgs, ctx: ToolContext): Promise<number> {
     ctx.stderr.write(`\n${error.message}\n`);
     return 255;
   }
+  registerCredentials(ctx, settings);
   ctx.setTarget(awsTarget(args, settings));
   if (settings.credentials) ctx.note(`aws credentials from ${settings.credentials.source}${settings.profile ? `, profile ${settings.profile}` : ''}`);
   return command.run(args.rest, createAwsContext(ctx, settings));

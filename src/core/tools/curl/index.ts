@@ -5,6 +5,7 @@ import { resolve as resolvePath } from 'node:path';
 import { unreadableLine, type ParsedCommand, type Target, type Tool, type ToolContext } from '../../engine/tool';
 import { CurlUsageError, parseCurlArgs, requestMethod, type CurlOptions } from './args';
 import { CurlError, emptyInfo, parseUrl, transfer } from './transfer';
+import { lineSecrets } from './secrets';
 import { expandWriteOut, type TransferInfo } from './writeout';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -102,6 +103,7 @@ function parseCurlLine(argv: readonly string[]): ParsedCommand {
     // A real curl option we do not run natively: the line goes to a terminal.
     return {
       plan: { native: false, terminal: true, mutates: !READ_METHODS.has(method), reason: notNative(unsupported) },
+      secrets: lineSecrets(o),
       async run(ctx) {
         ctx.stderr.write(`curl: not run: ${notNative(unsupported)}\n`);
         return 127;
@@ -110,6 +112,7 @@ function parseCurlLine(argv: readonly string[]): ParsedCommand {
   }
   return {
     plan: { native: true, terminal: false, mutates: !READ_METHODS.has(method), streams: false, action: `${method} ${o.urls.join(' ')}` },
+    secrets: lineSecrets(o),
     target: async () => (o.urls[0] === undefined ? undefined : targetOf(o.urls[0])),
     async run(ctx) {
       if (!o.silent && !(ctx.isTTY && (o.output === undefined || o.output === '-'))) {

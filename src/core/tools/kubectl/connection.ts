@@ -36,9 +36,11 @@ export class KubeConnection {
   private readonly url: URL;
 
   /** `mappings`: where the server's host:port really connects (RUNBOOK_HOSTS); TLS still verifies the server's name. */
+  /** `inspect` sees every body sent and received before anyone reads it (for the session's masker). */
   constructor(
     readonly config: ResolvedKubeConfig,
     mappings: readonly HostMapping[] = [],
+    private readonly inspect: (body: string) => void = () => undefined,
   ) {
     this.url = new URL(config.server);
     this.agent = routedAgent(this.url.protocol, mappings, { keepAlive: true, maxSockets: 8 });
@@ -55,6 +57,7 @@ export class KubeConnection {
     const res = await this.open(req);
     res.setEncoding('utf8');
     for await (const chunk of res) text += chunk as string;
+    this.inspect(text);
     return { status: res.statusCode ?? 0, headers: res.headers, text };
   }
 
@@ -68,8 +71,18 @@ export class KubeConnection {
       for await (const chunk of res) text += chunk as string;
       return { status, text };
     }
+    // Each complete line (a watch event) is inspected before the chunk that completes it is handed on.
+    let partial = '';
     try {
-      for await (const chunk of res) onChunk(chunk as string);
+      for await (const chunk of res) {
+        partial += chunk as string;
+        const end = partial.lastIndexOf('\n');
+        if (end >= 0) {
+          this.inspect(partial.slice(0, end));
+          partial = partial.slice(end + 1);
+        }
+        onChunk(chunk as string);
+      }
     } catch (error) {
       if (!req.signal?.aborted) throw error;
     }
@@ -103,6 +116,7 @@ export class KubeConnection {
       if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
     }
     const body = req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+    if (body !== undefined) this.inspect(body);
     // Like kubectl, credentials are sent only over TLS, never in the clear.
     const secure = url.protocol === 'https:';
     const headers: Record<string, string> = {

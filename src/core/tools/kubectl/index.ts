@@ -10,6 +10,7 @@ import { KubeConfigError } from './kubeconfig';
 import { kubeSelection } from '../../connections';
 import { findPlugin } from './plugins';
 import { GoTemplateError } from './printers/goTemplate';
+import { lineSecrets } from './secrets';
 import { cachedKubeConfig, KubectlError, KubectlRun, kubeTarget } from './session';
 import { findVerb, KNOWN_PLUGINS, MUTATING_VERBS, TERMINAL_VERBS } from './verbs';
 import type { Verb } from './verbs/verb';
@@ -92,6 +93,7 @@ function parseKubectl(argv: readonly string[], env: Env): ParsedCommand {
   }
   return {
     plan,
+    secrets: lineSecrets(args),
     async target(ctx) {
       const chosen = kubeSelection(ctx.session);
       const selection = {

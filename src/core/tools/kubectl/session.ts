@@ -11,6 +11,7 @@ import { statSync } from 'node:fs';
 import { stateKey, type Session } from '../../session';
 import { kubeconfigFiles, kubeSelection } from '../../connections';
 import { KubeConfigError, resolveKubeConfig, type KubeSelection, type ResolvedKubeConfig } from './kubeconfig';
+import { registerKubeconfigUsers, registerSecretsInBody } from './secrets';
 
 export interface KubeStatus {
   kind?: string;
@@ -128,6 +129,7 @@ export function cachedKubeConfig(session: Session, env: Readonly<Record<string, 
   const hit = perSession.get(key);
   if (hit && hit.stamp === stamp) return hit.config;
   const config = resolveKubeConfig(env, selection);
+  registerKubeconfigUsers(session.masker, config.kc.users);
   perSession.set(key, { stamp, config });
   return config;
 }
@@ -151,7 +153,8 @@ function openConnection(ctx: ToolContext, resolved: ResolvedKubeConfig): Promise
     throw error;
   }
   const key = `kubectl:${resolved.files.join(':')}|${resolved.context}|${resolved.server}|${JSON.stringify(mappings)}`;
-  return ctx.session.client(key, async () => new KubeConnection(resolved, mappings), (c) => c.close());
+  const { masker } = ctx.session;
+  return ctx.session.client(key, async () => new KubeConnection(resolved, mappings, (body) => registerSecretsInBody(masker, body)), (c) => c.close());
 }
 
 /** kubectl's line for an error Status: `Error from server (NotFound): ...`. */

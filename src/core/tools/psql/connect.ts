@@ -70,7 +70,13 @@ const GAI_ERRORS: Record<string, string> = {
 };
 
 /** Connects or throws a PsqlError with psql's `psql: error: ...` text and exit code 2. */
-export async function openSession(settings: ConnectionSettings, env: Env, signal: AbortSignal, warn: (text: string) => void): Promise<PgSession> {
+export async function openSession(
+  settings: ConnectionSettings,
+  env: Env,
+  signal: AbortSignal,
+  warn: (text: string) => void,
+  passfilePassword: (password: string) => void = () => undefined,
+): Promise<PgSession> {
   let messages = '';
   let passfileUsed = false;
   const fail = () => new PsqlError(`psql: error: ${messages.trimEnd()}`, 2);
@@ -85,6 +91,7 @@ export async function openSession(settings: ConnectionSettings, env: Env, signal
       if (found.warning) warn(found.warning);
       password = found.password;
       passfileUsed = password !== undefined;
+      if (password !== undefined) passfilePassword(password);
     }
     const socket = host.startsWith('/');
     const hostaddr = settings.hostaddrs[i];

@@ -8,6 +8,7 @@ import { parsePsqlArgs, type PsqlArgs } from './args';
 import { PsqlError } from './errors';
 import { sqlAction, sqlMutates, statementMutates } from './plan';
 import { PsqlRun } from './runner';
+import { lineSecrets, registerSettingsSecret } from './secrets';
 import { splitSql } from '../../sql/split';
 import { metaIsNative } from './meta';
 import { configure, runActions, runScript } from './script';
@@ -33,6 +34,7 @@ async function execute(ctx: ToolContext, state: PsqlState, settings: () => Conne
   let run: PsqlRun | undefined;
   try {
     const resolved = settings();
+    registerSettingsSecret(ctx, resolved);
     ctx.setTarget(postgresTarget(resolved));
     run = new PsqlRun(ctx, state, resolved);
     await run.begin();
@@ -95,6 +97,7 @@ function parsePsqlLine(argv: readonly string[]): ParsedCommand {
   }
   return {
     plan: planFor(args),
+    secrets: lineSecrets(args),
     target: async (ctx) => postgresTarget(settingsFor(args, ctx.env)),
     async run(ctx) {
       let state: PsqlState;

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { ToolContext } from '../../engine/tool';
 import { splitSql } from '../../sql/split';
 import { destroy, openSession, type PgSession } from './connect';
+import { registerPassfilePassword } from './secrets';
 import { formatServerMessage, isConnectionLoss, LOST_CONNECTION, PsqlError, withLocation } from './errors';
 import { queryRows, runQuery, transactionStatus, type QueryError, type StatementResult } from './exec';
 import { printTable, type Align, type PrintTable } from './format';
@@ -70,7 +71,7 @@ export class PsqlRun {
     if (this.pg && !this.pg.broken) return this.pg;
     const key = sessionKey(this.settings);
     const { session, signal, env } = this.ctx;
-    const create = () => openSession(this.settings, env, signal, (w) => this.err(w));
+    const create = () => openSession(this.settings, env, signal, (w) => this.err(w), (password) => registerPassfilePassword(this.ctx, password));
     let pg = await session.client(key, create, (c) => c.client.end().catch(() => undefined));
     if (pg.broken) {
       session.forget(key);

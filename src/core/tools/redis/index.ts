@@ -13,6 +13,7 @@ import { clusterHost } from './clusterManager';
 import { modePlan, runMode, streams } from './modes';
 import { runStreaming } from './stream';
 import { sendExact } from './exact';
+import { lineSecrets, registerConnectionSecret } from './secrets';
 
 const PASSWORD_WARNING = "Warning: Using a password with '-a' or '-u' option on the command line interface may not be safe.\n";
 
@@ -84,6 +85,7 @@ function parseRedisLine(argv: readonly string[]): ParsedCommand {
   const traits = commandTraits(args.command);
   return {
     plan: planFor(args, traits),
+    secrets: lineSecrets(args),
     async target(ctx) {
       try {
         return redisTarget(settingsFor(args, resolveSettings(args, ctx.env)));
@@ -103,6 +105,7 @@ async function run(ctx: ToolContext, args: RedisArgs, written: CommandTraits): P
   }
   if (args.pass !== undefined && !args.noAuthWarning) ctx.stderr.write(PASSWORD_WARNING);
   const settings = resolveSettings(args, ctx.env);
+  registerConnectionSecret(ctx, settings);
   const raw = args.noRaw ? false : args.raw || !ctx.isTTY;
   const command = args.stdinArg ? [...args.command, ctx.stdin ?? ''] : args.command;
   const traits = args.stdinArg ? commandTraits(command) : written;

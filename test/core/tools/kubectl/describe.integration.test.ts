@@ -10,7 +10,8 @@ import { after, before, describe, it } from 'node:test';
 import { startKubeSimulator, type KubeSimulator } from '../../../sandbox/kube/index';
 import { SCENARIOS } from '../../../sandbox/scenario';
 import { bracketed } from '../../../support/bracketed';
-import { normalizeTimes, runNative, runReal, type Captured } from '../../../support/engine';
+import { Session } from '../../../../src/core/engine';
+import { maskedBy, normalizeTimes, runNative, runReal, type Captured } from '../../../support/engine';
 
 let sim: KubeSimulator;
 let dir: string;
@@ -46,16 +47,23 @@ function normalized(c: Captured): Captured {
  * times normalized since the retries take a while.
  */
 async function compare(command: string, varies = false): Promise<{ ours: Captured; theirs: Captured }> {
-  if (!varies) {
-    const outcome = await bracketed(() => runNative(command, { env }), () => runReal(command, env));
-    results.push({ command, same: outcome.same });
-    return outcome;
+  // kubectl's output is seen as ours is shown: with the Secret values our session learnt masked.
+  const session = new Session(process.cwd(), env);
+  const masked = (c: Captured) => maskedBy(session, c);
+  try {
+    if (!varies) {
+      const outcome = await bracketed(() => runNative(command, { env, session }), () => runReal(command, env), masked);
+      results.push({ command, same: outcome.same });
+      return outcome;
+    }
+    const ours = normalized(await runNative(command, { env, session }));
+    let theirs = normalized(masked(await runReal(command, env)));
+    for (let attempt = 0; attempt < 15 && !isDeepEqual(ours, theirs); attempt++) theirs = normalized(masked(await runReal(command, env)));
+    results.push({ command, same: isDeepEqual(ours, theirs) });
+    return { ours, theirs };
+  } finally {
+    await session.dispose();
   }
-  const ours = normalized(await runNative(command, { env }));
-  let theirs = normalized(await runReal(command, env));
-  for (let attempt = 0; attempt < 15 && !isDeepEqual(ours, theirs); attempt++) theirs = normalized(await runReal(command, env));
-  results.push({ command, same: isDeepEqual(ours, theirs) });
-  return { ours, theirs };
 }
 
 function isDeepEqual(a: Captured, b: Captured): boolean {

@@ -6,6 +6,7 @@ import { flagBool, flagString, type ParsedArgs } from '../args';
 import { unknownSubcommandMessage } from '../commandNames';
 import { structJson } from '../jsonText';
 import { defaultFile, editFile, loadKubeconfig, viewObject, type MergedKubeconfig } from '../kubeconfigFiles';
+import { registerKubeconfigUsers } from '../secrets';
 import { printJsonPath } from '../printers/jsonpath';
 import { printYaml } from '../printers/objects';
 import { tableWriter } from '../printers/tabwriter';
@@ -77,6 +78,7 @@ async function runConfig(run: KubectlRun): Promise<number> {
   const { args } = run;
   const [sub, ...rest] = args.positionals;
   const kubeconfig = loadKubeconfig(run.ctx.env, flagString(args, 'kubeconfig'));
+  registerKubeconfigUsers(run.ctx.session.masker, kubeconfig.users.map((u) => u.fields));
   switch (sub) {
     case 'current-context':
       if (!kubeconfig.currentContext) throw new KubectlError('error: current-context is not set');
