@@ -1,6 +1,7 @@
 // The secrets of a curl line, for the session's masker: the password of
 // `-u user:pw` (and the credentials as the Basic header carries them), the
-// values of Authorization and Cookie headers given with -H, and the
+// values of Authorization and Cookie headers given with -H (and each
+// cookie's value), and the
 // password in a URL's userinfo.
 
 import type { CommandSecret } from '../../engine/tool';
@@ -23,6 +24,11 @@ export function lineSecrets(o: CurlOptions): CommandSecret[] {
     // `Bearer TOKEN`: the token is the secret; the scheme stays readable.
     const credentials = kind === 'authorization' ? AUTH_SCHEME.exec(m[2]) : null;
     secrets.push({ value: credentials ? credentials[1] : m[2], kind });
+    // Each cookie's value on its own too: `sid=$SID` puts the bare value in the variables it used.
+    if (kind === 'cookie') for (const pair of m[2].split(';')) {
+      const value = pair.slice(pair.indexOf('=') + 1).trim();
+      if (pair.includes('=') && value) secrets.push({ value, kind });
+    }
   }
   for (const url of o.urls) {
     const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/@:]*):([^/@]+)@/i.exec(url);
