@@ -51,7 +51,7 @@ test('incident records: their settings default to what the recorder assumes, the
   const settings = manifest.contributes.configuration.properties;
   assert.equal(settings['runbook.records.folder'].default, DEFAULT_RECORDS_FOLDER);
   assert.equal(settings['runbook.records.maxOutputBytes'].default, DEFAULT_MAX_OUTPUT_BYTES);
-  const commands = ['runbook.startRecord', 'runbook.addNote', 'runbook.endRecord'];
+  const commands = ['runbook.startRecord', 'runbook.addNote', 'runbook.endRecord', 'runbook.exportRecordHtml'];
   const contributed = manifest.contributes.commands.map((c: { command: string }) => c.command);
   for (const command of commands) assert.ok(contributed.includes(command), `${command} is contributed`);
   const toolbar = manifest.contributes.menus['notebook/toolbar'] as { command: string; when: string }[];
@@ -62,5 +62,5 @@ test('incident records: their settings default to what the recorder assumes, the
   }
   // A record is started from a plain runbook; notes and the end go into a record.
   assert.match(toolbar.find((m) => m.command === 'runbook.startRecord')!.when, /!runbook\.isIncidentRecord/);
-  for (const command of ['runbook.addNote', 'runbook.endRecord']) assert.match(toolbar.find((m) => m.command === command)!.when, /(?<!!)runbook\.isIncidentRecord/);
+  for (const command of ['runbook.addNote', 'runbook.endRecord', 'runbook.exportRecordHtml']) assert.match(toolbar.find((m) => m.command === command)!.when, /(?<!!)runbook\.isIncidentRecord/);
 });

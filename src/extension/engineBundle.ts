@@ -1,6 +1,6 @@
 // Entry point of dist/engine.js: the engine, the native tools, the runbook
-// runner and their VS Code adapters, required when the first cell runs, not
-// at activation.
+// runner and their VS Code adapters, and what incident records need to be
+// started, written and exported; required on first use, not at activation.
 
 import * as vscode from 'vscode';
 import { createRegistry } from '../core/tools';
@@ -14,6 +14,8 @@ import type { NotebookVerdicts } from './notebookVerdicts';
 import { Prompts } from './prompts';
 import type { NotebookSessions } from './sessions';
 import type { ConfirmationAnswers } from './testApi';
+
+export { IncidentRecorder, exportRecordHtml, newRecordPath, operatorName, startRecord } from '../core/records';
 
 export interface EngineParts {
   sessions: NotebookSessions;

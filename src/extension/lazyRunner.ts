@@ -1,11 +1,9 @@
 // Loads the engine on the first cell run, so opening a runbook only pays for
 // the notebook format.
 
-import { join } from 'node:path';
 import type * as vscode from 'vscode';
 import type { CellRunner, StartExecution } from './controller';
-
-type EngineModule = typeof import('./engineBundle');
+import { loadEngine, type EngineModule } from './engine';
 
 export class LazyRunner implements CellRunner {
   private runner?: CellRunner;
@@ -16,10 +14,4 @@ export class LazyRunner implements CellRunner {
     this.runner ??= this.create(loadEngine());
     return this.runner.run(cells, notebook, start);
   }
-}
-
-function loadEngine(): EngineModule {
-  // A computed path keeps the bundler from inlining the engine into extension.js.
-  const load = (path: string): unknown => require(path);
-  return load(join(__dirname, 'engine.js')) as EngineModule;
 }

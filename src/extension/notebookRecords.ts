@@ -1,12 +1,14 @@
 // The incident recorder of each open record (a runbook notebook whose front
 // matter holds an `incident:` header), made on first use and dropped when the
 // notebook closes. The runner subscribes it; the note and end commands use it.
+// The recorder comes with the engine bundle.
 
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { DEFAULT_MAX_OUTPUT_BYTES, IncidentRecorder, operatorName, recordName } from '../core/records';
+import { DEFAULT_MAX_OUTPUT_BYTES, recordName, type IncidentRecorder } from '../core/records';
 import type { RunnerListener } from '../core/runner';
 import { Disposable } from './disposable';
+import { loadEngine } from './engine';
 import type { Log } from './log';
 import { NotebookRecordTarget } from './notebookRecordTarget';
 import type { NotebookRunbooks } from './notebookRunbooks';
@@ -32,6 +34,7 @@ export class NotebookRecords extends Disposable {
     const known = this.recorders.get(key);
     if (known || notebook.isClosed || !notebookRecordHeader(notebook)) return known;
     const settings = vscode.workspace.getConfiguration('runbook.records', notebook.uri);
+    const { IncidentRecorder, operatorName } = loadEngine();
     const recorder = new IncidentRecorder(new NotebookRecordTarget(notebook), {
       runbook: () => this.runbooks.get(notebook),
       who: operatorName(dirname(notebook.uri.fsPath)),

@@ -1,12 +1,13 @@
 // The incident record commands: start a record from the runbook in front,
-// add a note to the record in front, end it. The context key
+// add a note to the record in front, end it, export it as HTML. The context key
 // `runbook.isIncidentRecord` tells the notebook toolbar which to offer.
 
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { decodeRunbook, encodeRunbook } from '../core/markdown';
-import { DEFAULT_RECORDS_FOLDER, newRecordPath, operatorName, startRecord, type RecordStatus } from '../core/records';
+import { DEFAULT_RECORDS_FOLDER, recordName, type RecordStatus } from '../core/records';
 import { Disposable } from './disposable';
+import { loadEngine } from './engine';
 import type { Log } from './log';
 import type { NotebookRecords } from './notebookRecords';
 import { notebookRecordHeader } from './recordHeader';
@@ -31,6 +32,7 @@ export class RecordCommands extends Disposable {
     this.register(vscode.commands.registerCommand('runbook.startRecord', () => this.start()));
     this.register(vscode.commands.registerCommand('runbook.addNote', (text?: string) => this.note(text)));
     this.register(vscode.commands.registerCommand('runbook.endRecord', (status?: EndStatus) => this.end(status)));
+    this.register(vscode.commands.registerCommand('runbook.exportRecordHtml', (target?: vscode.Uri) => this.exportHtml(target)));
     this.register(vscode.window.onDidChangeActiveNotebookEditor(() => this.updateContext()));
     this.register(
       vscode.workspace.onDidChangeNotebookDocument((event) => {
@@ -63,6 +65,7 @@ export class RecordCommands extends Disposable {
       const text = decodeRunbook(await vscode.workspace.fs.readFile(notebook.uri), { maxBytes: this.maxBytes() });
       const folder = vscode.workspace.getConfiguration('runbook.records', notebook.uri).get<string>('folder') || DEFAULT_RECORDS_FOLDER;
       const now = new Date();
+      const { newRecordPath, operatorName, startRecord } = loadEngine();
       const recordPath = newRecordPath(runbookPath, now, folder);
       const record = startRecord(runbookPath, text, recordPath, operatorName(dirname(runbookPath)), now);
       const uri = vscode.Uri.file(record.path);
@@ -96,6 +99,28 @@ export class RecordCommands extends Disposable {
     const status = END_CHOICES.some((c) => c.status === given) ? given : (await vscode.window.showQuickPick(END_CHOICES, { title: 'End Incident Record', placeHolder: 'How did the incident end?' }))?.status;
     if (!status) return;
     await recorder.end(status).catch((error) => this.records.failed(notebook, error));
+  }
+
+  /**
+   * Writes the record in front (as saved) to one HTML file, next to it unless a target is given or chosen;
+   * resolves to where it was written.
+   */
+  private async exportHtml(given?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const notebook = this.activeNotebook();
+    if (!notebook || !notebookRecordHeader(notebook)) return inform('Export to HTML works on an incident record: start one from the runbook first (Runbook: Start Incident Record).');
+    if (notebook.isDirty) await notebook.save();
+    const suggested = vscode.Uri.joinPath(notebook.uri, '..', `${recordName(notebook.uri.path)}.html`);
+    const target = given ?? (await vscode.window.showSaveDialog({ defaultUri: suggested, filters: { HTML: ['html'] }, title: 'Export Incident Record as HTML' }));
+    if (!target) return undefined;
+    try {
+      const text = decodeRunbook(await vscode.workspace.fs.readFile(notebook.uri), { maxBytes: this.maxBytes() });
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(loadEngine().exportRecordHtml(text)));
+      this.log.info(`incident record exported: ${target.fsPath}`);
+      return target;
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Runbook: could not export the incident record: ${(error as Error).message}`);
+      return undefined;
+    }
   }
 }
 

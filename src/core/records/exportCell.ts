@@ -8,7 +8,7 @@ import type { CommandResult } from '../results';
 import { escapeHtml } from './html';
 import { inlineHtml } from './proseHtml';
 import type { ReadRun } from './runBlock';
-import { outcomeWord, summaryLine } from './runSummary';
+import { outcomeWord, summaryLine, verdictLinesOf } from './runSummary';
 
 const COLOURED = new Set(['ok', 'warning', 'critical', 'failed']);
 
@@ -33,6 +33,7 @@ function runHtml(read: ReadRun): string {
   return [
     `<div class="run outcome-${COLOURED.has(word) ? word : 'other'}">`,
     `<p class="summary">${inlineHtml(summaryLine(run))}</p>`,
+    ...listed(verdictLinesOf(run.result)),
     ...(read.edited ? ['<p class="edited">The output was edited after it was recorded: it is not what the command printed.</p>'] : []),
     ...(read.text ? [`<pre class="stdout">${pre(read.text)}</pre>`] : []),
     ...(read.stderr ? ['<p class="stream">stderr</p>', `<pre class="stderr">${pre(read.stderr)}</pre>`] : []),
@@ -42,6 +43,11 @@ function runHtml(read: ReadRun): string {
     ...(Array.isArray(run.confirmations) ? run.confirmations : []).map((c) => `<p class="note">Asked: ${escapeHtml(c.question)} → <strong>${c.answer ? 'yes' : 'no'}</strong></p>`),
     '</div>',
   ].join('\n');
+}
+
+/** What the verdict found: one item per threshold crossed. */
+function listed(lines: readonly string[]): string[] {
+  return lines.length ? ['<ul class="verdicts">', ...lines.map((l) => `<li>${escapeHtml(l)}</li>`), '</ul>'] : [];
 }
 
 /** The commands a run passed over (a change in a read-only run, a step that needs a terminal), with why. */

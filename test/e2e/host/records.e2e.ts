@@ -6,9 +6,10 @@
 // plain runbook that running cells never writes.
 
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { suite, suiteTeardown, test } from 'mocha';
 import { readRecord, type ReadRecord } from '../../../src/core/records';
@@ -88,6 +89,13 @@ async function showRecord(path: string): Promise<vscode.NotebookDocument> {
   const uri = vscode.Uri.file(path);
   await vscode.commands.executeCommand('vscode.openWith', uri, 'runbook');
   return waitFor(`${path} in the active editor`, () => (vscode.window.activeNotebookEditor?.notebook.uri.fsPath === path ? vscode.window.activeNotebookEditor.notebook : undefined));
+}
+
+/** The sandbox's connection settings, from the env file the workspace names (`export NAME='value'` lines). */
+function sandboxEnv(): Record<string, string> {
+  const envFile = vscode.workspace.getConfiguration('runbook').get<string>('envFile') ?? '';
+  const text = readFileSync(resolve(workspaceDir(), envFile), 'utf8');
+  return Object.fromEntries([...text.matchAll(/^export ([A-Z_][A-Z0-9_]*)='((?:[^']|'\\'')*)'$/gm)].map((m) => [m[1], m[2].replace(/'\\''/g, "'")]));
 }
 
 /** Closes every editor and waits until VS Code has let go of the document. */
@@ -237,5 +245,61 @@ suite('incident records (trusted folder, with the sandbox)', () => {
     const untouched = cellWith(notebook, HPA);
     assert.equal(result(untouched).recorded?.edited, undefined);
     assert.doesNotMatch(outputTexts(untouched, 'text/markdown').join('\n'), /edited after it was recorded/i);
+  });
+
+  test('a record written by the runbook CLI opens with its outputs; one written here reads back through runbook show', async () => {
+    const steps = ['kubectl get pods -l app=tiktok-toe', 'SELECT 1 AS one;'];
+    const runbook = fixture('cli-record.runbook.md', '# From the CLI\n\n```bash\n' + steps[0] + '\n```\n\n```sql\n' + steps[1] + '\n```\n');
+    const out = join(workspaceDir(), 'incidents', 'from-the-cli.incident.md');
+    const cli = join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'bin', 'runbook.js');
+    const written = spawnSync(process.execPath, [cli, 'run', runbook.path, '--record', out], { env: { ...process.env, ...sandboxEnv() }, encoding: 'utf8' });
+    assert.equal(written.status, 0, written.stderr);
+    const record = readRecordFile(out);
+    const notebook = await showRecord(out);
+    for (const step of steps) {
+      const cell = cellWith(notebook, step);
+      const [run] = record.cells.find((c) => c.code === step)?.runs ?? [];
+      assert.ok(run, `a run of ${step}`);
+      assert.equal(shown(cell).text, run.text);
+      assert.equal(cell.executionSummary?.success, true);
+      assert.equal(result(cell).recorded?.run, run.run.run);
+    }
+    assert.ok(recordPath, 'the record written in VS Code');
+    const show = spawnSync(process.execPath, [cli, 'show', '--json', recordPath], { encoding: 'utf8' });
+    assert.equal(show.status, 0, show.stderr);
+    const runs = (JSON.parse(show.stdout) as { runs: { command: string }[] }).runs;
+    assert.ok(runs.some((r) => r.command === CONNECTIONS), JSON.stringify(runs));
+  });
+
+  test('secrets read in a record reach neither its file, its outputs nor its HTML export', async () => {
+    const pgPassword = sandboxEnv().PGPASSWORD;
+    assert.ok(pgPassword, 'PGPASSWORD in the env file');
+    const secrets = [pgPassword, 'sandbox-db-password', 'sandbox-redis-password'];
+    const steps = [
+      'kubectl get secret postgresql-credentials -o yaml',
+      "kubectl get secret redis-auth -o go-template='{{.data.password | base64decode}}'",
+      'psql -c "SELECT \'$PGPASSWORD\' AS echoed"',
+    ];
+    const runbook = fixture('secrets.runbook.md', `# Secrets\n\n${steps.map((s) => '```bash\n' + s + '\n```\n').join('\n')}`);
+    await openRunbook(runbook.uri);
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('runbook.startRecord');
+    assert.ok(uri, 'a record was started');
+    const notebook = await showRecord(uri.fsPath);
+    await selectController(notebook);
+    const outputs: string[] = [];
+    for (const step of steps) {
+      const cell = await run(notebook, step);
+      assert.equal(cell.executionSummary?.success, true, `${step}: ${JSON.stringify(shown(cell))} ${outputTexts(cell, 'application/vnd.code.notebook.stderr').join('')}`);
+      assert.match(shown(cell).text, /‹secret:/, step);
+      outputs.push(...outputTexts(cell, 'text/plain'), ...outputTexts(cell, RESULT_MIME));
+    }
+    await waitFor('every run written to the record', () => readRecordFile(uri.fsPath).cells.length === steps.length);
+    const html = vscode.Uri.file(join(dirname(uri.fsPath), 'secrets.html'));
+    const exported = await vscode.commands.executeCommand<vscode.Uri | undefined>('runbook.exportRecordHtml', html);
+    assert.equal(exported?.fsPath, html.fsPath);
+    const artifacts = { record: readFileSync(uri.fsPath, 'utf8'), export: readFileSync(html.fsPath, 'utf8'), outputs: outputs.join('\n') };
+    assert.match(artifacts.export, /<meta http-equiv="Content-Security-Policy" content="default-src/);
+    const leaks = secrets.flatMap((value) => [value, Buffer.from(value).toString('base64')].flatMap((form) => Object.entries(artifacts).filter(([, text]) => text.includes(form)).map(([name]) => `${value === form ? value : `base64 of ${value}`} in ${name}`)));
+    assert.deepEqual(leaks, []);
   });
 });
