@@ -11,7 +11,7 @@
 
 import { createHash } from 'node:crypto';
 import { parseRunbook, type RunbookCell } from '../markdown';
-import { TIMELINE_START } from '../markdown/recordBlocks';
+import { frontMatterCell, isTimelineCell } from './recordCells';
 import { cellHtml } from './exportCell';
 import { headerHtml, timelineHtml } from './exportHeader';
 import { EXPORT_STYLE } from './exportStyle';
@@ -27,7 +27,7 @@ export function exportRecordHtml(recordText: string): string {
   const record = readParsedRecord(recordText, doc);
   const { cells } = doc;
   const runs = new Map(record.cells.map((c) => [c.index, c.runs]));
-  const shown = (cell: RunbookCell) => cell.origin?.fence?.role !== 'frontmatter' && !(cell.kind === 'markdown' && cell.value.startsWith(TIMELINE_START));
+  const shown = (cell: RunbookCell) => cell !== frontMatterCell(cells) && !isTimelineCell(cell);
   const stand = cells.map((cell, index) => (!shown(cell) ? '' : cell.kind === 'code' ? standIn(cell, index) : cellText(cell)));
   const body = withHeadingIds(proseHtml(stand.join(''))).replace(new RegExp(`<pre><code class="language-${PLACEHOLDER}(\\d+)"></code></pre>`, 'g'), (_, index: string) => {
     const cell = cells[Number(index)];

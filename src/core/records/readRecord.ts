@@ -3,7 +3,7 @@
 // cell back onto the cell when the record is opened.
 
 import { firstCodeLine, parseRunbook, type RunbookDocument } from '../markdown';
-import { TIMELINE_START } from '../markdown/recordBlocks';
+import { frontMatterCell, timelineCell } from './recordCells';
 import type { CellResult } from '../results';
 import { readHeader, type IncidentHeader } from './header';
 import { readRunBlocks, type ReadRun } from './runBlock';
@@ -30,8 +30,8 @@ export function readRecord(text: string): ReadRecord {
 /** The record in `text`, whose cells `doc` already holds (parseRunbook of the same text). */
 export function readParsedRecord(text: string, doc: RunbookDocument): ReadRecord {
   const body = text.replace(/^\uFEFF/, '');
-  const front = doc.cells[0]?.origin?.fence?.role === 'frontmatter' ? doc.cells[0] : undefined;
-  const timeline = doc.cells.find((c) => c.kind === 'markdown' && c.value.startsWith(TIMELINE_START));
+  const front = frontMatterCell(doc.cells);
+  const timeline = timelineCell(doc.cells);
   const cells: RecordedCell[] = [];
   doc.cells.forEach((cell, index) => {
     const runs = cell.origin?.runs;

@@ -3,7 +3,7 @@
 // byte as it was.
 
 import { parseRunbook, serializeRunbook, type RunbookCell, type RunbookDocument } from '../markdown';
-import { TIMELINE_START } from '../markdown/recordBlocks';
+import { frontMatterCell, timelineCell } from './recordCells';
 import type { RecordCell, RecordTarget, RecordWrite } from './recorder';
 
 export class RecordDocument {
@@ -41,12 +41,11 @@ export class RecordDocument {
   }
 
   private frontMatterCell(): RunbookCell | undefined {
-    const first = this.doc.cells[0];
-    return first?.origin?.fence?.role === 'frontmatter' ? first : undefined;
+    return frontMatterCell(this.doc.cells);
   }
 
   private timelineCell(): RunbookCell | undefined {
-    return this.doc.cells.find((c) => c.kind === 'markdown' && c.value.startsWith(TIMELINE_START));
+    return timelineCell(this.doc.cells);
   }
 }
 

@@ -155,11 +155,12 @@ export class IncidentRecorder {
       ...(stderr ? { stderr: recorded(stderr) } : {}),
       ...(extra?.confirmations.length ? { confirmations: extra.confirmations } : {}),
     };
-    const notes = [...verdictLinesOf(result).map((line) => `- ${escapeMarkdown(line)}`), ...(extra?.notRun ?? [])];
+    const findings = verdictLinesOf(result).map((line) => `- ${escapeMarkdown(line)}`);
+    const notes = [...(extra?.notRun ?? [])];
     if (shown.link) notes.push(shown.link);
     const lineCount = shown.text.split('\n').length - (shown.text.endsWith('\n') ? 1 : 0);
     const block = renderRunBlock(
-      { run, summary: summaryLine(run), text: shown.text, stderr, notes, fold: lineCount > FOLD_LINES ? `Output: ${lineCount} lines${shown.link ? ' shown' : ''}` : undefined },
+      { run, summary: summaryLine(run), findings, text: shown.text, stderr, notes, fold: lineCount > FOLD_LINES ? `Output: ${lineCount} lines${shown.link ? ' shown' : ''}` : undefined },
       cell,
     );
     const separator = cell.runs === '' && !cell.endsWithEol ? cell.eol : '';

@@ -3,6 +3,7 @@
 //
 //   <!-- runbook:run BASE64 -->        the structured result, hidden
 //   **ok** · time · who · target · exit · duration     a visible summary
+//   - warning: cpu 78% ...             what the verdict found
 //   ````text                           stdout, in a fence longer than any inside it
 //   ...                                (folded in <details> when long)
 //   *stderr*  ````text stderr ...      stderr, when there is any
@@ -23,6 +24,8 @@ export interface RunBlockContent {
   /** The text to show (normalized, possibly the beginning of a sidecar's). */
   text: string;
   stderr: string;
+  /** What the verdict found (Markdown list items), shown under the summary. */
+  findings: string[];
   /** Extra lines after the outputs (Markdown): commands not run, the sidecar link. */
   notes: string[];
   /** Fold the output in <details> with this summary. */
@@ -40,6 +43,7 @@ const STDERR_INFO = 'text stderr';
 export function renderRunBlock(content: RunBlockContent, layout: Layout): string {
   const lines: string[] = [''];
   lines.push(`${RUN_START}${encodeRun(content.run)} -->`, content.summary);
+  if (content.findings.length) lines.push('', ...content.findings);
   const stdout = fenced(content.text, 'text');
   if (stdout.length) {
     if (content.fold) lines.push('', `<details><summary>${content.fold}</summary>`, '', ...stdout, '', '</details>');

@@ -62,7 +62,7 @@ function step(e: TimelineEvent): string {
 function what(e: TimelineEvent): string {
   switch (e.kind) {
     case 'start': return tableCell(`Record started from ${inlineCode(e.runbook)}`);
-    case 'run': return tableCell(`Ran ${e.commands.map(inlineCode).join('<br>')}`);
+    case 'run': return tableCell(`Ran ${e.commands.map(inlineCode).join('; ')}`);
     case 'confirmation': return tableCell(`Asked: ${escapeMarkdown(e.question)} → **${e.answer ? 'yes' : 'no'}**`);
     case 'skipped': return tableCell(`Skipped ${e.command ? inlineCode(e.command) + ' ' : ''}(${escapeMarkdown(e.reason)})`);
     case 'note': return tableCell(`Note: ${escapeMarkdown(e.text)}`);
