@@ -58,7 +58,8 @@ export function summaryLine(run: RecordedRun): string {
     `${time(run.at)} UTC`,
     escapeMarkdown(run.who),
     ...(target ? [escapeMarkdown(target)] : []),
-    ...(run.result.exitCode !== undefined ? [`exit ${run.result.exitCode}`] : []),
+    // A skipped command did not run: it has no exit code to show.
+    ...(run.result.exitCode !== undefined && run.result.status !== 'skipped' ? [`exit ${run.result.exitCode}`] : []),
     durationWords(run.durationMs),
   ];
   return parts.join(' · ');
