@@ -5,7 +5,8 @@
 export * from './types';
 export { readThresholds, type ThresholdReading, type ThresholdSourceCell } from './read';
 export { BreachTracker, type BreachState } from './tracker';
-export { judgeCell, maxLevel, LEVEL_RANK } from './judge';
+export { judgeCell, judgeSamples, maxLevel, LEVEL_RANK } from './judge';
+export { measureToolData, type Sample, type FoundFinding, type Selector } from './measure';
 export { summarizeNotebook } from './summary';
 export { parseBound, parseDuration, crosses, levelOf, boundCondition, formatDuration } from './bounds';
 export { formatValue, thresholdText } from './text';

@@ -4,7 +4,7 @@
 import type { CellResult } from '../results/cellResult';
 import { groupsForPod, groupsForTarget, groupsForWorkload } from './bindings';
 import { levelOf } from './bounds';
-import { measureCell, type Selector } from './measure';
+import { measureCell, type FoundFinding, type Sample, type Selector } from './measure';
 import { databaseVolumes } from './measure/storage';
 import { verdictText } from './text';
 import type { BreachTracker } from './tracker';
@@ -19,7 +19,12 @@ export function maxLevel(levels: Iterable<Level>): Level {
 }
 
 export function judgeCell(groups: readonly ThresholdGroup[], result: CellResult, tracker: BreachTracker, now: Date = new Date()): CellVerdict | undefined {
-  const { samples, findings } = measureCell(result, groups, tracker);
+  return judgeSamples(groups, measureCell(result, groups, tracker), tracker, now);
+}
+
+/** Measured values and findings against the groups' thresholds: what a cell's output gives, or what the health view reads. */
+export function judgeSamples(groups: readonly ThresholdGroup[], measured: { samples: readonly Sample[]; findings: readonly FoundFinding[] }, tracker: BreachTracker, now: Date = new Date()): CellVerdict | undefined {
+  const { samples, findings } = measured;
   if (!samples.length && !findings.length) return undefined;
   const measurements: Measurement[] = [];
   const worst = new Map<string, { verdict: Verdict }>();

@@ -2,6 +2,7 @@
 // samples (values with what they are about) and built-in findings.
 
 import type { CellResult } from '../../results/cellResult';
+import type { CommandResult, Target } from '../../results/commandResult';
 import type { PrintedRows, ToolData } from '../../results/toolData';
 import type { BreachTracker } from '../tracker';
 import type { ThresholdGroup } from '../types';
@@ -21,6 +22,18 @@ export function measureCell(result: CellResult, groups: readonly ThresholdGroup[
     if (!command.data?.length) return;
     measureCommand(command.data, { groups, tracker, command, commandIndex, samples, findings });
   });
+  return { samples, findings };
+}
+
+/**
+ * What a reader outside a cell (the health view) got, as the tools' structured data, measured exactly as a
+ * cell's command with that data and target would be.
+ */
+export function measureToolData(data: readonly ToolData[], target: Target | undefined, groups: readonly ThresholdGroup[], tracker: BreachTracker, at = new Date()): { samples: Sample[]; findings: FoundFinding[] } {
+  const samples: Sample[] = [];
+  const findings: FoundFinding[] = [];
+  const command: CommandResult = { command: '', tool: target?.kind ?? '', status: 'ok', exitCode: 0, startedAt: at.toISOString(), durationMs: 0, ...(target ? { target } : {}) };
+  measureCommand(data, { groups, tracker, command, commandIndex: 0, samples, findings });
   return { samples, findings };
 }
 
