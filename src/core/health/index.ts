@@ -1,0 +1,9 @@
+// The health view's model, without vscode: sources -> measurements -> judge -> tree.
+
+export { anyUnreachable, healthModel, worstLevel, type HealthLevel, type HealthModel, type HealthNode, type RootKind } from './healthNode';
+export { changedNodes, nodeId } from './healthDiff';
+export { healthText } from './healthText';
+export { thresholdNodes } from './thresholdNodes';
+export { judgeKube } from './kube/kubeMeasure';
+export { kubeTree } from './kube/kubeTree';
+export type { KubeObject, KubeSnapshot } from './kube/kubeObjects';
