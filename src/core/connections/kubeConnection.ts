@@ -3,8 +3,9 @@
 
 import http from 'node:http';
 import https from 'node:https';
-import { routedAgent, type HostMapping } from '../../connections';
-import type { ResolvedKubeConfig } from './kubeconfig';
+import { routedAgent } from './agents';
+import type { HostMapping } from './hosts';
+import type { ResolvedKubeConfig } from './kubeConfig';
 
 export interface KubeRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
