@@ -71,7 +71,7 @@ export class FakeTransport implements KubeTransport {
     return { status: reply.status, text: JSON.stringify(reply.body) };
   }
 
-  async watch(path: string, query: Query, onLine: (line: string) => void, signal: AbortSignal): Promise<{ status: number; text?: string }> {
+  async watch(_path: string, query: Query, onLine: (line: string) => void, signal: AbortSignal): Promise<{ status: number; text?: string }> {
     const refusal = this.watchRefusals.shift();
     if (refusal instanceof Error) throw refusal;
     if (refusal) return { status: refusal.status, text: JSON.stringify(refusal.body) };
