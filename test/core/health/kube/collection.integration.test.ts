@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveKubeConfig } from '../../../../src/core/connections/kubeConfig';
 import { KubeConnection } from '../../../../src/core/connections/kubeConnection';
-import { KubeCache, openKubeCache, type KubeCollection, type KubeTransport } from '../../../../src/core/health/kube';
+import { KUBE_RESOURCES, KubeCache, openKubeCache, type KubeCollection, type KubeResourceName, type KubeTransport } from '../../../../src/core/health/kube';
 import { connectionTransport } from '../../../../src/core/health/kube/transport';
 import type { SourceState } from '../../../../src/core/health/kube/state';
 import { startKubeSimulator, type KubeSimulator } from '../../../sandbox/kube';
@@ -25,8 +25,8 @@ interface Cluster {
   done: () => Promise<void>;
 }
 
-async function cluster(port?: number): Promise<Cluster> {
-  const sim = await startKubeSimulator({ scenario: SCENARIOS.normal, port });
+async function cluster(port?: number, tls = false): Promise<Cluster> {
+  const sim = await startKubeSimulator({ scenario: SCENARIOS.normal, port, tls });
   const dir = mkdtempSync(join(tmpdir(), 'runbook-health-kube-'));
   const kubeconfig = join(dir, 'kubeconfig');
   await sim.writeKubeconfig(kubeconfig);
@@ -168,5 +168,42 @@ test('a simulator restarted mid-watch: reconnecting with the last update time, t
     await cache.stop();
     await first.done();
     await second?.done();
+  }
+});
+
+test('every type the cache watches is served, events are warnings only, and the metrics API is polled', async () => {
+  const c = await cluster();
+  const cache = openKubeCache(c.env, { metricsIntervalSeconds: 60 });
+  try {
+    const names = Object.keys(KUBE_RESOURCES) as KubeResourceName[];
+    const states = await Promise.all(names.map((name) => cache.collection(name).settled()));
+    assert.deepEqual(states.map((s, i) => `${names[i]} ${s.phase}`), names.map((n) => `${n} live`));
+    assert.ok(cache.collection('nodes').size > 0 && cache.collection('deployments').size > 0 && cache.collection('persistentvolumeclaims').size > 0);
+    assert.ok([...cache.collection('events').values()].every((e) => e.event?.type === 'Warning'));
+    const metrics = cache.metrics();
+    await new Promise<void>((resolve) => {
+      const off = metrics.subscribe(() => (off(), resolve()));
+    });
+    assert.equal(metrics.state.phase, 'live');
+    const podNames = new Set([...cache.collection('pods').values()].map((p) => `${p.metadata.namespace}/${p.metadata.name}`));
+    assert.ok(metrics.snapshot!.pods.length > 0 && metrics.snapshot!.pods.every((p) => podNames.has(`${p.namespace}/${p.name}`)));
+    assert.deepEqual(metrics.snapshot!.nodes.map((n) => n.name).sort(), [...cache.collection('nodes').values()].map((n) => n.metadata.name).sort());
+  } finally {
+    await cache.stop();
+    await c.done();
+  }
+});
+
+test('a rejected credential and a missing permission fail with what to check, naming the context', async () => {
+  const c = await cluster(undefined, true);
+  const expired = openKubeCache(c.env, { context: 'sandbox-expired' });
+  const nobody = openKubeCache(c.env, { context: 'sandbox-nobody' });
+  try {
+    const [unauthorized, forbidden] = await Promise.all([expired.collection('pods').settled(), nobody.collection('pods').settled()]);
+    assert.equal(unauthorized.phase === 'failed' && unauthorized.hint, 'Check the credentials of context "sandbox-expired" in your kubeconfig: the token or certificate may have expired.');
+    assert.equal(forbidden.phase === 'failed' && forbidden.hint, 'Check RBAC: the user of context "sandbox-nobody" needs list and watch on pods.');
+  } finally {
+    await Promise.all([expired.stop(), nobody.stop()]);
+    await c.done();
   }
 });
