@@ -60,7 +60,7 @@ export class KubeCache {
 /**
  * A cache for a context of the kubeconfig(s) in `env` (KUBECONFIG), reached
  * through RUNBOOK_HOSTS like a kubectl cell. Throws when the kubeconfig or
- * the context cannot be read, with kubectl's message.
+ * the context cannot be read (kubectl's message) or RUNBOOK_HOSTS is malformed.
  */
 export function openKubeCache(env: Readonly<Record<string, string | undefined>>, options: KubeCacheOptions = {}): KubeCache {
   const config = resolveKubeConfig(env, { context: options.context });

@@ -26,13 +26,11 @@ export function connectionTransport(connection: KubeConnection): KubeTransport {
       let partial = '';
       return connection.stream({ path, query, signal }, (chunk) => {
         partial += chunk;
-        let end = partial.indexOf('\n');
-        while (end >= 0) {
-          const line = partial.slice(0, end);
-          partial = partial.slice(end + 1);
-          if (line.trim()) onLine(line);
-          end = partial.indexOf('\n');
-        }
+        const end = partial.lastIndexOf('\n');
+        if (end < 0) return;
+        const complete = partial.slice(0, end);
+        partial = partial.slice(end + 1);
+        for (const line of complete.split('\n')) if (line.trim()) onLine(line);
       });
     },
     close: () => connection.close(),
