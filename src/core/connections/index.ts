@@ -2,7 +2,9 @@
 // file, the host mappings (RUNBOOK_HOSTS) that decide where each connection
 // dials, and the kubeconfig files and their contexts. Light on purpose: the
 // extension reads the env file and the contexts at activation (the status
-// bar, the notebook's environment), before the engine loads.
+// bar, the notebook's environment), before the engine loads. The resolved
+// kubeconfig (kubeConfig.ts) and the API server connection (kubeConnection.ts)
+// load the Kubernetes client library, so they are imported by path, not from here.
 
 export { routedAgent } from './agents';
 export { parseEnvFile, type EnvFileResult } from './envFile';

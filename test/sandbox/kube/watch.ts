@@ -72,7 +72,10 @@ export function serveWatch(ctx: SimContext, req: IncomingMessage, res: ServerRes
     if (p.sendInitialEvents && p.allowBookmarks) bookmark({ 'k8s.io/initial-events-end': 'true' });
   } else {
     const history = ctx.store.since(Number(rv));
-    if (!history) {
+    // A version newer than any this server issued comes from another store (a
+    // simulator restarted on the same port): its changes are not in this
+    // history either, so it is answered like a version older than the history.
+    if (!history || Number(rv) > ctx.store.currentRv()) {
       const err = expired(`too old resource version: ${rv} (${ctx.store.currentRv()})`);
       write('ERROR', err.status);
       res.end();

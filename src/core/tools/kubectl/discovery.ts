@@ -2,7 +2,7 @@
 // for /api and /apis) with a fallback to per-group lists; and the lookup from
 // what a user types (`po`, `deploy`, `hpa`, `clusters.postgresql.cnpg.io`) to a type.
 
-import type { KubeConnection } from './connection';
+import type { KubeConnection } from '../../connections/kubeConnection';
 
 export interface ResourceType {
   group: string;

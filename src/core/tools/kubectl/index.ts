@@ -5,8 +5,8 @@
 import { unreadableLine, type ParsedCommand, type Tool, type ToolContext, type ToolPlan } from '../../engine/tool';
 import { flagBool, flagString, KubectlUsageError, parseArgs, type ParsedArgs } from './args';
 import { flagBeforePluginMessage, isKubectlCommand, unknownCommandMessage, unknownSubcommandMessage } from './commandNames';
-import { KubeTransportError } from './connection';
-import { KubeConfigError } from './kubeconfig';
+import { KubeTransportError } from '../../connections/kubeConnection';
+import { KubeConfigError } from '../../connections/kubeConfig';
 import { kubeSelection } from '../../connections';
 import { findPlugin } from './plugins';
 import { GoTemplateError } from './printers/goTemplate';

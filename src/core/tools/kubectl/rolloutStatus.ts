@@ -3,7 +3,7 @@
 // --timeout passes, or the cell is stopped.
 
 import { flagInt, flagString } from './args';
-import { abortError } from './connection';
+import { abortError } from '../../connections/kubeConnection';
 import type { Json } from './describe/format';
 import { resourcePath, type ResourceType } from './discovery';
 import { durationFlag } from './durations';

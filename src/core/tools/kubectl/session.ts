@@ -5,12 +5,12 @@
 import type { Target, ToolContext } from '../../engine/tool';
 import { flagBool, flagString, type ParsedArgs } from './args';
 import { hostMappings, HostMappingError, type HostMapping } from '../../connections';
-import { KubeConnection, KubeTransportError, type KubeResponse } from './connection';
+import { KubeConnection, KubeTransportError, type KubeResponse } from '../../connections/kubeConnection';
 import { discover, qualifiedResource, type ResourceCatalog, type ResourceType } from './discovery';
 import { statSync } from 'node:fs';
 import { stateKey, type Session } from '../../session';
 import { kubeconfigFiles, kubeSelection } from '../../connections';
-import { KubeConfigError, resolveKubeConfig, type KubeSelection, type ResolvedKubeConfig } from './kubeconfig';
+import { KubeConfigError, resolveKubeConfig, type KubeSelection, type ResolvedKubeConfig } from '../../connections/kubeConfig';
 import { registerKubeconfigUsers, registerSecretsInBody } from './secrets';
 
 export interface KubeStatus {

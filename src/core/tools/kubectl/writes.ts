@@ -3,7 +3,7 @@
 // the `deployment.apps/x scaled` lines, and kubectl's words for write errors.
 
 import { flagBool, flagString, type FlagSpec, type ParsedArgs } from './args';
-import type { KubeResponse } from './connection';
+import type { KubeResponse } from '../../connections/kubeConnection';
 import { qualifiedKind, qualifiedResource, resourcePath, type ResourceType } from './discovery';
 import { printJson, printName, printYaml, type KubeObject } from './printers/objects';
 import { KubectlError, serverError, type KubeStatus, type KubectlRun } from './session';

@@ -2,7 +2,7 @@
 // capacity, system info, the pods running there with their share of the
 // node, and the node's events.
 
-import type { KubeResponse } from '../connection';
+import type { KubeResponse } from '../../../connections/kubeConnection';
 import { listAll, type DescribeContext } from './context';
 import { describeEvents, searchEvents } from './events';
 import { DescribeWriter, printAnnotations, printLabels, printTaints, sortedKeys, type Json } from './format';

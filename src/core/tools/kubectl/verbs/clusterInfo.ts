@@ -7,7 +7,7 @@
 // text is plain, whether or not the cell counts as a terminal.
 
 import { flagString } from '../args';
-import { KubeTransportError } from '../connection';
+import { KubeTransportError } from '../../../connections/kubeConnection';
 import { KubectlError, type KubectlRun } from '../session';
 import { never, type Verb } from './verb';
 

@@ -2,7 +2,7 @@
 // jsonpath|custom-columns|go-template, selectors, -A, and -w streaming until stopped.
 
 import { flagBool, flagList, flagString } from '../args';
-import { TABLE_ACCEPT } from '../connection';
+import { TABLE_ACCEPT } from '../../../connections/kubeConnection';
 import { qualifiedKind, resourcePath } from '../discovery';
 import { printCustomColumns, parseCustomColumns } from '../printers/customColumns';
 import { JsonPathError, printJsonPath } from '../printers/jsonpath';

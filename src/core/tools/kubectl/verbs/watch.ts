@@ -3,7 +3,7 @@
 // object printer (go-template), each object is printed on its own.
 
 import { flagString } from '../args';
-import { TABLE_ACCEPT } from '../connection';
+import { TABLE_ACCEPT } from '../../../connections/kubeConnection';
 import { resourcePath } from '../discovery';
 import { tableCells, tableData, type Table, type TableOptions } from '../printers/table';
 import type { TabWriter } from '../../../text';

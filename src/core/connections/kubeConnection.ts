@@ -3,8 +3,9 @@
 
 import http from 'node:http';
 import https from 'node:https';
-import { routedAgent, type HostMapping } from '../../connections';
-import type { ResolvedKubeConfig } from './kubeconfig';
+import { routedAgent } from './agents';
+import type { HostMapping } from './hosts';
+import type { ResolvedKubeConfig } from './kubeConfig';
 
 export interface KubeRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -37,13 +38,15 @@ export class KubeConnection {
 
   /** `mappings`: where the server's host:port really connects (RUNBOOK_HOSTS); TLS still verifies the server's name. */
   /** `inspect` sees every body sent and received before anyone reads it (for the session's masker). */
+  /** `maxSockets`: open requests at once; a client holding several watches open needs more than a cell does. */
   constructor(
     readonly config: ResolvedKubeConfig,
     mappings: readonly HostMapping[] = [],
     private readonly inspect: (body: string) => void = () => undefined,
+    maxSockets = 8,
   ) {
     this.url = new URL(config.server);
-    this.agent = routedAgent(this.url.protocol, mappings, { keepAlive: true, maxSockets: 8 });
+    this.agent = routedAgent(this.url.protocol, mappings, { keepAlive: true, maxSockets });
   }
 
   /** host:port as kubectl names the server in errors. */

@@ -4,8 +4,8 @@
 
 import { existsSync } from 'node:fs';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { loadClient } from '../../clients/load';
-import { kubeconfigFiles } from '../../connections';
+import { loadClient } from '../clients/load';
+import { kubeconfigFiles } from './kubeconfigPaths';
 
 type KubeLib = typeof import('@kubernetes/client-node');
 
