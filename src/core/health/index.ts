@@ -6,4 +6,4 @@ export { healthText } from './healthText';
 export { thresholdNodes } from './thresholdNodes';
 export { judgeKube } from './kube/kubeMeasure';
 export { kubeTree } from './kube/kubeTree';
-export type { KubeObject, KubeSnapshot } from './kube/kubeObjects';
+export type { KubeSnapshot } from './kube/kubeObjects';

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { judgeKube } from '../../../src/core/health/kube/kubeMeasure';
-import type { KubeObject, KubeSnapshot } from '../../../src/core/health/kube/kubeObjects';
+import type { KubeSnapshot } from '../../../src/core/health/kube/kubeObjects';
+import { slimObject, type KubeItem, type KubeResourceName } from '../../../src/core/health/kube';
 import { kubeTree } from '../../../src/core/health/kube/kubeTree';
 import type { HealthNode } from '../../../src/core/health/healthNode';
 import { Runbook } from '../../../src/core/runbook';
@@ -21,10 +22,11 @@ import { SCENARIOS } from '../../sandbox/scenario';
 
 const SAMPLE = Runbook.fromMarkdown(readFileSync(join(PROJECT_ROOT, 'notebooks', 'scaling-playbook.runbook.md'), 'utf8'));
 
-async function items(env: Record<string, string | undefined>, args: string): Promise<KubeObject[]> {
-  const out = await runReal(`kubectl get ${args} -A -o json`, env);
+/** The objects as the cache keeps them: listed here with the real kubectl, slimmed as the cache slims them. */
+async function items(env: Record<string, string | undefined>, resource: KubeResourceName): Promise<KubeItem[]> {
+  const out = await runReal(`kubectl get ${resource} -A -o json`, env);
   assert.equal(out.exitCode, 0, out.stderr);
-  return (JSON.parse(out.stdout) as { items: KubeObject[] }).items;
+  return (JSON.parse(out.stdout) as { items: Record<string, unknown>[] }).items.map((o) => slimObject(resource, o));
 }
 
 function find(node: HealthNode, name: string): HealthNode | undefined {
@@ -53,10 +55,10 @@ for (const scenario of ['normal', 'warning', 'critical'] as const) {
       deployments: await items(kube.env, 'deployments'),
       statefulsets: await items(kube.env, 'statefulsets'),
       replicasets: await items(kube.env, 'replicasets'),
-      hpas: await items(kube.env, 'hpa'),
+      hpas: await items(kube.env, 'horizontalpodautoscalers'),
       nodes: await items(kube.env, 'nodes'),
-      pvcs: await items(kube.env, 'pvc'),
-      events: (await items(kube.env, 'events')).filter((e) => e.type === 'Warning'),
+      pvcs: await items(kube.env, 'persistentvolumeclaims'),
+      events: (await items(kube.env, 'events')).filter((e) => e.event?.type === 'Warning'),
       podMetrics,
     };
     const now = new Date();

@@ -5,7 +5,8 @@
 import type { HpaData, HpaMetricReading, KubeTableData, TopPod, TopPodsData, ToolData } from '../../results';
 import { judgeSamples, measureToolData, type BreachTracker, type CellVerdict, type ThresholdGroup } from '../../thresholds';
 import { Quantity } from '../../units';
-import type { KubeObject, KubeSnapshot } from './kubeObjects';
+import type { KubeSnapshot } from './kubeObjects';
+import type { KubeItem } from './transform';
 import { POD_COLUMNS, podRow } from './podRow';
 
 export function judgeKube(snapshot: KubeSnapshot, groups: readonly ThresholdGroup[], tracker: BreachTracker, now: Date): CellVerdict | undefined {
@@ -16,11 +17,11 @@ export function judgeKube(snapshot: KubeSnapshot, groups: readonly ThresholdGrou
   return judgeSamples(groups, measureToolData(data, target, groups, tracker, now), tracker, now);
 }
 
-function podTable(pods: readonly KubeObject[], now: Date): KubeTableData {
+function podTable(pods: readonly KubeItem[], now: Date): KubeTableData {
   return { kind: 'table', resource: 'pods', columns: POD_COLUMNS, rows: pods.map((p) => podRow(p, now)), headerLines: 1 };
 }
 
-function topPods(pods: readonly KubeObject[], metrics: NonNullable<KubeSnapshot['podMetrics']>): TopPodsData {
+function topPods(pods: readonly KubeItem[], metrics: NonNullable<KubeSnapshot['podMetrics']>): TopPodsData {
   const measured: TopPod[] = [];
   for (const pod of pods) {
     const usage = metrics.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
@@ -43,7 +44,7 @@ function topPods(pods: readonly KubeObject[], metrics: NonNullable<KubeSnapshot[
 }
 
 /** A pod's containers' requests (or limits), added up as kubectl top's percentages take them. */
-function sumResources(pod: KubeObject, which: 'requests' | 'limits'): { cpu?: number; memory?: number } {
+function sumResources(pod: KubeItem, which: 'requests' | 'limits'): { cpu?: number; memory?: number } {
   let cpu: number | undefined;
   let memory: number | undefined;
   for (const container of (pod.spec?.containers as any[] | undefined) ?? []) {
@@ -54,7 +55,7 @@ function sumResources(pod: KubeObject, which: 'requests' | 'limits'): { cpu?: nu
   return { cpu, memory };
 }
 
-function hpaData(hpa: KubeObject): HpaData {
+function hpaData(hpa: KubeItem): HpaData {
   const spec = hpa.spec ?? {};
   const status = hpa.status ?? {};
   const current = new Map<string, any>(((status.currentMetrics as any[]) ?? []).map((m) => [metricKey(m), m]));

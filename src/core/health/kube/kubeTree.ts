@@ -8,7 +8,8 @@ import { maxLevel, type CellVerdict, type Level, type ThresholdGroup } from '../
 import { Quantity } from '../../units';
 import type { HealthNode } from '../healthNode';
 import { thresholdNodes } from '../thresholdNodes';
-import type { KubeObject, KubeSnapshot } from './kubeObjects';
+import type { KubeSnapshot } from './kubeObjects';
+import type { KubeItem } from './transform';
 
 export function kubeTree(snapshot: KubeSnapshot, groups: readonly ThresholdGroup[], verdict: CellVerdict | undefined): HealthNode {
   const podLevels = levelsBySubject(verdict);
@@ -20,7 +21,7 @@ export function kubeTree(snapshot: KubeSnapshot, groups: readonly ThresholdGroup
     if (list) list.push(node);
     else byNamespace.set(key, [node]);
   };
-  const podsOf = new Map<string, KubeObject[]>();
+  const podsOf = new Map<string, KubeItem[]>();
   for (const pod of snapshot.pods) {
     const owner = workloadOf.get(`${pod.metadata.namespace}/${pod.metadata.name}`) ?? 'pods without a workload';
     const key = `${pod.metadata.namespace}/${owner}`;
@@ -39,7 +40,7 @@ export function kubeTree(snapshot: KubeSnapshot, groups: readonly ThresholdGroup
   for (const [key, pods] of podsOf) add(key.slice(0, key.indexOf('/')), podsNode(pods, podLevels, key.slice(key.indexOf('/') + 1)));
   const warningsIn = new Map<string, number>();
   for (const e of snapshot.events) {
-    const namespace = e.involvedObject?.namespace ?? e.metadata.namespace ?? '';
+    const namespace = e.event?.involvedObject?.namespace ?? e.metadata.namespace ?? '';
     warningsIn.set(namespace, (warningsIn.get(namespace) ?? 0) + 1);
   }
   const namespaces: HealthNode[] = [...byNamespace.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([namespace, children]) => {
@@ -92,7 +93,7 @@ function podOwners(snapshot: KubeSnapshot): Map<string, string> {
   return owners;
 }
 
-function workloadNode(kind: string, workload: KubeObject, pods: KubeObject[], podLevels: Map<string, { level: Level; why: string[] }>, hpas: readonly KubeObject[]): HealthNode {
+function workloadNode(kind: string, workload: KubeItem, pods: KubeItem[], podLevels: Map<string, { level: Level; why: string[] }>, hpas: readonly KubeItem[]): HealthNode {
   const desired = workload.spec?.replicas ?? 1;
   const ready = workload.status?.readyReplicas ?? 0;
   const name = `${kind}/${workload.metadata.name}`;
@@ -104,7 +105,7 @@ function workloadNode(kind: string, workload: KubeObject, pods: KubeObject[], po
   return { kind, name, label: `${ready}/${desired}`, level: maxJudged([judged(children), own?.level]), ...(own?.why.length ? { detail: own.why.join('\n') } : {}), children };
 }
 
-function hpaNode(hpa: KubeObject, podLevels: Map<string, { level: Level; why: string[] }>): HealthNode {
+function hpaNode(hpa: KubeItem, podLevels: Map<string, { level: Level; why: string[] }>): HealthNode {
   const status = hpa.status ?? {};
   const max = hpa.spec?.maxReplicas ?? 0;
   const current = status.currentReplicas ?? 0;
@@ -120,7 +121,7 @@ function hpaNode(hpa: KubeObject, podLevels: Map<string, { level: Level; why: st
 }
 
 /** Pods counted by level; only the unhealthy ones are listed (the rest only when the user expands them). */
-function podsNode(pods: readonly KubeObject[], podLevels: Map<string, { level: Level; why: string[] }>, name: string): HealthNode {
+function podsNode(pods: readonly KubeItem[], podLevels: Map<string, { level: Level; why: string[] }>, name: string): HealthNode {
   const counts = { ok: 0, warning: 0, critical: 0 };
   const unhealthy: HealthNode[] = [];
   for (const pod of pods) {
@@ -146,7 +147,7 @@ function nodesNode(snapshot: KubeSnapshot): HealthNode {
   return { kind: 'nodes', name: 'nodes', label: String(snapshot.nodes.length), children };
 }
 
-function volumesNode(pvcs: readonly KubeObject[]): HealthNode {
+function volumesNode(pvcs: readonly KubeItem[]): HealthNode {
   const children = pvcs.map((pvc): HealthNode => ({ kind: 'pvc', name: `pvc/${pvc.metadata.namespace}/${pvc.metadata.name}`, label: `${pvc.status?.capacity?.storage ?? pvc.spec?.resources?.requests?.storage ?? '?'} ${pvc.status?.phase ?? ''}`.trim() }));
   return { kind: 'pvcs', name: 'volumes', label: String(pvcs.length), children };
 }

@@ -1,11 +1,11 @@
 // A pod's READY, STATUS and RESTARTS as `kubectl get pods` shows them, so the
 // health view's pods are judged by the same findings as a cell's table.
 
-import type { KubeObject } from './kubeObjects';
+import type { KubeItem } from './transform';
 
 export const POD_COLUMNS = ['Name', 'Ready', 'Status', 'Restarts'];
 
-export function podRow(pod: KubeObject, now: Date): [string, string, string, string] {
+export function podRow(pod: KubeItem, now: Date): [string, string, string, string] {
   const statuses: any[] = pod.status?.containerStatuses ?? [];
   const containers = (pod.spec?.containers as unknown[] | undefined)?.length ?? statuses.length;
   const ready = statuses.filter((s) => s.ready).length;
@@ -20,7 +20,7 @@ export function podRow(pod: KubeObject, now: Date): [string, string, string, str
   return [pod.metadata.name, `${ready}/${containers}`, podStatus(pod, statuses), restartText];
 }
 
-function podStatus(pod: KubeObject, statuses: any[]): string {
+function podStatus(pod: KubeItem, statuses: any[]): string {
   if (pod.metadata.deletionTimestamp) return 'Terminating';
   let reason: string = pod.status?.reason ?? pod.status?.phase ?? 'Unknown';
   for (const s of statuses) {
