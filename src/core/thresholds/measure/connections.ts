@@ -3,7 +3,7 @@
 // for the health view alike.
 
 import type { HttpData, PostgresConnectionsData, PostgresReplicationData, RedisMemoryData, RedisStatsData } from '../../results/toolData';
-import type { Measurement } from '../types';
+import type { Finding, Measurement } from '../types';
 import { percent, type MeasureContext } from './sample';
 
 function subjectOf(ctx: MeasureContext, fallback: string): string {
@@ -48,6 +48,11 @@ export function httpMeasurement(data: HttpData): Measurement | undefined {
   return { component: 'http', metric: 'response_time', value: Math.round(seconds * 1e6) / 1e6, unit: 's', subject: data.url, detail: `time_total ${seconds.toFixed(6)} s${status ? `, HTTP ${status}` : ''}` };
 }
 
+/** An HTTP 5xx answer is critical without a threshold. */
+export function httpFinding(data: HttpData): Finding | undefined {
+  return data.status >= 500 ? { component: 'http', level: 'critical', subject: data.url, message: `${data.url} answered HTTP ${data.status}` } : undefined;
+}
+
 export function measurePostgres(data: PostgresConnectionsData | PostgresReplicationData, ctx: MeasureContext): void {
   const select = { target: 'postgres' as const, details: ctx.command.target };
   for (const m of postgresMeasurements(data, subjectOf(ctx, 'postgres'))) ctx.samples.push({ select, measurement: { ...m, command: ctx.commandIndex } });
@@ -59,11 +64,9 @@ export function measureRedis(data: RedisMemoryData | RedisStatsData, ctx: Measur
 }
 
 export function measureHttp(data: HttpData, ctx: MeasureContext): void {
-  const url = data.url;
   const select = { target: 'http' as const, details: ctx.command.target };
   const measurement = httpMeasurement(data);
   if (measurement) ctx.samples.push({ select, measurement: { ...measurement, command: ctx.commandIndex } });
-  if (data.status >= 500) {
-    ctx.findings.push({ select, finding: { component: 'http', level: 'critical', subject: url, command: ctx.commandIndex, message: `${url} answered HTTP ${data.status}` } });
-  }
+  const finding = httpFinding(data);
+  if (finding) ctx.findings.push({ select, finding: { ...finding, command: ctx.commandIndex } });
 }
