@@ -26,7 +26,6 @@ export function runbookTargets(runbook: Runbook, env: Env): RunbookTargets {
     if (!isShellLanguage(cell.language)) continue;
     for (const command of commandsOf(cell.text)) {
       const argv = expanded(command.words, env);
-      if (!argv) continue;
       if (argv[0] === 'aws' && (argv[1] === 's3' || argv[1] === 's3api')) for (const b of bucketsOf(argv)) buckets.add(b);
       if (argv[0] === 'curl') for (const u of curlUrls(argv)) urls.add(u);
     }
@@ -43,34 +42,43 @@ function commandsOf(text: string): SimpleCommand[] {
   }
 }
 
-/** The command's words with the env's values; undefined when one still needs a value. */
-function expanded(words: readonly Word[], env: Env): string[] | undefined {
-  const expansion = expandWords(words, (name) => env[name]);
-  return expansion.missing.length || expansion.placeholders.length || expansion.substitutions.length ? undefined : expansion.args;
+/** The command's words with the env's values; undefined for a word that still needs one. */
+function expanded(words: readonly Word[], env: Env): (string | undefined)[] {
+  return words.flatMap((word) => {
+    const expansion = expandWords([word], (name) => env[name]);
+    return expansion.missing.length || expansion.placeholders.length || expansion.substitutions.length ? [undefined] : expansion.args;
+  });
 }
 
 /** `s3://bucket/key` arguments and `--bucket NAME` (s3api). */
-function bucketsOf(argv: readonly string[]): string[] {
+function bucketsOf(argv: readonly (string | undefined)[]): string[] {
   const found: string[] = [];
   for (let i = 2; i < argv.length; i++) {
     const arg = argv[i];
+    if (arg === undefined) continue;
     if (arg.startsWith('s3://')) {
       const bucket = arg.slice(5).split('/')[0];
       if (bucket) found.push(bucket);
-    } else if (arg === '--bucket' && argv[i + 1]) found.push(argv[++i]);
+    } else if (arg === '--bucket') {
+      const name = argv[++i];
+      if (name) found.push(name);
+    }
     else if (arg.startsWith('--bucket=')) found.push(arg.slice(9));
   }
   return found;
 }
 
 /** curl's URLs: http(s) arguments and --url values, not the values of options that take another URL. */
-function curlUrls(argv: readonly string[]): string[] {
+function curlUrls(argv: readonly (string | undefined)[]): string[] {
   const found: string[] = [];
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
+    if (arg === undefined) continue;
     if (CURL_OTHER_URLS.has(arg)) i++;
-    else if (arg === '--url' && argv[i + 1]) found.push(argv[++i]);
-    else if (/^https?:\/\//i.test(arg)) found.push(arg);
+    else if (arg === '--url') {
+      const url = argv[++i];
+      if (url) found.push(url);
+    } else if (/^https?:\/\//i.test(arg)) found.push(arg);
   }
   return found;
 }
