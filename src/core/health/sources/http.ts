@@ -68,7 +68,7 @@ async function fetchOnce(urlText: string, env: Env, signal: AbortSignal): Promis
   try {
     const res = await new Promise<IncomingMessage>((resolve, reject) => {
       const req = (tls ? httpsRequest : httpRequest)(url, { method: 'GET', agent, signal, headers: { Accept: '*/*', 'User-Agent': 'runbook-health' } }, resolve);
-      req.on('socket', (socket) => socket.once(tls ? 'secureConnect' : 'connect', () => (connected = since())));
+      req.on('socket', (socket) => socket.once('connect', () => (connected = since())));
       req.on('error', reject);
       req.end();
     });

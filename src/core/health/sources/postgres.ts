@@ -110,6 +110,9 @@ export function explainPostgres(error: unknown, settings: ConnectionSettings | u
     return { error: message, hint: 'Check the password: set PGPASSWORD (for example in the runbook env file) or add a line for this server to ~/.pgpass.' };
   }
   if (/database ".*" does not exist/.test(message)) return { error: message, hint: 'Check the database name (PGDATABASE, or the service in pg_service.conf).' };
+  if (/service file|definition of service|invalid (port|sslmode)|connection (info|option)|URI/.test(message)) {
+    return { error: message, hint: 'Check the connection settings: PGSERVICE and pg_service.conf, PGPORT, PGSSLMODE, or the connection string.' };
+  }
   if (error instanceof PgConnectError) {
     return { error: message, hint: `Check that PostgreSQL is running at ${where} and that PGHOST, PGPORT (or PGSERVICE) and RUNBOOK_HOSTS point at it.` };
   }

@@ -88,7 +88,7 @@ describe('health sources when something is down', () => {
     assert.equal(unset.state.status === 'unreachable' && unset.state.error, 'REDIS_URL is not set');
   });
 
-  it('PostgreSQL on a closed port: libpq\'s words and what to check', async () => {
+  it('PostgreSQL on a closed port, or a service that is not defined: libpq\'s words and what to check', async () => {
     const port = await closedPort();
     const reading = await start(startPostgresSource({ env: { ...env, PGPORT: String(port) }, intervalMs: HOUR })).refresh();
     assert.equal(reading.state.status, 'unreachable');
@@ -96,6 +96,12 @@ describe('health sources when something is down', () => {
       assert.match(reading.state.error, new RegExp(`^connection to server at "127\\.0\\.0\\.1", port ${port} failed: Connection refused\\n`));
       assert.match(reading.state.hint, new RegExp(`PostgreSQL is running at 127\\.0\\.0\\.1:${port}`));
     }
+    const noService = await start(startPostgresSource({ env: { ...env, PGSERVICE: 'nosuch', PGSERVICEFILE: '/nonexistent/pg_service.conf' }, intervalMs: HOUR })).refresh();
+    assert.deepEqual(noService.state, {
+      status: 'unreachable',
+      error: 'definition of service "nosuch" not found',
+      hint: 'Check the connection settings: PGSERVICE and pg_service.conf, PGPORT, PGSSLMODE, or the connection string.',
+    });
   });
 
   it('HTTP: status and time_total through RUNBOOK_HOSTS and CURL_CA_BUNDLE; a host that does not resolve; a closed port', async () => {
