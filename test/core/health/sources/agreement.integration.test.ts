@@ -14,6 +14,7 @@ import type { Measurement } from '../../../../src/core/thresholds';
 import { quantityBytes } from '../../../../src/core/thresholds/measure/sample';
 import { runNative } from '../../../support/engine';
 import { PROJECT_ROOT } from '../../../support/shared';
+import { SCENARIOS } from '../../../sandbox/index';
 import { acquireSandbox, type SandboxLease } from '../../../sandbox/testing';
 
 const FILE = join(PROJECT_ROOT, 'notebooks', 'scaling-playbook.runbook.md');
@@ -33,13 +34,14 @@ const ours = (reading: SourceReading<{ measurements: Measurement[] }>, metric: s
   return found;
 };
 
-describe('health sources agree with runbook check', () => {
+// The run's sandbox (normal, unless SANDBOX_SCENARIO says otherwise), and one of our own in the critical scenario.
+for (const scenario of [undefined, SCENARIOS.critical]) describe(`health sources agree with runbook check (${scenario?.name ?? 'the run\'s sandbox'})`, () => {
   let lease: SandboxLease;
   let env: Record<string, string | undefined>;
   let report: CheckReport;
   const sources: HealthSource<unknown>[] = [];
   before(async () => {
-    lease = await acquireSandbox();
+    lease = await acquireSandbox(scenario ? { scenario } : {});
     env = { ...process.env, ...lease.env };
     report = await checkRunbook(FILE, TEXT, { env, streamWindowMs: 300 });
     assert.deepEqual(report.failures, [], 'check ran every reading command');
