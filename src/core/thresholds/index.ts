@@ -12,3 +12,5 @@ export { parseBound, parseDuration, crosses, levelOf, boundCondition, formatDura
 export { formatValue, thresholdText } from './text';
 export { metricsOf, findMetric, type MetricInfo } from './metrics';
 export { componentForHeading } from './headings';
+export { httpFinding, httpMeasurement, postgresMeasurements, redisMeasurements } from './measure/connections';
+export { databaseVolumes, storageMeasurement } from './measure/storage';

@@ -5,7 +5,7 @@
 
 import type { KubeTableData, PostgresDatabaseSizeData } from '../../results/toolData';
 import { groupsForPod } from '../bindings';
-import type { RowRef, ThresholdGroup } from '../types';
+import type { Measurement, RowRef, ThresholdGroup } from '../types';
 import { cellText, columnIndex, formatBytes, percent, quantityBytes, type MeasureContext } from './sample';
 
 /** kubectl get pvc; `headerLines` as in RowRef. */
@@ -41,23 +41,16 @@ export function databaseVolumes(groups: readonly ThresholdGroup[], pvcs: readonl
 function measureStorage(ctx: MeasureContext, pvcs: readonly string[], rows?: ReadonlyMap<string, RowRef>): void {
   const sizes = [...ctx.tracker.databaseSizes.entries()];
   if (!sizes.length) return;
-  const used = sizes.reduce((sum, [, b]) => sum + b, 0);
-  const names = sizes.map(([n]) => n).join(', ');
   for (const pvc of databaseVolumes(ctx.groups, pvcs)) {
     const capacity = ctx.tracker.pvcCapacities.get(pvc);
     if (!capacity) continue;
-    ctx.samples.push({
-      select: { pvc },
-      measurement: {
-        component: 'postgres',
-        metric: 'storage',
-        value: percent(used, capacity),
-        unit: '%',
-        subject: pvc,
-        row: rows?.get(pvc),
-        command: ctx.commandIndex,
-        detail: `${formatBytes(used)} (${names}) of ${formatBytes(capacity)} (PVC ${pvc})`,
-      },
-    });
+    ctx.samples.push({ select: { pvc }, measurement: { ...storageMeasurement(sizes, pvc, capacity), row: rows?.get(pvc), command: ctx.commandIndex } });
   }
+}
+
+/** The databases' sizes added up (name, bytes) over the capacity of the volume that holds them. */
+export function storageMeasurement(sizes: readonly (readonly [string, number])[], pvc: string, capacity: number): Measurement {
+  const used = sizes.reduce((sum, [, b]) => sum + b, 0);
+  const names = sizes.map(([n]) => n).join(', ');
+  return { component: 'postgres', metric: 'storage', value: percent(used, capacity), unit: '%', subject: pvc, detail: `${formatBytes(used)} (${names}) of ${formatBytes(capacity)} (PVC ${pvc})` };
 }

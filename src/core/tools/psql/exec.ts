@@ -5,7 +5,7 @@
 // within a second is closed so the cell never hangs.
 
 import type { Client } from 'pg';
-import { destroy, sendCancel, type PgSession } from './connect';
+import { destroy, sendCancel, type PgSession } from '../../connections/postgres';
 import type { ServerMessage } from './errors';
 
 export interface Column {

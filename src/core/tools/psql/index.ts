@@ -2,17 +2,17 @@
 // output and exit codes as psql 15, over one kept-alive pg session per
 // server, database and user.
 
+import { describeSettings, resolveSettings, type ConnectionSettings } from '../../connections/postgres';
 import { stateKey } from '../../session';
 import { unreadableLine, type ParsedCommand, type Target, type Tool, type ToolContext, type ToolPlan } from '../../engine/tool';
 import { parsePsqlArgs, type PsqlArgs } from './args';
-import { PsqlError } from './errors';
+import { asPsqlError, PsqlError } from './errors';
 import { sqlAction, sqlMutates, statementMutates } from './plan';
 import { PsqlRun } from './runner';
 import { lineSecrets, registerSettingsSecret } from './secrets';
 import { splitSql } from '../../sql/split';
 import { metaIsNative } from './meta';
 import { configure, runActions, runScript } from './script';
-import { describeSettings, resolveSettings, type ConnectionSettings } from './settings';
 import { defaultState, PsetError, type PsqlState } from './state';
 
 export { scriptStatements } from './script';
@@ -26,7 +26,11 @@ function postgresTarget(settings: ConnectionSettings): Target {
 }
 
 function settingsFor(args: PsqlArgs | undefined, env: Env): ConnectionSettings {
-  return resolveSettings(args ? { host: args.host, port: args.port, user: args.user, dbname: args.dbname } : {}, env);
+  try {
+    return resolveSettings(args ? { host: args.host, port: args.port, user: args.user, dbname: args.dbname } : {}, env);
+  } catch (error) {
+    throw asPsqlError(error);
+  }
 }
 
 /** Connects first, as psql does, then runs; connection and usage errors become psql's messages and exit codes. */

@@ -5,13 +5,12 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { ToolContext } from '../../engine/tool';
 import { splitSql } from '../../sql/split';
-import { destroy, openSession, type PgSession } from './connect';
+import { destroy, openSession, type ConnectionSettings, type PgSession } from '../../connections/postgres';
 import { registerPassfilePassword } from './secrets';
-import { formatServerMessage, isConnectionLoss, LOST_CONNECTION, PsqlError, withLocation } from './errors';
+import { asPsqlError, formatServerMessage, isConnectionLoss, LOST_CONNECTION, PsqlError, withLocation } from './errors';
 import { queryRows, runQuery, transactionStatus, type QueryError, type StatementResult } from './exec';
 import { printTable, type Align, type PrintTable } from './format';
 import { emitStatementData, placeholderNote } from './results';
-import type { ConnectionSettings } from './settings';
 import type { PsqlState } from './state';
 
 /** Type OIDs psql right-aligns: integers, floats, numeric, money, oid, xid, cid. */
@@ -71,7 +70,10 @@ export class PsqlRun {
     if (this.pg && !this.pg.broken) return this.pg;
     const key = sessionKey(this.settings);
     const { session, signal, env } = this.ctx;
-    const create = () => openSession(this.settings, env, signal, (w) => this.err(w), (password) => registerPassfilePassword(this.ctx, password));
+    const create = () =>
+      openSession(this.settings, env, signal, (w) => this.err(w), (password) => registerPassfilePassword(this.ctx, password)).catch((error: unknown) => {
+        throw asPsqlError(error);
+      });
     let pg = await session.client(key, create, (c) => c.client.end().catch(() => undefined));
     if (pg.broken) {
       session.forget(key);

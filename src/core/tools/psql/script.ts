@@ -8,7 +8,7 @@ import { splitSql, type SqlStatement } from '../../sql/split';
 import type { PsqlArgs } from './args';
 import { metaCommands, runMeta } from './meta';
 import type { PsqlRun } from './runner';
-import { homeDir } from './settings';
+import { homeDir } from '../../connections/postgres';
 import { applyPset, defaultState, setVariable, type PsqlState } from './state';
 import { interpolate } from './variables';
 

@@ -5,8 +5,7 @@
 
 import type { CommandSecret, ToolContext } from '../../engine/tool';
 import type { PsqlArgs } from './args';
-import { isConnectionString, parseConninfo } from './conninfo';
-import type { ConnectionSettings } from './settings';
+import { isConnectionString, parseConninfo, type ConnectionSettings } from '../../connections/postgres';
 
 /** The password in `psql postgresql://u:pw@h/db` or `psql "host=h password=pw"`. */
 export function lineSecrets(args: PsqlArgs): CommandSecret[] {

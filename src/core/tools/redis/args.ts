@@ -1,5 +1,7 @@
 // redis-cli's command line: connection options, output mode, then the command.
 
+import { parseRedisUrl, RedisUrlError, type RedisUrl } from '../../connections/redis';
+
 export interface RedisArgs {
   host?: string;
   port?: number;
@@ -120,34 +122,15 @@ function unquote(text: string): string {
   });
 }
 
-/** redis[s]://[[user]:password@]host[:port][/db], as redis-cli reads it (an empty user before ':' is still a user). */
+/** -u: the URL's parts over what came before it. */
 function parseUri(uri: string, a: RedisArgs): void {
-  const m = /^rediss?:\/\//i.exec(uri);
-  if (!m) throw new RedisUsageError('Invalid URI scheme\n');
-  let rest = uri.slice(m[0].length);
-  const at = rest.lastIndexOf('@');
-  if (at >= 0) {
-    const info = rest.slice(0, at);
-    const colon = info.indexOf(':');
-    if (colon >= 0) a.user = decode(info.slice(0, colon));
-    a.pass = decode(colon >= 0 ? info.slice(colon + 1) : info);
-    rest = rest.slice(at + 1);
-  }
-  const slash = rest.indexOf('/');
-  const hostPort = slash >= 0 ? rest.slice(0, slash) : rest;
-  if (slash >= 0 && rest.length > slash + 1) a.db = parseInt(rest.slice(slash + 1), 10) || 0;
-  const colon = hostPort.lastIndexOf(':');
-  if (colon >= 0) {
-    a.port = parseInt(hostPort.slice(colon + 1), 10) || 0;
-    if (colon > 0) a.host = hostPort.slice(0, colon);
-  } else if (hostPort) a.host = hostPort;
-  a.uriHost = true;
-}
-
-function decode(s: string): string {
+  let url: RedisUrl;
   try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
+    url = parseRedisUrl(uri);
+  } catch (error) {
+    if (error instanceof RedisUrlError) throw new RedisUsageError(`${error.message}\n`);
+    throw error;
   }
+  for (const [key, value] of Object.entries(url)) if (value !== undefined) Object.assign(a, { [key]: value });
+  a.uriHost = true;
 }

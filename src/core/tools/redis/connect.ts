@@ -2,49 +2,22 @@
 // server, user and password in a notebook session. Like redis-cli, AUTH and
 // SELECT failures are reported and the command is still sent.
 
-import type { Redis } from 'ioredis';
-import { loadClient } from '../../clients/load';
 import type { Target, ToolContext } from '../../engine/tool';
-import { HOSTS_VARIABLE, parseHostMappings, routeTo, type Endpoint } from '../../connections';
-import { parseRedisArgs, type RedisArgs } from './args';
+import { HOSTS_VARIABLE } from '../../connections';
+import { open, serverFromEnv, type RedisConnection, type RedisSettings } from '../../connections/redis';
+import type { RedisArgs } from './args';
 import { isClusterCommand } from './commands';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export interface RedisSettings {
-  host: string;
-  port: number;
-  user?: string;
-  pass?: string;
-  db: number;
-  /** The env variable the server came from (our addition: redis-cli itself ignores them). */
-  from?: 'REDIS_URL' | 'REDIS_CLUSTER_URL';
-  /** The host mappings (RUNBOOK_HOSTS): `redis-cluster:6379` may really be 127.0.0.1:21234. */
-  hostMap?: string;
-}
-
-/**
- * Where a host:port really connects (RUNBOOK_HOSTS); messages keep the name
- * the user gave. Throws HostMappingError when the mappings are malformed.
- */
-export function dialAddress(s: Pick<RedisSettings, 'host' | 'port' | 'hostMap'>): Endpoint {
-  return routeTo(parseHostMappings(s.hostMap), s.host, s.port);
-}
+export { ConnectError, connectMessage, dialAddress, open, type RedisConnection, type RedisSettings } from '../../connections/redis';
 
 /** Host flags or -u first; else REDIS_CLUSTER_URL for cluster commands and -c, REDIS_URL, then 127.0.0.1:6379. */
 export function resolveSettings(args: RedisArgs, env: Env): RedisSettings {
-  let base: RedisArgs | undefined;
-  let from: RedisSettings['from'];
+  let base: RedisSettings | undefined;
   if (args.host === undefined && args.port === undefined) {
-    const cluster = (args.cluster || args.mode === 'cluster' || isClusterCommand(args.command)) && env.REDIS_CLUSTER_URL ? 'REDIS_CLUSTER_URL' : undefined;
-    from = cluster ?? (env.REDIS_URL ? 'REDIS_URL' : undefined);
-    if (from) {
-      try {
-        base = parseRedisArgs(['redis-cli', '-u', env[from]!]);
-      } catch {
-        from = undefined;
-      }
-    }
+    const cluster = (args.cluster || args.mode === 'cluster' || isClusterCommand(args.command)) && env.REDIS_CLUSTER_URL;
+    base = cluster ? serverFromEnv(env, 'REDIS_CLUSTER_URL') : serverFromEnv(env, 'REDIS_URL');
   }
   return {
     host: args.host ?? base?.host ?? '127.0.0.1',
@@ -52,7 +25,7 @@ export function resolveSettings(args: RedisArgs, env: Env): RedisSettings {
     user: args.user ?? base?.user,
     pass: args.pass ?? base?.pass ?? env.REDISCLI_AUTH,
     db: args.db || base?.db || 0,
-    from,
+    from: base?.from,
     hostMap: env[HOSTS_VARIABLE] || undefined,
   };
 }
@@ -62,73 +35,6 @@ export function redisTarget(s: RedisSettings): Target {
   if (s.user !== undefined) details.user = s.user;
   if (s.from) details.from = s.from;
   return { kind: 'redis', label: `redis ${s.host}:${s.port} db ${s.db}`, details, production: /prod/i.test(s.host) };
-}
-
-export class ConnectError extends Error {}
-
-export interface RedisConnection {
-  redis: Redis;
-  authError?: string;
-  db: number;
-}
-
-const SOCKET_ERRORS: Record<string, string> = {
-  ECONNREFUSED: 'Connection refused',
-  ENOTFOUND: 'Name or service not known',
-  EAI_AGAIN: 'Temporary failure in name resolution',
-  ETIMEDOUT: 'Connection timed out',
-  EHOSTUNREACH: 'No route to host',
-  ENETUNREACH: 'Network is unreachable',
-  ECONNRESET: 'Connection reset by peer',
-};
-
-export function connectMessage(s: Pick<RedisSettings, 'host' | 'port'>, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason = (code && SOCKET_ERRORS[code]) || (error as Error | undefined)?.message || 'Connection refused';
-  return `Could not connect to Redis at ${s.host}:${s.port}: ${reason}`;
-}
-
-/** A new connection (with AUTH when a password is set; an AUTH error is kept in `authError`). */
-export async function open(s: RedisSettings): Promise<RedisConnection> {
-  const { Redis } = loadClient<typeof import('ioredis')>('redis', 'ioredis');
-  let address: Endpoint;
-  try {
-    address = dialAddress(s);
-  } catch (error) {
-    throw new ConnectError(connectMessage(s, error));
-  }
-  const redis = new Redis({
-    host: address.host,
-    port: address.port,
-    // redis-cli speaks RESP2 unless -3 is given; ioredis 6 would say HELLO 3.
-    protocol: 2,
-    lazyConnect: true,
-    enableReadyCheck: false,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-    autoResendUnfulfilledCommands: false,
-    stringNumbers: true,
-    connectTimeout: 10_000,
-  });
-  let lastError: unknown;
-  redis.on('error', (e) => (lastError = e));
-  try {
-    await redis.connect();
-  } catch (error) {
-    redis.disconnect();
-    throw new ConnectError(connectMessage(s, lastError ?? error));
-  }
-  const conn: RedisConnection = { redis, db: 0 };
-  if (s.pass !== undefined) {
-    const auth = s.user !== undefined ? [s.user, s.pass] : [s.pass];
-    try {
-      await redis.callBuffer('AUTH', ...auth);
-    } catch (error) {
-      if ((error as Error).name !== 'ReplyError') throw new ConnectError(connectMessage(s, error));
-      conn.authError = `AUTH failed: ${(error as Error).message}`;
-    }
-  }
-  return conn;
 }
 
 /** The session's name for the connection to a server as a user (through the host mappings in force). */

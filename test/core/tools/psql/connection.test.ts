@@ -7,12 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parsePsqlArgs } from '../../../../src/core/tools/psql/args';
-import { ConninfoError, parseConninfo } from '../../../../src/core/tools/psql/conninfo';
-import { PsqlError } from '../../../../src/core/tools/psql/errors';
+import { ConninfoError, parseConninfo, passwordFromFile, resolveSettings } from '../../../../src/core/connections/postgres';
+import { asPsqlError, PsqlError } from '../../../../src/core/tools/psql/errors';
 import { scriptStatements } from '../../../../src/core/tools/psql';
 import { sqlMutates, statementMutates } from '../../../../src/core/tools/psql/plan';
 import { looksLikePlaceholder, lsnBytes, sizeBytes } from '../../../../src/core/tools/psql/results';
-import { passwordFromFile, resolveSettings } from '../../../../src/core/tools/psql/settings';
 import { interpolate } from '../../../../src/core/tools/psql/variables';
 
 let dir: string;
@@ -65,7 +64,7 @@ describe('connection settings', () => {
     const env = { HOME: dir, PGSERVICEFILE: join(dir, 'services.conf'), PGSERVICE: 'reporting', PGHOST: 'ignored', PGUSER: 'viewer', PGCONNECT_TIMEOUT: '1' };
     const s = resolveSettings({ port: '7000' }, env);
     assert.deepEqual([s.hosts[0], s.ports[0], s.dbname, s.user, s.connectTimeout], ['reports.internal', '7000', 'analytics', 'viewer', 2]);
-    assert.throws(() => resolveSettings({}, { ...env, PGSERVICE: 'nosuch' }), (e: PsqlError) => e.message === 'psql: error: definition of service "nosuch" not found');
+    assert.throws(() => resolveSettings({}, { ...env, PGSERVICE: 'nosuch' }), (e: unknown) => (asPsqlError(e) as PsqlError).message === 'psql: error: definition of service "nosuch" not found');
   });
 
   it('lets a connection string given as the database name override -h and -U', () => {

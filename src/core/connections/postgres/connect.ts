@@ -7,8 +7,9 @@ import { connect as netConnect, isIP } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { Client, ClientConfig } from 'pg';
 import { loadClient } from '../../clients/load';
-import { hostMappings, HostMappingError, routeTo, type HostMapping } from '../../connections';
-import { formatServerMessage, LOST_CONNECTION, PsqlError, type ServerMessage } from './errors';
+import { hostMappings, HostMappingError, routeTo, type HostMapping } from '../hosts';
+import { PgConnectError } from './errors';
+import { formatServerMessage, LOST_CONNECTION, type ServerMessage } from './serverMessage';
 import { passwordFromFile, type ConnectionSettings } from './settings';
 import { TlsSetupError, tlsFailure, tlsOptions } from './tls';
 
@@ -69,7 +70,7 @@ const GAI_ERRORS: Record<string, string> = {
   EAI_FAIL: 'Non-recoverable failure in name resolution',
 };
 
-/** Connects or throws a PsqlError with psql's `psql: error: ...` text and exit code 2. */
+/** Connects or throws a PgConnectError with libpq's text and exit code 2 (130 when cancelled). */
 export async function openSession(
   settings: ConnectionSettings,
   env: Env,
@@ -79,7 +80,7 @@ export async function openSession(
 ): Promise<PgSession> {
   let messages = '';
   let passfileUsed = false;
-  const fail = () => new PsqlError(`psql: error: ${messages.trimEnd()}`, 2);
+  const fail = () => new PgConnectError(messages.trimEnd(), 2);
   const mappings = mappingsOf(env);
   for (let i = 0; i < settings.hosts.length; i++) {
     const host = settings.hosts[i];
@@ -112,7 +113,7 @@ export async function openSession(
       }
     }
     for (const address of addresses) {
-      if (signal.aborted) throw new PsqlError('', 130);
+      if (signal.aborted) throw new PgConnectError('cancelled', 130);
       const where = socket
         ? `connection to server on socket "${host}/.s.PGSQL.${port}" failed: `
         : hostaddr
@@ -135,12 +136,12 @@ export async function openSession(
   throw fail();
 }
 
-/** RUNBOOK_HOSTS, or psql's error for a malformed value. */
+/** RUNBOOK_HOSTS, or a PgConnectError for a malformed value. */
 function mappingsOf(env: Env): HostMapping[] {
   try {
     return hostMappings(env);
   } catch (error) {
-    if (error instanceof HostMappingError) throw new PsqlError(`psql: error: ${error.message}`, 2);
+    if (error instanceof HostMappingError) throw new PgConnectError(error.message, 2);
     throw error;
   }
 }
@@ -239,7 +240,7 @@ function attempt(settings: ConnectionSettings, ep: Endpoint, ssl: ClientConfig['
     })
     .catch((error: unknown) => {
       destroy(client);
-      if (signal.aborted) throw new PsqlError('', 130);
+      if (signal.aborted) throw new PgConnectError('cancelled', 130);
       const failure = toAttemptError(error);
       if (authenticated) failure.retryable = false;
       throw failure;

@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { ConninfoError, CONNINFO_KEYS, isConnectionString, parseConninfo } from './conninfo';
-import { PsqlError } from './errors';
+import { PgConnectError } from './errors';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -63,7 +63,7 @@ export function resolveSettings(request: ConnectionRequest, env: Env): Connectio
     if (request.dbname && isConnectionString(request.dbname)) Object.assign(given, parseConninfo(request.dbname));
     else if (request.dbname) given.dbname = request.dbname;
   } catch (error) {
-    if (error instanceof ConninfoError) throw new PsqlError(`psql: error: ${error.message}`, 1);
+    if (error instanceof ConninfoError) throw new PgConnectError(error.message, 1);
     throw error;
   }
   const values: Record<string, string> = {};
@@ -76,15 +76,15 @@ export function resolveSettings(request: ConnectionRequest, env: Env): Connectio
   const hosts = (values.host ?? '').split(',').map((h) => h || DEFAULT_SOCKET_DIR);
   const portList = (values.port ?? '').split(',').map((p) => p || '5432');
   if (portList.length !== 1 && portList.length !== hosts.length) {
-    throw new PsqlError(`psql: error: could not match ${portList.length} port numbers to ${hosts.length} hosts`, 2);
+    throw new PgConnectError(`could not match ${portList.length} port numbers to ${hosts.length} hosts`, 2);
   }
   for (const port of portList) {
-    if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) throw new PsqlError(`psql: error: invalid port number: "${port}"`, 2);
+    if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) throw new PgConnectError(`invalid port number: "${port}"`, 2);
   }
   const hostaddrs = values.hostaddr ? values.hostaddr.split(',').map((a) => a || undefined) : hosts.map(() => undefined);
   const sslmode = values.sslmode || (values.requiressl === '1' ? 'require' : 'prefer');
   if (!['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'].includes(sslmode)) {
-    throw new PsqlError(`psql: error: invalid sslmode value: "${sslmode}"`, 2);
+    throw new PgConnectError(`invalid sslmode value: "${sslmode}"`, 2);
   }
   const timeout = Number.parseInt(values.connect_timeout ?? '0', 10);
   return {
@@ -132,13 +132,13 @@ function applyService(values: Record<string, string>, service: string, env: Env)
       const eq = line.indexOf('=');
       const key = eq >= 0 ? line.slice(0, eq) : '';
       if (eq < 0 || key === 'service' || !CONNINFO_KEYS.has(key)) {
-        throw new PsqlError(`psql: error: ${eq < 0 || key !== 'service' ? `syntax error in service file "${file}", line ${n + 1}` : `nested service specifications not supported in service file "${file}", line ${n + 1}`}`, 2);
+        throw new PgConnectError(`${eq < 0 || key !== 'service' ? `syntax error in service file "${file}", line ${n + 1}` : `nested service specifications not supported in service file "${file}", line ${n + 1}`}`, 2);
       }
       if (!values[key]) values[key] = line.slice(eq + 1);
     }
     if (found) return;
   }
-  throw new PsqlError(`psql: error: definition of service "${service}" not found`, 2);
+  throw new PgConnectError(`definition of service "${service}" not found`, 2);
 }
 
 export interface PassfileLookup {
