@@ -63,7 +63,7 @@ export class ReplicaSetController implements Controller {
     const [ns, name] = splitItem(item);
     const rs = this.ctx.store.get(KEYS.replicasets, ns, name);
     if (!rs) return;
-    const pods = ownedBy(this.ctx.store.list(KEYS.pods, ns), rs);
+    const pods = ownedBy(this.ctx.store.owned(KEYS.pods, rs.metadata.uid), rs);
     const active = pods.filter((p) => !p.metadata.deletionTimestamp);
     const want = rs.spec?.replicas ?? 1;
     if (active.length < want) {
@@ -88,7 +88,7 @@ export class ReplicaSetController implements Controller {
   private updateStatus(ns: string | undefined, name: string): void {
     const rs = this.ctx.store.get(KEYS.replicasets, ns, name);
     if (!rs) return;
-    const active = ownedBy(this.ctx.store.list(KEYS.pods, ns), rs).filter((p) => !p.metadata.deletionTimestamp);
+    const active = ownedBy(this.ctx.store.owned(KEYS.pods, rs.metadata.uid), rs).filter((p) => !p.metadata.deletionTimestamp);
     const ready = active.filter(isReady).length;
     const status: Record<string, number> = {
       replicas: active.length,
