@@ -270,8 +270,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       env.NODE_EXTRA_CA_CERTS = https.certs.caFile;
       env.SANDBOX_CURL_CONNECT_TO = `${API_HOST}:443:127.0.0.1:${https.server.port}`;
       env.SANDBOX_HEALTH_URL = `${https.server.url}/health`;
+      env.SANDBOX_METRICS_URL = `${https.server.url}/metrics`;
       hosts.unshift(`${API_HOST}:443=127.0.0.1:${https.server.port}`);
-      services.push({ name: 'tiktok-toe api', address: https.server.url, detail: `https://${API_HOST}/health, CA ${https.certs.caFile}` });
+      services.push({ name: 'tiktok-toe api', address: https.server.url, detail: `https://${API_HOST}/health and /metrics (${scenario.requestsPerSecond} requests/s), CA ${https.certs.caFile}` });
     }
     if (hosts.length) env.RUNBOOK_HOSTS = hosts.join(',');
 
