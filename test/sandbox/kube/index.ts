@@ -23,6 +23,7 @@ import { seed } from './seed';
 import { seedScale } from './seed-scale';
 import { ApiServer } from './server';
 import { Store } from './store';
+import type { KubeObject } from './util';
 
 export interface KubeSimulatorOptions {
   host?: string;
@@ -88,7 +89,11 @@ export async function startKubeSimulator(opts: KubeSimulatorOptions): Promise<Ku
   const readyDelayMs = opts.readyDelayMs ?? 300;
   if (!(readyDelayMs >= 0 && readyDelayMs < 1000)) throw new Error(`readyDelayMs must be in [0, 1000): ${readyDelayMs}`);
   let store: Store | undefined;
-  const registry = new Registry(() => store?.list(KEYS.crds) ?? []);
+  const registry = new Registry(() => {
+    const crds: KubeObject[] = [];
+    store?.scan(KEYS.crds, undefined, (crd) => crds.push(crd));
+    return crds;
+  });
   store = new Store((key) => registry.tracksGeneration(key));
   const ctx: SimContext = {
     store,

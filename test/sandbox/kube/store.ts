@@ -180,14 +180,18 @@ export class Store {
 
   /** Objects of a kind that name `ownerUid` among their ownerReferences. */
   owned(key: string, ownerUid: string | undefined): KubeObject[] {
+    return this.ownedReadOnly(key, ownerUid).map((o) => clone(o));
+  }
+
+  /** Like owned(), without copies: the stored objects (read-only), for reading only. */
+  ownedReadOnly(key: string, ownerUid: string | undefined): readonly KubeObject[] {
     if (!ownerUid) return [];
     const k = this.kinds.get(key);
     const prefix = `${key}\0`;
     const out: KubeObject[] = [];
     for (const ref of [...(this.owners.get(ownerUid) ?? [])].sort()) {
-      if (!ref.startsWith(prefix)) continue;
-      const o = k?.objects.get(ref.slice(prefix.length));
-      if (o) out.push(clone(o));
+      const o = ref.startsWith(prefix) ? k?.objects.get(ref.slice(prefix.length)) : undefined;
+      if (o) out.push(o);
     }
     return out;
   }
