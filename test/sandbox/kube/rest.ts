@@ -70,8 +70,9 @@ export class Rest {
 
   /**
    * One page of a list in key order. A continue token carries the list's
-   * resourceVersion: every page reports that version, and a token older than the
-   * kept history is 410 Gone, as on a compacted API server.
+   * resourceVersion: every page reports that version and shows the objects as
+   * they were then, and a token older than the kept history is 410 Gone, as on a
+   * compacted API server.
    */
   list(rt: ResourceType, ns: string | undefined, q: ListQuery): ListResult {
     const match = this.matcher(rt, q);
@@ -84,7 +85,8 @@ export class Rest {
       rv = token.rv;
     }
     const limit = q.limit && q.limit > 0 ? q.limit : undefined;
-    const page = this.ctx.store.page(resourceKey(rt), ns, { match, after, limit });
+    const at = q.continueToken ? rv : undefined;
+    const page = this.ctx.store.page(resourceKey(rt), ns, { match, after, limit, at });
     if (page.nextAfter === undefined) return { items: page.items, resourceVersion: String(rv) };
     const token = Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv, start: page.nextAfter })).toString('base64url');
     const filtered = Boolean(q.labelSelector || q.fieldSelector);

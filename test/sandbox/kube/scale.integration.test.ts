@@ -1,5 +1,6 @@
 // The simulator at 10,000 pods with pods restarting: a paginated list of every
-// pod with consistent continue tokens, a watch from the list's resourceVersion
+// pod with consistent continue tokens (every page as of the first page's
+// resourceVersion, though pods restart meanwhile), a watch from the list's resourceVersion
 // that sees the restarts and bookmarks, and 410 Gone for versions older than the
 // kept history (watch and continue token alike).
 import assert from 'node:assert/strict';
@@ -59,7 +60,7 @@ describe('the simulator at 10,000 pods', { timeout: 120_000 }, () => {
     await sim?.stop();
   });
 
-  it('lists every pod in pages of 500 with consistent continue tokens', { timeout: 50_000 }, async () => {
+  it('lists every pod in pages of 500 with consistent continue tokens, while pods restart', { timeout: 50_000 }, async () => {
     const names: string[] = [];
     let token = '';
     let pages = 0;
@@ -68,7 +69,10 @@ describe('the simulator at 10,000 pods', { timeout: 120_000 }, () => {
       pages++;
       if (pages === 1) listRv = page.metadata.resourceVersion;
       else assert.equal(page.metadata.resourceVersion, listRv, 'every page reports the first page\'s resourceVersion');
-      for (const p of page.items) names.push(`${p.metadata.namespace}/${p.metadata.name}`);
+      for (const p of page.items) {
+        names.push(`${p.metadata.namespace}/${p.metadata.name}`);
+        assert.ok(Number(p.metadata.resourceVersion) <= Number(listRv), `${p.metadata.name} as it was at the list's resourceVersion`);
+      }
       token = page.metadata.continue ?? '';
       if (token) assert.equal(page.metadata.remainingItemCount, PODS - names.length, `remaining after page ${pages}`);
       else assert.equal(page.metadata.remainingItemCount, undefined);

@@ -95,6 +95,8 @@ export interface PageQuery {
   after?: string;
   /** At most this many items (0 or absent: all). */
   limit?: number;
+  /** Objects as they were at this resourceVersion (a continued list); it must be within the kept history. */
+  at?: number;
 }
 
 export interface Page {
@@ -163,19 +165,36 @@ export class Store {
   page(key: string, ns: string | undefined, q: PageQuery): Page {
     const k = this.kinds.get(key);
     if (!k) return { items: [], remaining: 0 };
-    const ids = k.ids(ns);
+    const past = q.at === undefined ? new Map<string, KubeObject | undefined>() : this.statesAt(key, ns, q.at);
+    const gone = [...past.keys()].filter((id) => !k.objects.has(id));
+    const ids = gone.length ? [...k.ids(ns), ...gone].sort() : k.ids(ns);
     const limit = q.limit && q.limit > 0 ? q.limit : Infinity;
     const items: KubeObject[] = [];
     let i = q.after === undefined ? 0 : firstAfter(ids, q.after);
     let lastIndex = i - 1;
     for (; i < ids.length; i++) {
-      const o = k.objects.get(ids[i])!;
-      if (!q.match(o)) continue;
+      const o = past.has(ids[i]) ? past.get(ids[i]) : k.objects.get(ids[i]);
+      if (!o || !q.match(o)) continue;
       if (items.length === limit) return { items, nextAfter: ids[lastIndex], remaining: ids.length - lastIndex - 1 };
       items.push(o);
       lastIndex = i;
     }
     return { items, remaining: 0 };
+  }
+
+  /**
+   * The objects of a kind (in a namespace) that changed after `rv`, each with its
+   * state at `rv`: undefined when it did not exist yet. Read from the history.
+   */
+  private statesAt(key: string, ns: string | undefined, rv: number): Map<string, KubeObject | undefined> {
+    const states = new Map<string, KubeObject | undefined>();
+    for (const e of this.since(rv) ?? []) {
+      const { namespace, name } = e.object.metadata;
+      if (e.key !== key || (ns !== undefined && (namespace ?? '') !== ns)) continue;
+      const id = objectKey(namespace, name ?? '');
+      if (!states.has(id)) states.set(id, e.type === 'ADDED' ? undefined : e.old);
+    }
+    return states;
   }
 
   /** Objects of a kind that name `ownerUid` among their ownerReferences. */
