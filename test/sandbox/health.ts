@@ -1,4 +1,4 @@
-// The TikTokToe API's health endpoint over HTTPS, with a certificate
+// The TikTokToe API's health endpoint (and /metrics, app-metrics.ts) over HTTPS, with a certificate
 // authority made for this sandbox (openssl CLI) that signs a certificate for
 // api.tiktok-toe.com, localhost and 127.0.0.1.
 import { execFile } from 'node:child_process';
@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import { join } from 'node:path';
+import { metricsText, PROMETHEUS_CONTENT_TYPE } from './app-metrics';
 import { wallClock, type Clock } from './clock';
 import type { Scenario } from './scenario';
 import { freePort } from './processes';
@@ -75,6 +76,10 @@ export async function startHealthServer(opts: { certs: Certificates; scenario: S
           uptimeSeconds: Math.round((clock() - started) / 1000),
           checks: { database: 'ok', cache: 'ok', storage: 'ok' },
         });
+      } else if (path === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
+        const text = metricsText(opts.scenario, started, clock);
+        res.writeHead(200, { 'content-type': PROMETHEUS_CONTENT_TYPE, 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+        res.end(req.method === 'HEAD' ? undefined : text);
       } else {
         send(404, { error: 'not found', path });
       }

@@ -10,6 +10,7 @@ import { startPostgres, type PostgresCluster } from './postgres';
 import { startRedis, startRedisCluster, type RedisClusterNodes, type RedisStandalone } from './redis';
 import { ARCHIVE_BUCKET, S3_ACCESS_KEY, S3_REGION, S3_SECRET_KEY, startS3, type S3Server } from './s3';
 import type { Clock } from './clock';
+import { scaleFromEnv, type Scale } from './scale';
 import { startCloudFront, type CloudFrontEndpoint } from './cloudfront';
 import { API_HOST, makeCertificates, startHealthServer, type HealthServer } from './health';
 import { loadKubeModule, startKube, type KubeHandle } from './kube-link';
@@ -32,6 +33,8 @@ export interface SandboxOptions {
   envFilePath?: string;
   /** The time the in-process CloudFront and TikTokToe API servers go by (default: the wall clock). */
   clock?: Clock;
+  /** The simulated clusters' size, churn and number (default: SANDBOX_PODS, SANDBOX_CHURN_PER_SECOND, SANDBOX_CLUSTERS). */
+  scale?: Partial<Scale>;
 }
 
 export interface RunningService {
@@ -124,6 +127,7 @@ function installLastResortCleanup(): void {
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const t0 = Date.now();
   const scenario = opts.scenario ?? scenarioFromEnv();
+  const scale: Scale = { ...scaleFromEnv(), ...opts.scale };
   const wanted = new Set<ServiceName>(opts.services ?? ALL_SERVICES);
   const log = (line: string) => {
     if (!opts.quiet) process.stderr.write(`[sandbox +${((Date.now() - t0) / 1000).toFixed(1)}s] ${line}\n`);
@@ -205,7 +209,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     let kube: KubeHandle | undefined;
     if (kubeModule) {
       const pvcCapacityBytes = pg ? pvcCapacityFor(pg.dbSizeBytes, scenario) : undefined;
-      kube = await track('kube', startKube({ module: kubeModule, scenario, pvcCapacityBytes, kubeconfigPath: join(dir, 'kubeconfig'), log }));
+      kube = await track('kube', startKube({ module: kubeModule, scenario, scale, pvcCapacityBytes, kubeconfigPath: join(dir, 'kubeconfig'), log }));
     }
 
     const env: Record<string, string> = { SANDBOX_SCENARIO: scenario.name, SANDBOX_DIR: dir, SANDBOX_PID: String(process.pid) };
@@ -213,7 +217,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const hosts: string[] = [];
     if (kube?.available) {
       env.KUBECONFIG = kube.kubeconfigPath;
-      services.push({ name: 'kubernetes', address: kube.url, detail: `API simulator, kubeconfig ${kube.kubeconfigPath}` });
+      const size = scale.pods ? `, ${scale.pods} pods` : '';
+      const churn = scale.churnPerSecond ? `, ${scale.churnPerSecond} restarts/s` : '';
+      services.push({ name: 'kubernetes', address: kube.url, detail: `API simulator${size}${churn}, kubeconfig ${kube.kubeconfigPath}` });
+      kube.others.forEach((url, i) => services.push({ name: `kubernetes ${i + 2}`, address: url, detail: `API simulator, context sandbox-${i + 2}` }));
     }
     if (pg) {
       Object.assign(env, {
@@ -263,8 +270,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       env.NODE_EXTRA_CA_CERTS = https.certs.caFile;
       env.SANDBOX_CURL_CONNECT_TO = `${API_HOST}:443:127.0.0.1:${https.server.port}`;
       env.SANDBOX_HEALTH_URL = `${https.server.url}/health`;
+      env.SANDBOX_METRICS_URL = `${https.server.url}/metrics`;
       hosts.unshift(`${API_HOST}:443=127.0.0.1:${https.server.port}`);
-      services.push({ name: 'tiktok-toe api', address: https.server.url, detail: `https://${API_HOST}/health, CA ${https.certs.caFile}` });
+      services.push({ name: 'tiktok-toe api', address: https.server.url, detail: `https://${API_HOST}/health and /metrics (${scenario.requestsPerSecond} requests/s), CA ${https.certs.caFile}` });
     }
     if (hosts.length) env.RUNBOOK_HOSTS = hosts.join(',');
 

@@ -2,11 +2,14 @@
 // The simulator is loaded at run time: when its module is not there the
 // sandbox still starts, without KUBECONFIG, and says so.
 import type { KubeSimulator, KubeSimulatorOptions } from './kube/index';
+import type { Scale } from './scale';
 import type { Scenario } from './scenario';
 
 export interface KubeHandle {
   available: boolean;
   url: string;
+  /** The URLs of the other simulated clusters (contexts sandbox-2, sandbox-3, ...). */
+  others: string[];
   kubeconfigPath: string;
   stop(): Promise<void>;
 }
@@ -32,6 +35,7 @@ export function loadKubeModule(modulePath = './kube/index'): Promise<KubeModule 
 export async function startKube(opts: {
   module: Promise<KubeModule | Error>;
   scenario: Scenario;
+  scale?: Scale;
   pvcCapacityBytes?: number;
   kubeconfigPath: string;
   log: (line: string) => void;
@@ -39,20 +43,28 @@ export async function startKube(opts: {
   const mod = await opts.module;
   if (mod instanceof Error) {
     opts.log(`kube: simulator module not found (${mod.message.split('\n')[0]}); no KUBECONFIG`);
-    return { available: false, url: '', kubeconfigPath: '', stop: async () => {} };
+    return { available: false, url: '', others: [], kubeconfigPath: '', stop: async () => {} };
   }
-  const sim = await mod.startKubeSimulator({
+  const options: KubeSimulatorOptions = {
     host: '127.0.0.1',
     port: 0,
     scenario: opts.scenario,
     ...(opts.pvcCapacityBytes ? { pvcCapacityBytes: opts.pvcCapacityBytes } : {}),
-  });
+    ...(opts.scale?.pods ? { pods: opts.scale.pods } : {}),
+    ...(opts.scale?.churnPerSecond ? { churnPerSecond: opts.scale.churnPerSecond } : {}),
+  };
+  const started = await Promise.allSettled(Array.from({ length: opts.scale?.clusters ?? 1 }, () => mod.startKubeSimulator(options)));
+  const sims = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const stop = async () => void (await Promise.all(sims.map((s) => s.stop())));
+  const [sim, ...others] = sims;
   try {
-    await sim.writeKubeconfig(opts.kubeconfigPath);
+    const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    await sim.writeKubeconfig(opts.kubeconfigPath, others.map((o) => o.url));
   } catch (err) {
-    await sim.stop();
+    await stop();
     throw err;
   }
-  opts.log(`kube: API simulator at ${sim.url}`);
-  return { available: true, url: sim.url, kubeconfigPath: opts.kubeconfigPath, stop: () => sim.stop() };
+  opts.log(`kube: API simulator at ${[sim, ...others].map((s) => s.url).join(', ')}`);
+  return { available: true, url: sim.url, others: others.map((o) => o.url), kubeconfigPath: opts.kubeconfigPath, stop };
 }

@@ -6,6 +6,8 @@
 //   SANDBOX_TMPDIR    parent of the data directory (default the system temp dir)
 //   SANDBOX_SERVICES  comma-separated subset of: postgres, redis, redis-cluster,
 //                     s3, cloudfront, https, kube (default all)
+//   SANDBOX_PODS, SANDBOX_CHURN_PER_SECOND, SANDBOX_CLUSTERS  the simulated
+//                     clusters' size, pod restarts a second and number (scale.ts)
 //   SANDBOX_EXIT_WITH_STDIN=1  also stop when standard input closes (for a
 //                     parent process that may die without signalling us)
 import { existsSync, rmSync } from 'node:fs';

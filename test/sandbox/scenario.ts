@@ -2,7 +2,8 @@
 // service, so that a scenario means the same thing for the cluster, the
 // database and the cache. The sample runbook's thresholds are:
 //   app cpu 70/85 %, app memory 75/90 %, db connections 80/90 %, db cpu 70/85 %,
-//   db storage 75/90 %, cache memory 75/90 %, cache hit rate <85/<70 %.
+//   db storage 75/90 %, cache memory 75/90 %, cache hit rate <85/<70 %,
+//   app requests 1000/2000 per second.
 // `normal` meets every threshold, `warning` crosses every warning level and
 // no critical one, `critical` crosses every critical level.
 
@@ -24,6 +25,8 @@ export interface Scenario {
   cacheMemoryPercent: number;
   /** keyspace_hits / (hits + misses), percent. */
   cacheHitRatePercent: number;
+  /** Requests the app serves a second: the rate of its http_requests_total counter. */
+  requestsPerSecond: number;
 }
 
 export const SCENARIOS: Record<ScenarioName, Scenario> = {
@@ -36,6 +39,7 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
     dbStoragePercent: 50,
     cacheMemoryPercent: 50,
     cacheHitRatePercent: 95,
+    requestsPerSecond: 640,
   },
   warning: {
     name: 'warning',
@@ -46,6 +50,7 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
     dbStoragePercent: 80,
     cacheMemoryPercent: 80,
     cacheHitRatePercent: 80,
+    requestsPerSecond: 1450,
   },
   critical: {
     name: 'critical',
@@ -56,6 +61,7 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
     dbStoragePercent: 93,
     cacheMemoryPercent: 93,
     cacheHitRatePercent: 60,
+    requestsPerSecond: 2380,
   },
 };
 

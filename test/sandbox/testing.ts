@@ -23,7 +23,7 @@ export interface SandboxLease {
 /** Call in before(); call stop() in after(). */
 export async function acquireSandbox(opts: SandboxOptions = {}): Promise<SandboxLease> {
   const file = process.env.RUNBOOK_SANDBOX_ENV_FILE;
-  if (file && existsSync(file) && !opts.scenario && !opts.services && !opts.clock) {
+  if (file && existsSync(file) && !opts.scenario && !opts.services && !opts.clock && !opts.scale) {
     return { env: readEnvFile(file), own: false, stop: async () => {} };
   }
   const sb = await startSandbox({ quiet: true, ...opts });

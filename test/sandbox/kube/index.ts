@@ -9,6 +9,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { wallClock, type Clock } from '../clock';
 import type { Scenario } from '../scenario';
+import { startChurn } from './churn';
 import { Timers, type SimContext } from './context';
 import { DeploymentController } from './controllers/deployment';
 import { HpaController } from './controllers/hpa';
@@ -19,8 +20,10 @@ import { StatefulSetController } from './controllers/statefulset';
 import { GarbageCollector, VolumeExpander } from './controllers/storage';
 import { KEYS, Registry } from './resources';
 import { seed } from './seed';
+import { seedScale } from './seed-scale';
 import { ApiServer } from './server';
 import { Store } from './store';
+import type { KubeObject } from './util';
 
 export interface KubeSimulatorOptions {
   host?: string;
@@ -37,6 +40,10 @@ export interface KubeSimulatorOptions {
   tlsName?: string;
   /** The time containers have written their logs up to (default: the wall clock). */
   logClock?: Clock;
+  /** Scale: more deployments, namespaces and nodes until the cluster runs this many pods (seed-scale.ts). */
+  pods?: number;
+  /** Pods restarting (then Ready again) per second; default 0 (churn.ts). */
+  churnPerSecond?: number;
 }
 
 export interface KubeSimulator {
@@ -44,8 +51,11 @@ export interface KubeSimulator {
   port: number;
   /** With `tls`, the server's self-signed certificate (PEM), for clients that verify it. */
   certificate?: string;
-  /** Writes a kubeconfig (cluster, context and user 'sandbox'; namespace default). */
-  writeKubeconfig(path: string): Promise<void>;
+  /**
+   * Writes a kubeconfig (cluster, context and user 'sandbox'; namespace default). `others`: the URLs
+   * of more simulators, as clusters and contexts sandbox-2, sandbox-3... with the admin user.
+   */
+  writeKubeconfig(path: string, others?: string[]): Promise<void>;
   /** Closes the server and every open watch/log stream, and clears timers. */
   stop(): Promise<void>;
 }
@@ -55,18 +65,18 @@ export interface KubeSimulator {
  * `sandbox-viewer` may only read, `sandbox-nobody` may do nothing, and
  * `sandbox-expired` carries a credential the server rejects.
  */
-export function kubeconfigYaml(url: string): string {
+export function kubeconfigYaml(url: string, others: string[] = []): string {
   const users = Object.entries({ sandbox: TOKENS.admin, 'sandbox-viewer': TOKENS.viewer, 'sandbox-nobody': TOKENS.nobody, 'sandbox-expired': TOKENS.expired });
+  const more = others.map((server, i) => ({ name: `sandbox-${i + 2}`, server }));
+  const context = (name: string, cluster: string, user: string) => [`- name: ${name}`, '  context:', `    cluster: ${cluster}`, `    user: ${user}`, '    namespace: default'];
   return [
     'apiVersion: v1',
     'kind: Config',
     'clusters:',
-    '- name: sandbox',
-    '  cluster:',
-    `    server: ${url}`,
-    '    insecure-skip-tls-verify: true',
+    ...[{ name: 'sandbox', server: url }, ...more].flatMap((c) => [`- name: ${c.name}`, '  cluster:', `    server: ${c.server}`, '    insecure-skip-tls-verify: true']),
     'contexts:',
-    ...users.flatMap(([name]) => [`- name: ${name}`, '  context:', '    cluster: sandbox', `    user: ${name}`, '    namespace: default']),
+    ...users.flatMap(([name]) => context(name, 'sandbox', name)),
+    ...more.flatMap((c) => context(c.name, c.name, 'sandbox')),
     'current-context: sandbox',
     'preferences: {}',
     'users:',
@@ -79,7 +89,11 @@ export async function startKubeSimulator(opts: KubeSimulatorOptions): Promise<Ku
   const readyDelayMs = opts.readyDelayMs ?? 300;
   if (!(readyDelayMs >= 0 && readyDelayMs < 1000)) throw new Error(`readyDelayMs must be in [0, 1000): ${readyDelayMs}`);
   let store: Store | undefined;
-  const registry = new Registry(() => store?.list(KEYS.crds) ?? []);
+  const registry = new Registry(() => {
+    const crds: KubeObject[] = [];
+    store?.scan(KEYS.crds, undefined, (crd) => crds.push(crd));
+    return crds;
+  });
   store = new Store((key) => registry.tracksGeneration(key));
   const ctx: SimContext = {
     store,
@@ -92,6 +106,7 @@ export async function startKubeSimulator(opts: KubeSimulatorOptions): Promise<Ku
     streams: new Set(),
   };
   seed(ctx);
+  if (opts.pods) seedScale(ctx, opts.pods);
   const hpa = new HpaController(ctx);
   const manager = new ControllerManager(ctx, [
     new Kubelet(ctx),
@@ -103,6 +118,7 @@ export async function startKubeSimulator(opts: KubeSimulatorOptions): Promise<Ku
     new GarbageCollector(ctx),
   ]);
   manager.start();
+  startChurn(ctx, opts.churnPerSecond ?? 0);
   for (const h of store.list(KEYS.hpas)) manager.enqueue(hpa, `${h.metadata.namespace}/${h.metadata.name}`);
 
   const api = new ApiServer(ctx);
@@ -121,7 +137,7 @@ export async function startKubeSimulator(opts: KubeSimulatorOptions): Promise<Ku
     url,
     port,
     certificate: keyPair?.cert,
-    writeKubeconfig: (path) => writeFile(path, kubeconfigYaml(url), { mode: 0o600 }),
+    writeKubeconfig: (path, others) => writeFile(path, kubeconfigYaml(url, others), { mode: 0o600 }),
     stop: () => {
       stopped ??= new Promise<void>((resolve) => {
         manager.stop();

@@ -1,20 +1,23 @@
 // Runs the Kubernetes API simulator on its own for manual poking:
 //   node --import tsx test/sandbox/kube/main.ts
 // Prints the URL and a kubeconfig path; SANDBOX_SCENARIO picks the load level,
-// KUBE_SIM_PORT a fixed port. Ctrl-C stops it.
+// KUBE_SIM_PORT a fixed port, SANDBOX_PODS and SANDBOX_CHURN_PER_SECOND the
+// cluster's size and pod restarts a second (../scale.ts). Ctrl-C stops it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { scaleFromEnv } from '../scale';
 import { scenarioFromEnv } from '../scenario';
 import { startKubeSimulator } from './index';
 
 async function main(): Promise<void> {
   const scenario = scenarioFromEnv();
-  const sim = await startKubeSimulator({ scenario, port: Number(process.env.KUBE_SIM_PORT ?? 0) });
+  const { pods, churnPerSecond } = scaleFromEnv();
+  const sim = await startKubeSimulator({ scenario, port: Number(process.env.KUBE_SIM_PORT ?? 0), pods, churnPerSecond });
   const dir = mkdtempSync(join(tmpdir(), 'kube-sim-'));
   const kubeconfig = join(dir, 'kubeconfig');
   await sim.writeKubeconfig(kubeconfig);
-  console.log(`Kubernetes API simulator (${scenario.name}) listening on ${sim.url}`);
+  console.log(`Kubernetes API simulator (${scenario.name}${pods ? `, ${pods} pods` : ''}) listening on ${sim.url}`);
   console.log(`export KUBECONFIG=${kubeconfig}`);
   console.log('Press Ctrl-C to stop.');
   let stopping = false;

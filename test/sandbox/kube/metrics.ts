@@ -61,15 +61,8 @@ export function podMetrics(pod: KubeObject, s: Scenario): KubeObject {
   };
 }
 
-export function nodeMetrics(node: KubeObject, pods: KubeObject[], s: Scenario): KubeObject {
-  const total = { ...NODE_OVERHEAD };
-  for (const p of pods) {
-    if (p.spec?.nodeName !== node.metadata.name || !isRunning(p)) continue;
-    for (const c of containerUsage(p, s)) {
-      total.cpu += c.usage.cpu;
-      total.memory += c.usage.memory;
-    }
-  }
+/** Metrics of a node using `total` (its overhead and its running pods). */
+export function nodeMetrics(node: KubeObject, total: Usage = NODE_OVERHEAD): KubeObject {
   return {
     kind: 'NodeMetrics',
     apiVersion: 'metrics.k8s.io/v1beta1',
@@ -88,14 +81,35 @@ export function metricsRead(
   name: string | undefined,
   match: (o: KubeObject) => boolean,
 ): Json {
-  const pods = ctx.store.list(KEYS.pods);
-  let items: KubeObject[];
+  const items: KubeObject[] = [];
   if (plural === 'pods') {
-    items = pods.filter((p) => (ns === undefined || p.metadata.namespace === ns) && isRunning(p)).map((p) => podMetrics(p, ctx.scenario));
+    ctx.store.scan(KEYS.pods, ns, (p) => {
+      if (isRunning(p)) items.push(podMetrics(p, ctx.scenario));
+    });
   } else {
-    items = ctx.store.list(KEYS.nodes).map((n) => nodeMetrics(n, pods, ctx.scenario));
+    const used = usageByNode(ctx);
+    ctx.store.scan(KEYS.nodes, undefined, (n) => items.push(nodeMetrics(n, used.get(n.metadata.name ?? ''))));
   }
-  items = items.filter(match);
+  return answer(plural, name, items.filter(match));
+}
+
+/** Each node's overhead plus the usage of its running pods, in one pass over the pods. */
+function usageByNode(ctx: SimContext): Map<string, Usage> {
+  const used = new Map<string, Usage>();
+  ctx.store.scan(KEYS.pods, undefined, (p) => {
+    const node = p.spec?.nodeName;
+    if (!node || !isRunning(p)) return;
+    const total = used.get(node) ?? { ...NODE_OVERHEAD };
+    for (const c of containerUsage(p, ctx.scenario)) {
+      total.cpu += c.usage.cpu;
+      total.memory += c.usage.memory;
+    }
+    used.set(node, total);
+  });
+  return used;
+}
+
+function answer(plural: string, name: string | undefined, items: KubeObject[]): Json {
   if (name !== undefined) {
     const one = items.find((i) => i.metadata.name === name);
     if (!one) throw notFound({ group: 'metrics.k8s.io', resource: plural }, name);

@@ -28,10 +28,24 @@ export interface ListQuery {
 }
 
 export interface ListResult {
-  items: KubeObject[];
+  /** The stored objects (read-only). */
+  items: readonly KubeObject[];
   resourceVersion: string;
   continueToken?: string;
   remaining?: number;
+}
+
+const CONTINUE_TOO_OLD =
+  'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.';
+
+function decodeContinue(token: string): { rv: number; start: string } {
+  try {
+    const t = JSON.parse(Buffer.from(token, 'base64url').toString());
+    if (typeof t.start === 'string' && Number.isInteger(t.rv)) return { rv: t.rv, start: t.start };
+  } catch {
+    // reported below
+  }
+  throw errors.badRequest('continue key is not valid: illegal base64 data at input byte 0');
 }
 
 export const gr = (rt: ResourceType) => ({ group: rt.group, resource: rt.plural });
@@ -54,29 +68,29 @@ export class Rest {
     return (o) => matchesLabels(labels, o.metadata.labels) && matchesFields(resourceKey(rt), fields, o);
   }
 
+  /**
+   * One page of a list in key order. A continue token carries the list's
+   * resourceVersion: every page reports that version and shows the objects as
+   * they were then, and a token older than the kept history is 410 Gone, as on a
+   * compacted API server.
+   */
   list(rt: ResourceType, ns: string | undefined, q: ListQuery): ListResult {
     const match = this.matcher(rt, q);
-    let items = this.ctx.store.list(resourceKey(rt), ns).filter(match);
-    const rv = String(this.ctx.store.currentRv());
+    let rv = this.ctx.store.currentRv();
+    let after: string | undefined;
     if (q.continueToken) {
-      let start: string;
-      try {
-        start = JSON.parse(Buffer.from(q.continueToken, 'base64url').toString()).start;
-      } catch {
-        throw errors.badRequest('continue key is not valid: illegal base64 data at input byte 0');
-      }
-      items = items.filter((o) => `${o.metadata.namespace ?? ''}/${o.metadata.name}` > start);
+      const token = decodeContinue(q.continueToken);
+      if (token.rv < this.ctx.store.oldestRv()) throw errors.expired(CONTINUE_TOO_OLD);
+      after = token.start;
+      rv = token.rv;
     }
-    if (q.limit && q.limit > 0 && items.length > q.limit) {
-      const page = items.slice(0, q.limit);
-      const last = page[page.length - 1];
-      const token = Buffer.from(
-        JSON.stringify({ v: 'meta.k8s.io/v1', rv: Number(rv), start: `${last.metadata.namespace ?? ''}/${last.metadata.name}` }),
-      ).toString('base64url');
-      const filtered = Boolean(q.labelSelector || q.fieldSelector);
-      return { items: page, resourceVersion: rv, continueToken: token, remaining: filtered ? undefined : items.length - q.limit };
-    }
-    return { items, resourceVersion: rv };
+    const limit = q.limit && q.limit > 0 ? q.limit : undefined;
+    const at = q.continueToken ? rv : undefined;
+    const page = this.ctx.store.page(resourceKey(rt), ns, { match, after, limit, at });
+    if (page.nextAfter === undefined) return { items: page.items, resourceVersion: String(rv) };
+    const token = Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv, start: page.nextAfter })).toString('base64url');
+    const filtered = Boolean(q.labelSelector || q.fieldSelector);
+    return { items: page.items, resourceVersion: String(rv), continueToken: token, remaining: filtered ? undefined : page.remaining };
   }
 
   create(rt: ResourceType, ns: string | undefined, body: Json, opts: WriteOptions): KubeObject {
@@ -194,7 +208,7 @@ export class Rest {
     }
     if (key === KEYS.namespaces) {
       for (const k of this.ctx.store.keys()) {
-        for (const o of this.ctx.store.list(k, name)) if (o.metadata.namespace === name) this.ctx.store.delete(k, name, o.metadata.name ?? '');
+        for (const o of this.ctx.store.list(k, name)) this.ctx.store.delete(k, name, o.metadata.name ?? '');
       }
     }
     this.ctx.store.delete(key, ns, name);
@@ -203,14 +217,11 @@ export class Rest {
 
   private orphanDependents(owner: KubeObject): void {
     const uid = owner.metadata.uid;
-    for (const k of this.ctx.store.keys()) {
-      for (const o of this.ctx.store.list(k)) {
-        const refs = o.metadata.ownerReferences ?? [];
-        if (!refs.some((r) => r.uid === uid)) continue;
-        o.metadata.ownerReferences = refs.filter((r) => r.uid !== uid);
-        if (!o.metadata.ownerReferences.length) delete o.metadata.ownerReferences;
-        this.ctx.store.update(k, o);
-      }
+    if (!uid) return;
+    for (const { key, object: o } of this.ctx.store.dependents(uid)) {
+      o.metadata.ownerReferences = (o.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
+      if (!o.metadata.ownerReferences.length) delete o.metadata.ownerReferences;
+      this.ctx.store.update(key, o);
     }
   }
 

@@ -81,7 +81,7 @@ function runningPod(ctx: SimContext, pod: KubeObject, nodeIndex: number, started
   pod.status = runningStatus(pod, {
     at: ago(started),
     startTime: ago(created),
-    ip: `10.244.${nodeIndex}.${10 + ctx.store.list(KEYS.pods).length}`,
+    ip: `10.244.${nodeIndex}.${10 + ctx.store.count(KEYS.pods)}`,
     hostIP: internalIp(node),
     lastTermination: crashed ? { startedAt: ago(created - 5000), finishedAt: ago(crashed), reason: 'OOMKilled', exitCode: 137 } : undefined,
   });

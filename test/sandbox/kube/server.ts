@@ -227,7 +227,7 @@ export class ApiServer {
     throw errors.methodNotSupported(gr(rt), method.toLowerCase());
   }
 
-  private listBody(rt: ResourceType, items: KubeObject[], resourceVersion: string, continueToken?: string, remaining?: number): Json {
+  private listBody(rt: ResourceType, items: readonly KubeObject[], resourceVersion: string, continueToken?: string, remaining?: number): Json {
     const metadata: Json = { resourceVersion };
     if (continueToken) metadata.continue = continueToken;
     if (remaining) metadata.remainingItemCount = remaining;

@@ -78,7 +78,7 @@ export interface TableOptions {
   now?: number;
 }
 
-export function toTable(rt: ResourceType, objects: KubeObject[], opts: TableOptions): Json {
+export function toTable(rt: ResourceType, objects: readonly KubeObject[], opts: TableOptions): Json {
   const printer = printerFor(rt);
   const now = opts.now ?? Date.now();
   const metadata: Json = { resourceVersion: opts.resourceVersion };

@@ -68,7 +68,9 @@ export function serveWatch(ctx: SimContext, req: IncomingMessage, res: ServerRes
 
   const rv = p.resourceVersion;
   if (!rv || rv === '0' || p.sendInitialEvents) {
-    for (const o of ctx.store.list(key, p.ns)) if (p.match(o)) write('ADDED', o);
+    ctx.store.scan(key, p.ns, (o) => {
+      if (p.match(o)) write('ADDED', o);
+    });
     if (p.sendInitialEvents && p.allowBookmarks) bookmark({ 'k8s.io/initial-events-end': 'true' });
   } else {
     const history = ctx.store.since(Number(rv));

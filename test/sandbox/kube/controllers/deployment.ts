@@ -72,7 +72,7 @@ export class DeploymentController implements Controller {
     const d = this.ctx.store.get(KEYS.deployments, ns, name);
     if (!d) return;
     const store = this.ctx.store;
-    const owned = ownedBy(store.list(KEYS.replicasets, ns), d);
+    const owned = ownedBy(store.owned(KEYS.replicasets, d.metadata.uid), d);
     const hash = templateHash(d.spec.template);
     let newRs = owned.find((rs) => rs.metadata.labels?.[HASH_LABEL] === hash);
     const old = owned.filter((rs) => rs !== newRs);
@@ -122,7 +122,7 @@ export class DeploymentController implements Controller {
       store.update(KEYS.deployments, fresh);
     }
     const latest = store.get(KEYS.deployments, ns, name);
-    if (latest) this.updateStatus(latest, newRs, ownedBy(store.list(KEYS.replicasets, ns), latest));
+    if (latest) this.updateStatus(latest, newRs, ownedBy(store.owned(KEYS.replicasets, latest.metadata.uid), latest));
   }
 
   private cleanup(d: KubeObject, old: KubeObject[]): void {

@@ -63,8 +63,11 @@ export class Kubelet implements Controller {
   private schedule(pod: KubeObject): void {
     const nodes = this.ctx.store.list(KEYS.nodes).filter((n) => !n.spec?.unschedulable);
     if (!nodes.length) return;
-    const pods = this.ctx.store.list(KEYS.pods);
-    const load = (n: KubeObject) => pods.filter((p) => p.spec?.nodeName === n.metadata.name).length;
+    const counts = new Map<string, number>();
+    this.ctx.store.scan(KEYS.pods, undefined, (p) => {
+      if (p.spec?.nodeName) counts.set(p.spec.nodeName, (counts.get(p.spec.nodeName) ?? 0) + 1);
+    });
+    const load = (n: KubeObject) => counts.get(n.metadata.name ?? '') ?? 0;
     const node = nodes.find((n) => n.metadata.name === pod.spec?.nodeName) ?? [...nodes].sort((a, b) => load(a) - load(b))[0];
     pod.spec.nodeName = node.metadata.name;
     pod.status = pendingStatus(pod, internalIp(node), rfc3339());

@@ -13,7 +13,7 @@ export function isReady(pod: KubeObject): boolean {
   return (pod.status?.conditions ?? []).some((c: KubeObject) => c.type === 'Ready' && c.status === 'True');
 }
 
-export function ownedBy(pods: KubeObject[], owner: KubeObject): KubeObject[] {
+export function ownedBy(pods: readonly KubeObject[], owner: KubeObject): KubeObject[] {
   return pods.filter((p) => ownerOf(p)?.uid === owner.metadata.uid);
 }
 
@@ -63,7 +63,7 @@ export class ReplicaSetController implements Controller {
     const [ns, name] = splitItem(item);
     const rs = this.ctx.store.get(KEYS.replicasets, ns, name);
     if (!rs) return;
-    const pods = ownedBy(this.ctx.store.list(KEYS.pods, ns), rs);
+    const pods = ownedBy(this.ctx.store.ownedReadOnly(KEYS.pods, rs.metadata.uid), rs);
     const active = pods.filter((p) => !p.metadata.deletionTimestamp);
     const want = rs.spec?.replicas ?? 1;
     if (active.length < want) {
@@ -78,7 +78,7 @@ export class ReplicaSetController implements Controller {
         .sort((a, b) => Number(isReady(a)) - Number(isReady(b)) || Date.parse(b.metadata.creationTimestamp ?? '') - Date.parse(a.metadata.creationTimestamp ?? '') || (b.metadata.name! < a.metadata.name! ? -1 : 1))
         .slice(0, active.length - want);
       for (const p of victims) {
-        deletePodGracefully(this.ctx, p);
+        deletePodGracefully(this.ctx, clone(p));
         recordEvent(this.ctx.store, rs, { reason: 'SuccessfulDelete', message: `Deleted pod: ${p.metadata.name}`, component: 'replicaset-controller' });
       }
     }
@@ -88,7 +88,7 @@ export class ReplicaSetController implements Controller {
   private updateStatus(ns: string | undefined, name: string): void {
     const rs = this.ctx.store.get(KEYS.replicasets, ns, name);
     if (!rs) return;
-    const active = ownedBy(this.ctx.store.list(KEYS.pods, ns), rs).filter((p) => !p.metadata.deletionTimestamp);
+    const active = ownedBy(this.ctx.store.ownedReadOnly(KEYS.pods, rs.metadata.uid), rs).filter((p) => !p.metadata.deletionTimestamp);
     const ready = active.filter(isReady).length;
     const status: Record<string, number> = {
       replicas: active.length,

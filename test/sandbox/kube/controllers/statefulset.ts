@@ -81,7 +81,7 @@ export class StatefulSetController implements Controller {
   /** Ensures a revision for the current template exists and is the newest; returns its name. */
   private syncRevision(sts: KubeObject): string {
     const store = this.ctx.store;
-    const revisions = ownedBy(store.list(KEYS.revisions, sts.metadata.namespace), sts);
+    const revisions = ownedBy(store.owned(KEYS.revisions, sts.metadata.uid), sts);
     const max = Math.max(0, ...revisions.map((r) => r.revision ?? 0));
     const wanted = controllerRevisionFor(sts, max + 1);
     const existing = revisions.find((r) => r.metadata.name === wanted.metadata.name);
@@ -92,7 +92,7 @@ export class StatefulSetController implements Controller {
     }
     const keep = sts.spec?.revisionHistoryLimit ?? 10;
     const live = new Set([wanted.metadata.name, sts.status?.currentRevision]);
-    const old = ownedBy(store.list(KEYS.revisions, sts.metadata.namespace), sts)
+    const old = ownedBy(store.owned(KEYS.revisions, sts.metadata.uid), sts)
       .filter((r) => !live.has(r.metadata.name))
       .sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0));
     for (const r of old.slice(0, Math.max(0, old.length - keep))) store.delete(KEYS.revisions, r.metadata.namespace, r.metadata.name ?? '');
@@ -107,7 +107,7 @@ export class StatefulSetController implements Controller {
     const updateRevision = this.syncRevision(sts);
     const want = sts.spec.replicas ?? 1;
     const event = (reason: string, message: string) => recordEvent(store, sts, { reason, message, component: 'statefulset-controller' });
-    const pods = ownedBy(store.list(KEYS.pods, ns), sts).filter((p) => ordinalOf(sts, p) >= 0);
+    const pods = ownedBy(store.owned(KEYS.pods, sts.metadata.uid), sts).filter((p) => ordinalOf(sts, p) >= 0);
     const byOrdinal = new Map(pods.map((p) => [ordinalOf(sts, p), p]));
     const parallel = sts.spec.podManagementPolicy === 'Parallel';
     const settled = () => [...byOrdinal.values()].every((p) => !p.metadata.deletionTimestamp && isReady(p));
@@ -162,7 +162,7 @@ export class StatefulSetController implements Controller {
   private updateStatus(ns: string | undefined, name: string, updateRevision: string): void {
     const sts = this.ctx.store.get(KEYS.statefulsets, ns, name);
     if (!sts) return;
-    const active = ownedBy(this.ctx.store.list(KEYS.pods, ns), sts).filter((p) => !p.metadata.deletionTimestamp);
+    const active = ownedBy(this.ctx.store.owned(KEYS.pods, sts.metadata.uid), sts).filter((p) => !p.metadata.deletionTimestamp);
     const want = sts.spec.replicas ?? 1;
     const updated = active.filter((p) => p.metadata.labels?.[REVISION_LABEL] === updateRevision);
     const ready = active.filter(isReady).length;

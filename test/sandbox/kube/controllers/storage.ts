@@ -51,12 +51,9 @@ export class GarbageCollector implements Controller {
 
   sync(uid: string): void {
     const store = this.ctx.store;
-    for (const key of store.keys()) {
-      for (const o of store.list(key)) {
-        if (!(o.metadata.ownerReferences ?? []).some((r) => r.uid === uid)) continue;
-        if (key === KEYS.pods) deletePodGracefully(this.ctx, o);
-        else store.delete(key, o.metadata.namespace, o.metadata.name ?? '');
-      }
+    for (const { key, object: o } of store.dependents(uid)) {
+      if (key === KEYS.pods) deletePodGracefully(this.ctx, o);
+      else store.delete(key, o.metadata.namespace, o.metadata.name ?? '');
     }
   }
 }
