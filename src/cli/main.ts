@@ -8,6 +8,7 @@ import { planCommand } from './plan';
 import { roundtripCommand } from './roundtrip';
 import { runRunbook } from './run';
 import { showCommand } from './show';
+import { healthCommand } from './health';
 import { DEFAULT_MAX_OUTPUT_BYTES } from '../core/records';
 
 const io = {
@@ -118,6 +119,26 @@ export function buildProgram(): Command {
           stdout: (text) => void process.stdout.write(text),
           stderr: (text) => void process.stderr.write(text),
         });
+      } finally {
+        process.off('SIGINT', onSignal);
+      }
+    });
+
+  program
+    .command('health')
+    .description("The health view's tree in a terminal: the cluster, database, cache, buckets and endpoints, judged by the runbook's thresholds.")
+    .argument('<file>', 'the runbook whose thresholds judge (and whose steps name the buckets and URLs)')
+    .option('--json', 'print the model as one JSON document: level, exitCode, roots', false)
+    .option('--watch', 'print again on each change, until interrupted', false)
+    .option('--context <name>', 'a Kubernetes context to show besides the current one (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .addOption(new Option('--metrics-interval <seconds>', 'seconds between metrics polls').argParser(Number).default(15))
+    .addHelpText('after', '\nExit status: 0, 1 or 2 from the highest level; 3 when a source could not be read; 4 when the runbook cannot be read.')
+    .action(async (file: string, opts: { json: boolean; watch: boolean; context: string[]; metricsInterval: number }) => {
+      const controller = new AbortController();
+      const onSignal = () => controller.abort('interrupted');
+      process.once('SIGINT', onSignal);
+      try {
+        process.exitCode = await healthCommand(file, { json: opts.json, watch: opts.watch, contexts: opts.context, signal: controller.signal, metricsIntervalSeconds: opts.metricsInterval }, io);
       } finally {
         process.off('SIGINT', onSignal);
       }

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkCommand, checkRunbook, type CheckReport } from '../../src/cli/check';
 import { runRunbook } from '../../src/cli/run';
+import { healthCommand } from '../../src/cli/health';
+import type { HealthModel, HealthNode } from '../../src/core/health';
 import { parseRunbook, serializeRunbook } from '../../src/core/markdown';
 import { readRecord } from '../../src/core/records';
 import { runProgram } from '../support/engine';
@@ -179,6 +181,26 @@ for (const name of ['normal', 'warning', 'critical'] as const) {
         }
       });
     }
+
+    it('runbook health: every threshold of the runbook judged as check judges it, or not measured; the exit code from the highest level', async () => {
+      const out: string[] = [];
+      const code = await healthCommand(FILE, { json: true, watch: false, contexts: [], env, pollIntervalSeconds: 60, metricsIntervalSeconds: 60 }, { out: (l) => out.push(l), err: (l) => out.push(l) });
+      const model = JSON.parse(out.join('\n')) as HealthModel;
+      assert.equal(code, EXIT[name], out.join('\n'));
+      assert.equal(model.exitCode, code);
+      assert.deepEqual(model.roots.map((r) => r.kind), ['kubernetes', 'postgres', 'redis', 's3', 'http']);
+      const thresholds = new Map<string, string | undefined>();
+      const visit = (node: HealthNode) => {
+        if (node.kind === 'threshold') thresholds.set(node.name, node.level);
+        node.children?.forEach(visit);
+      };
+      model.roots.forEach(visit);
+      const expected = expectedVerdicts(scenario);
+      for (const [key, want] of Object.entries(expected)) assert.equal(thresholds.get(key), want.level, `${key}: ${thresholds.get(key)}`);
+      const find = (node: HealthNode, wanted: string): HealthNode | undefined => node.name === wanted ? node : node.children?.map((c) => find(c, wanted)).find(Boolean);
+      const deployment = find(model.roots[0], 'deployment/tiktok-toe');
+      assert.match(deployment?.label ?? '', /^\d+\/\d+$/);
+    });
 
     it('runbook run --read-only --record: exits with the highest verdict, and the record holds every run', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'runbook-record-'));

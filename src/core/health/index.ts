@@ -7,3 +7,4 @@ export { thresholdNodes } from './thresholdNodes';
 export { judgeKube } from './kube/kubeMeasure';
 export { kubeTree } from './kube/kubeTree';
 export type { KubeSnapshot } from './kube/kubeObjects';
+export { HealthMonitor, type HealthMonitorOptions } from './monitor';

@@ -5,7 +5,7 @@
 // marked stale.
 
 import type { Target } from '../results';
-import { judgeSamples, type BreachTracker, type Component, type Measurement, type ThresholdGroup } from '../thresholds';
+import { judgeSamples, type BreachTracker, type CellVerdict, type Component, type Finding, type FoundFinding, type Measurement, type Sample, type ThresholdGroup } from '../thresholds';
 import type { HealthNode, RootKind } from './healthNode';
 import type { HttpSnapshot, PostgresSnapshot, RedisClusterSnapshot, RedisSnapshot, S3BucketSnapshot, SourceReading } from './sources';
 import { thresholdNodes } from './thresholdNodes';
@@ -14,6 +14,14 @@ export interface Judging {
   groups: readonly ThresholdGroup[];
   tracker: BreachTracker;
   now: Date;
+  /** Every source's values judged together: a threshold is shown once, under its component, whoever measured it (the database's cpu comes from its pods). */
+  all: CellVerdict | undefined;
+}
+
+/** A source's values as the judge takes them, about the target they were read from. */
+export function sourceSamples(component: 'postgres' | 'redis' | 'http', target: Target, measurements: readonly Measurement[], findings: readonly Finding[] = []): { samples: Sample[]; findings: FoundFinding[] } {
+  const select = { target: component, details: target };
+  return { samples: measurements.map((measurement) => ({ measurement, select })), findings: findings.map((finding) => ({ finding, select })) };
 }
 
 export function postgresRoot(reading: SourceReading<PostgresSnapshot> | undefined, judging: Judging): HealthNode {
@@ -50,7 +58,8 @@ export function httpRoot(readings: readonly { url: string; reading: SourceReadin
     const s = reading?.snapshot;
     return sourceRoot('http', 'url', url, reading, s?.measurements ?? [], s?.findings ?? [], judging, [], { kind: 'http', label: url }, s ? `HTTP ${s.data.status ?? '?'}` : undefined);
   });
-  return { kind: 'http', name: 'http', label: `${readings.length} endpoint${readings.length === 1 ? '' : 's'}`, level: worst(children), children };
+  const all = [...thresholdNodes(judging.groups, 'http', judging.all), ...children];
+  return { kind: 'http', name: 'http', label: `${readings.length} endpoint${readings.length === 1 ? '' : 's'}`, level: worst(all), children: all };
 }
 
 export function s3Root(readings: readonly { bucket: string; reading: SourceReading<S3BucketSnapshot> | undefined }[]): HealthNode {
@@ -69,10 +78,9 @@ export function s3Root(readings: readonly { bucket: string; reading: SourceReadi
   return { kind: 's3', name: 's3', label: `${readings.length} bucket${readings.length === 1 ? '' : 's'}`, level: worst(children), children };
 }
 
-function sourceRoot(component: Component, kind: RootKind | 'url', name: string, reading: SourceReading<unknown> | undefined, measurements: readonly Measurement[], findings: readonly import('../thresholds').Finding[], judging: Judging, facts: HealthNode[], target: Target, label?: string): HealthNode {
-  const samples = measurements.map((measurement) => ({ measurement, select: { target: component as 'postgres' | 'redis' | 'http', details: target } }));
-  const verdict = judgeSamples(judging.groups, { samples, findings: findings.map((finding) => ({ finding, select: { target: component as 'postgres' | 'redis' | 'http', details: target } })) }, judging.tracker, judging.now);
-  const thresholds = kind === 'url' ? [] : thresholdNodes(judging.groups, component, verdict);
+function sourceRoot(component: Component, kind: RootKind | 'url', name: string, reading: SourceReading<unknown> | undefined, measurements: readonly Measurement[], findings: readonly Finding[], judging: Judging, facts: HealthNode[], target: Target, label?: string): HealthNode {
+  const verdict = judgeSamples(judging.groups, sourceSamples(component as 'postgres' | 'redis' | 'http', target, measurements, findings), judging.tracker, judging.now);
+  const thresholds = kind === 'url' ? [] : thresholdNodes(judging.groups, component, judging.all);
   const unreachable = reading?.state.status === 'unreachable' ? reading.state : undefined;
   const children = [...thresholds, ...facts];
   const judged = verdict?.level;

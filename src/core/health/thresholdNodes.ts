@@ -1,7 +1,7 @@
 // The runbook's thresholds for one component as nodes: each judged by what
 // the sources measured (the verdict's words and level), or `not measured`.
 
-import type { CellVerdict, Component, ThresholdGroup } from '../thresholds';
+import { formatValue, type CellVerdict, type Component, type ThresholdGroup } from '../thresholds';
 import type { HealthNode } from './healthNode';
 
 export function thresholdNodes(groups: readonly ThresholdGroup[], component: Component, verdict: CellVerdict | undefined): HealthNode[] {
@@ -14,7 +14,8 @@ export function thresholdNodes(groups: readonly ThresholdGroup[], component: Com
         nodes.push({ kind: 'threshold', name, label: 'not measured', level: 'not-measured', detail: `${group.name}: ${threshold.metric} has no measurement from this source` });
         continue;
       }
-      nodes.push({ kind: 'threshold', name, label: judged.measurement.detail ?? `${judged.measurement.value}${judged.measurement.unit}`, level: judged.level, detail: judged.text });
+      const value = formatValue(judged.measurement.value, judged.measurement.unit);
+      nodes.push({ kind: 'threshold', name, label: judged.measurement.detail ? `${value} (${judged.measurement.detail})` : value, level: judged.level, detail: judged.text });
     }
   }
   return nodes;

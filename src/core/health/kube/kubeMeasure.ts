@@ -3,18 +3,23 @@
 // same code as cells: the health view and `runbook check` agree.
 
 import type { HpaData, HpaMetricReading, KubeTableData, TopPod, TopPodsData, ToolData } from '../../results';
-import { judgeSamples, measureToolData, type BreachTracker, type CellVerdict, type ThresholdGroup } from '../../thresholds';
+import { judgeSamples, measureToolData, type BreachTracker, type CellVerdict, type FoundFinding, type Sample, type ThresholdGroup } from '../../thresholds';
 import { Quantity } from '../../units';
 import type { KubeSnapshot } from './kubeObjects';
 import type { KubeItem } from './transform';
 import { POD_COLUMNS, podRow } from './podRow';
 
 export function judgeKube(snapshot: KubeSnapshot, groups: readonly ThresholdGroup[], tracker: BreachTracker, now: Date): CellVerdict | undefined {
+  return judgeSamples(groups, measureKube(snapshot, groups, tracker, now), tracker, now);
+}
+
+/** The context's values and findings, before judging. */
+export function measureKube(snapshot: KubeSnapshot, groups: readonly ThresholdGroup[], tracker: BreachTracker, now: Date): { samples: Sample[]; findings: FoundFinding[] } {
   const data: ToolData[] = [podTable(snapshot.pods, now)];
   if (snapshot.podMetrics) data.push(topPods(snapshot.pods, snapshot.podMetrics));
   for (const hpa of snapshot.hpas) data.push(hpaData(hpa));
   const target = { kind: 'kubernetes' as const, label: `context ${snapshot.context}`, details: { context: snapshot.context, ...(snapshot.server ? { server: snapshot.server } : {}) } };
-  return judgeSamples(groups, measureToolData(data, target, groups, tracker, now), tracker, now);
+  return measureToolData(data, target, groups, tracker, now);
 }
 
 function podTable(pods: readonly KubeItem[], now: Date): KubeTableData {

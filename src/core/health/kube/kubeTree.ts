@@ -11,7 +11,8 @@ import { thresholdNodes } from '../thresholdNodes';
 import type { KubeSnapshot } from './kubeObjects';
 import type { KubeItem } from './transform';
 
-export function kubeTree(snapshot: KubeSnapshot, groups: readonly ThresholdGroup[], verdict: CellVerdict | undefined): HealthNode {
+/** `verdict`: the context's own (levels of pods and workloads); `thresholds`: every source's together, for the threshold nodes. */
+export function kubeTree(snapshot: KubeSnapshot, groups: readonly ThresholdGroup[], verdict: CellVerdict | undefined, thresholds: CellVerdict | undefined = verdict): HealthNode {
   const podLevels = levelsBySubject(verdict);
   const workloadOf = podOwners(snapshot);
   const byNamespace = new Map<string, HealthNode[]>();
@@ -49,7 +50,7 @@ export function kubeTree(snapshot: KubeSnapshot, groups: readonly ThresholdGroup
     return { kind: 'namespace', name: `namespace/${namespace}`, label: '', level: judged(children), children };
   });
   const children: HealthNode[] = [
-    ...thresholdNodes(groups, 'kubernetes', verdict),
+    ...thresholdNodes(groups, 'kubernetes', thresholds),
     ...namespaces,
     ...(snapshot.nodes.length ? [nodesNode(snapshot)] : []),
     ...(snapshot.pvcs.length ? [volumesNode(snapshot.pvcs)] : []),
