@@ -1,21 +1,20 @@
 // An S3 bucket a runbook's steps name, for the health view: reachable or not,
 // and what one ListObjectsV2 page (up to 1,000 objects) says about its
-// contents, marked truncated when the bucket holds more. The endpoint,
-// region and keys come from the AWS_* variables aws cells use (or the
-// caller), connections through the host mappings (RUNBOOK_HOSTS).
+// contents, marked truncated when the bucket holds more. Region, endpoint and
+// credentials are resolved as for aws cells (AWS_* variables, ~/.aws files),
+// over what the caller passes; connections go where RUNBOOK_HOSTS says.
 
 import type { S3Client } from '@aws-sdk/client-s3';
 import { loadClient } from '../../clients/load';
-import { hostMappings, routedAgent } from '../../connections';
+import { AwsConfigError, resolveAwsConnection, sdkClientConfig } from '../../connections/aws';
 import { startPoller, type HealthSource, type Unreachable } from './poller';
 
 type Env = Readonly<Record<string, string | undefined>>;
 type S3Module = typeof import('@aws-sdk/client-s3');
 
-/** Where the bucket is served; each part left out comes from the env as aws cells read it. */
+/** Where the bucket is served, as --region, --endpoint-url and --profile would say; each part left out is resolved as for aws cells. */
 export interface S3Endpoint {
   region?: string;
-  /** AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL, else AWS's own. */
   endpointUrl?: string;
   profile?: string;
 }
@@ -39,14 +38,24 @@ export interface S3BucketSnapshot {
 
 export function startS3Source(options: S3SourceOptions): HealthSource<S3BucketSnapshot> {
   const { env, bucket } = options;
-  const region = options.endpoint?.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
-  const endpointUrl = options.endpoint?.endpointUrl ?? env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL;
   let client: S3Client | undefined;
   let sdk: S3Module | undefined;
+  let endpointUrl: string | undefined;
 
   const read = async (signal: AbortSignal): Promise<S3BucketSnapshot> => {
     sdk ??= s3Module();
-    client ??= new sdk.S3Client(clientConfig(env, region, endpointUrl, options.endpoint?.profile));
+    if (!client) {
+      const connection = resolveAwsConnection({ ...options.endpoint, noVerifySsl: false }, env, 's3');
+      endpointUrl = connection.endpointUrl;
+      client = new sdk.S3Client({
+        ...sdkClientConfig(connection, env),
+        // A health read reports a failure at once; the next refresh is the retry.
+        maxAttempts: 1,
+        // s3rver and other S3-compatible servers do not all accept the newer default checksums.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      });
+    }
     const page = await client.send(new sdk.ListObjectsV2Command({ Bucket: bucket, MaxKeys: 1000 }), { abortSignal: signal });
     const contents = page.Contents ?? [];
     return { bucket, objects: contents.length, bytes: contents.reduce((sum, o) => sum + (o.Size ?? 0), 0), truncated: page.IsTruncated === true };
@@ -66,27 +75,6 @@ function s3Module(): S3Module {
   return loadClient<S3Module>('s3', '@aws-sdk/client-s3');
 }
 
-function clientConfig(env: Env, region: string, endpointUrl: string | undefined, profile: string | undefined): Record<string, unknown> {
-  const key = env.AWS_ACCESS_KEY_ID;
-  const secret = env.AWS_SECRET_ACCESS_KEY;
-  const mappings = hostMappings(env);
-  const agentOptions = { keepAlive: true, maxSockets: 4 };
-  return {
-    region,
-    ...(endpointUrl ? { endpoint: endpointUrl, forcePathStyle: true } : {}),
-    ...(key && secret
-      ? { credentials: { accessKeyId: key, secretAccessKey: secret, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) } }
-      : (profile ?? env.AWS_PROFILE)
-        ? { profile: profile ?? env.AWS_PROFILE }
-        : {}),
-    // A health read reports a failure at once; the next refresh is the retry.
-    maxAttempts: 1,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    ...(mappings.length ? { requestHandler: { httpAgent: routedAgent('http:', mappings, agentOptions), httpsAgent: routedAgent('https:', mappings, agentOptions) } } : {}),
-  };
-}
-
 interface SdkError {
   name?: string;
   Code?: string;
@@ -97,6 +85,7 @@ interface SdkError {
 
 /** The service's error (or the connection's), and what to check. */
 export function explainS3(error: unknown, bucket: string, endpointUrl: string | undefined): Unreachable {
+  if (error instanceof AwsConfigError) return { error: error.message, hint: 'Check the AWS settings: AWS_PROFILE and ~/.aws/config, and RUNBOOK_HOSTS.' };
   const e = (error ?? {}) as SdkError;
   const code = e.Code ?? e.name ?? e.code ?? 'Error';
   const status = e.$metadata?.httpStatusCode;

@@ -2,11 +2,10 @@
 // SDK modules load on the first aws cell; one client per region, endpoint and
 // identity stays open until the notebook session ends.
 
-import { Agent as HttpsAgent } from 'node:https';
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { loadClient } from '../../clients/load';
-import { routedAgent } from '../../connections';
+import { sdkClientConfig } from '../../connections/aws';
 import type { ToolContext } from '../../engine/tool';
 import type { AwsSettings } from './config';
 import type { AwsCommandContext } from './context';
@@ -81,32 +80,6 @@ function addUrlRecorder(client: StackClient): void {
   );
 }
 
-function clientConfig(s: AwsSettings, env: Readonly<Record<string, string | undefined>>): Record<string, unknown> {
-  const attempts = Number(env.AWS_MAX_ATTEMPTS);
-  return {
-    region: s.region,
-    ...(s.endpointUrl ? { endpoint: s.endpointUrl, forcePathStyle: true } : {}),
-    ...(s.credentials
-      ? { credentials: { accessKeyId: s.credentials.accessKeyId, secretAccessKey: s.credentials.secretAccessKey, ...(s.credentials.sessionToken ? { sessionToken: s.credentials.sessionToken } : {}) } }
-      : s.sdkProfile
-        ? { profile: s.sdkProfile }
-        : {}),
-    // botocore's legacy retry mode makes 5 attempts (the SDK's default is 3): the same "(reached max retries: 4)".
-    maxAttempts: Number.isInteger(attempts) && attempts > 0 ? attempts : 5,
-    ...requestHandler(s),
-  };
-}
-
-/** Agents for the SDK when the defaults will not do: no certificate check, or endpoint hosts mapped elsewhere. */
-function requestHandler(s: AwsSettings): Record<string, unknown> {
-  if (s.hostMappings) {
-    // The SDK's own agents keep connections alive, up to 50 per host.
-    const options = { keepAlive: true, maxSockets: 50, ...(s.noVerifySsl ? { rejectUnauthorized: false } : {}) };
-    return { requestHandler: { httpAgent: routedAgent('http:', s.hostMappings, options), httpsAgent: routedAgent('https:', s.hostMappings, options) } };
-  }
-  return s.noVerifySsl ? { requestHandler: { httpsAgent: new HttpsAgent({ rejectUnauthorized: false }) } } : {};
-}
-
 function clientKey(service: string, s: AwsSettings): string {
   const c = s.credentials;
   return ['aws', service, s.region, s.endpointUrl ?? '', c?.accessKeyId ?? '', c?.secretAccessKey ?? '', c?.sessionToken ?? '', s.sdkProfile ?? '', String(s.noVerifySsl), JSON.stringify(s.hostMappings ?? [])].join('\0');
@@ -118,7 +91,7 @@ export async function sessionS3(tool: Pick<ToolContext, 'session' | 'env'>, s: A
     async () => {
       const sdk = s3Module();
       const client = new sdk.S3Client({
-        ...clientConfig(s, tool.env),
+        ...sdkClientConfig(s, tool.env),
         // s3rver and other S3-compatible servers do not all accept the newer default checksums.
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
@@ -135,7 +108,7 @@ export async function sessionCloudFront(tool: Pick<ToolContext, 'session' | 'env
     clientKey('cloudfront', s),
     async () => {
       const sdk = cloudfrontModule();
-      const client = new sdk.CloudFrontClient(clientConfig(s, tool.env));
+      const client = new sdk.CloudFrontClient(sdkClientConfig(s, tool.env));
       addUrlRecorder(client as unknown as StackClient);
       return client;
     },
