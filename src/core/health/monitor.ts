@@ -22,6 +22,15 @@ import {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** host:port of a redis URL (never its password); the variable's name when it is not one. */
+function redisServer(url: string | undefined): string {
+  try {
+    return url ? new URL(url).host : 'REDIS_URL is not set';
+  } catch {
+    return 'REDIS_URL';
+  }
+}
+
 export interface HealthMonitorOptions {
   env: Env;
   /** The runbook whose thresholds judge, and whose steps name the buckets and URLs. */
@@ -130,7 +139,7 @@ export class HealthMonitor {
     const judging: Judging = { groups, tracker: this.tracker, now, all: judgeSamples(groups, measured, this.tracker, now) };
     const roots: HealthNode[] = this.kube.map((k) => this.kubeRoot(k, snapshots.get(k.context), judging));
     if (this.postgres) roots.push(postgresRoot(this.postgres.current(), judging));
-    if (this.redis || this.cluster) roots.push(redisRoot(this.redis?.current(), this.cluster?.current(), judging));
+    if (this.redis || this.cluster) roots.push(redisRoot(this.redis?.current(), this.cluster?.current(), judging, redisServer(this.options.env.REDIS_URL)));
     if (this.buckets.length) roots.push(s3Root(this.buckets.map(({ bucket, source }) => ({ bucket, reading: source.current() }))));
     if (this.urls.length) roots.push(httpRoot(this.urls.map(({ url, source }) => ({ url, reading: source.current() })), judging));
     return healthModel(roots);

@@ -33,10 +33,11 @@ export function postgresRoot(reading: SourceReading<PostgresSnapshot> | undefine
         { kind: 'size', name: 'database size', label: `${Math.round(snapshot.sizeBytes / 2 ** 20)} MiB` },
       ]
     : [];
-  return sourceRoot('postgres', 'postgres', snapshot?.database ?? 'PostgreSQL (PG* settings)', reading, snapshot?.measurements ?? [], [], judging, facts, { kind: 'postgres', label: snapshot?.database ?? '' });
+  return sourceRoot('postgres', 'postgres', 'postgres', reading, snapshot?.measurements ?? [], [], judging, facts, { kind: 'postgres', label: snapshot?.database ?? '' }, snapshot?.database ?? 'the PG* settings');
 }
 
-export function redisRoot(reading: SourceReading<RedisSnapshot> | undefined, cluster: SourceReading<RedisClusterSnapshot> | undefined, judging: Judging): HealthNode {
+/** `server`: where REDIS_URL points (host:port), for a root that could not be read yet. */
+export function redisRoot(reading: SourceReading<RedisSnapshot> | undefined, cluster: SourceReading<RedisClusterSnapshot> | undefined, judging: Judging, server: string): HealthNode {
   const snapshot = reading?.snapshot;
   const facts: HealthNode[] = [];
   if (snapshot?.connectedClients !== undefined) facts.push({ kind: 'clients', name: 'clients', label: String(snapshot.connectedClients) });
@@ -50,7 +51,7 @@ export function redisRoot(reading: SourceReading<RedisSnapshot> | undefined, clu
       ...(cluster.state.status === 'unreachable' ? { detail: `${cluster.state.error}\n${cluster.state.hint}` } : {}),
     });
   }
-  return sourceRoot('redis', 'redis', snapshot?.server ?? 'REDIS_URL', reading, snapshot?.measurements ?? [], [], judging, facts, { kind: 'redis', label: snapshot?.server ?? '' });
+  return sourceRoot('redis', 'redis', 'redis', reading, snapshot?.measurements ?? [], [], judging, facts, { kind: 'redis', label: snapshot?.server ?? server }, snapshot?.server ?? server);
 }
 
 export function httpRoot(readings: readonly { url: string; reading: SourceReading<HttpSnapshot> | undefined }[], judging: Judging): HealthNode {
