@@ -11,6 +11,9 @@ import { databaseVolumes } from '../thresholds/measure/storage';
 import { healthModel, type HealthModel, type HealthNode } from './healthNode';
 import { openKubeCache, type KubeCache } from './kube';
 import { judgeKube, measureKube } from './kube/kubeMeasure';
+import { metricsEndpoints } from './metricsEndpoints';
+import { requestSamples } from './requestSamples';
+import { startRequestRateSource, type RequestRateSnapshot } from './sources/requestRate';
 import type { KubeSnapshot } from './kube/kubeObjects';
 import { kubeTree } from './kube/kubeTree';
 import { kubeSettled, kubeSnapshot, kubeState } from './kube/snapshot';
@@ -61,6 +64,7 @@ export class HealthMonitor {
   private cluster?: HealthSource<RedisClusterSnapshot>;
   private buckets: { bucket: string; source: HealthSource<S3BucketSnapshot> }[] = [];
   private urls: { url: string; source: HealthSource<HttpSnapshot> }[] = [];
+  private rates: { group: string; source: HealthSource<RequestRateSnapshot> }[] = [];
   private timer?: NodeJS.Timeout;
 
   constructor(private readonly options: HealthMonitorOptions) {}
@@ -99,6 +103,7 @@ export class HealthMonitor {
     const targets = this.options.runbook ? runbookTargets(this.options.runbook, env) : { buckets: [], urls: [] };
     this.buckets = targets.buckets.map((bucket) => ({ bucket, source: this.watch(startS3Source({ env, bucket, intervalMs })) }));
     this.urls = targets.urls.map((url) => ({ url, source: this.watch(startHttpSource({ env, url, intervalMs })) }));
+    this.rates = metricsEndpoints(this.options.runbook).map(({ group, url }) => ({ group, source: this.watch(startRequestRateSource({ env, url, intervalMs: (this.options.metricsIntervalSeconds ?? 15) * 1000 })) }));
     return this;
   }
 
@@ -112,7 +117,7 @@ export class HealthMonitor {
   async settled(): Promise<void> {
     await Promise.all([
       ...this.kube.map((k) => (k.cache ? kubeSettled(k.cache) : undefined)),
-      ...[this.postgres, this.redis, this.cluster, ...this.buckets.map((b) => b.source), ...this.urls.map((u) => u.source)].map((s) => (s && !s.current() ? s.refresh() : undefined)),
+      ...[this.postgres, this.redis, this.cluster, ...this.buckets.map((b) => b.source), ...this.urls.map((u) => u.source), ...this.rates.map((r) => r.source)].map((s) => (s && !s.current() ? s.refresh() : undefined)),
     ]);
   }
 
@@ -136,6 +141,10 @@ export class HealthMonitor {
       const http = source.current()?.snapshot;
       if (http) add(sourceSamples('http', { kind: 'http', label: url }, http.measurements, http.findings));
     }
+    for (const { group, source } of this.rates) {
+      const rate = source.current()?.snapshot;
+      if (rate) add(requestSamples(groups, group, rate));
+    }
     const judging: Judging = { groups, tracker: this.tracker, now, all: judgeSamples(groups, measured, this.tracker, now) };
     const roots: HealthNode[] = this.kube.map((k) => this.kubeRoot(k, snapshots.get(k.context), judging));
     if (this.postgres) roots.push(postgresRoot(this.postgres.current(), judging));
@@ -147,7 +156,7 @@ export class HealthMonitor {
 
   /** Reads every poller again now. */
   async refresh(): Promise<void> {
-    await Promise.all([this.postgres, this.redis, this.cluster, ...this.buckets.map((b) => b.source), ...this.urls.map((u) => u.source)].map((s) => s?.refresh()));
+    await Promise.all([this.postgres, this.redis, this.cluster, ...this.buckets.map((b) => b.source), ...this.urls.map((u) => u.source), ...this.rates.map((r) => r.source)].map((s) => s?.refresh()));
   }
 
   async stop(): Promise<void> {
@@ -155,7 +164,7 @@ export class HealthMonitor {
     for (const off of this.unsubscribe.splice(0)) off();
     await Promise.all([
       ...this.kube.map((k) => k.cache?.stop()),
-      ...[this.postgres, this.redis, this.cluster, ...this.buckets.map((b) => b.source), ...this.urls.map((u) => u.source)].map((s) => s?.stop()),
+      ...[this.postgres, this.redis, this.cluster, ...this.buckets.map((b) => b.source), ...this.urls.map((u) => u.source), ...this.rates.map((r) => r.source)].map((s) => s?.stop()),
     ]);
   }
 

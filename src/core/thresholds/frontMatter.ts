@@ -18,6 +18,9 @@ export interface FrontMatterBindings {
   lines: LineCounter;
 }
 
+/** The binding key naming a group's Prometheus endpoint. */
+export const METRICS_KEY = 'metrics';
+
 export function groupKey(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, ' ');
 }
@@ -45,6 +48,11 @@ export function readFrontMatter(text: string, cellIndex: number): FrontMatterBin
     const binding: Record<string, string> = {};
     for (const entry of pair.value.items) {
       const component = isScalar(entry.key) ? String(entry.key.value) : '';
+      // `metrics: URL`: a Prometheus endpoint whose request counter measures the group's `requests` (the health view reads it).
+      if (component === METRICS_KEY && isScalar(entry.value) && /^https?:\/\//.test(String(entry.value.value))) {
+        binding[METRICS_KEY] = String(entry.value.value);
+        continue;
+      }
       if (!COMPONENTS.includes(component as Component)) {
         diagnostics.push(diagnosticAt(lines, cellIndex, at(entry.key), `unknown component '${component}' in thresholds.${name}; expected one of: ${COMPONENTS.join(', ')}`));
         continue;

@@ -19,7 +19,7 @@ describe('reading thresholds', () => {
       ['Cache', 'redis', 'front-matter'],
     ]);
     assert.deepEqual(groups.map((g) => g.metrics.map((m) => m.metric)), [['cpu', 'memory', 'requests'], ['connections', 'cpu', 'storage'], ['memory', 'hits']]);
-    assert.deepEqual(groups[0].binding, { kubernetes: 'deployment/tiktok-toe' });
+    assert.deepEqual(groups[0].binding, { kubernetes: 'deployment/tiktok-toe', metrics: 'https://api.tiktok-toe.com/metrics' });
     assert.deepEqual(groups[1].binding, { postgres: 'primary', kubernetes: 'statefulset/postgresql' });
     const cpu = groups[0].metrics[0];
     assert.equal(cells[cpu.cellIndex].text.split('\n')[cpu.line], 'cpu:');

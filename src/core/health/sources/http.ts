@@ -48,6 +48,11 @@ class HttpFailure extends Error {
 }
 
 async function fetchOnce(urlText: string, env: Env, signal: AbortSignal): Promise<HttpData> {
+  return (await fetchUrl(urlText, env, signal)).data;
+}
+
+/** One GET as a curl cell makes it (host mappings, CURL_CA_BUNDLE, a new connection), with what curl -w reports; `keepBody` keeps the body's text. */
+export async function fetchUrl(urlText: string, env: Env, signal: AbortSignal, keepBody = false): Promise<{ data: HttpData; body: string }> {
   const url = new URL(urlText);
   const tls = url.protocol === 'https:';
   if (!tls && url.protocol !== 'http:') throw new HttpFailure(`Protocol "${url.protocol.slice(0, -1)}" not supported`, 'The health view checks http:// and https:// URLs only.');
@@ -73,8 +78,12 @@ async function fetchOnce(urlText: string, env: Env, signal: AbortSignal): Promis
       req.end();
     });
     let size = 0;
-    for await (const chunk of res) size += (chunk as Buffer).length;
-    return { kind: 'http', status: res.statusCode ?? 0, timeTotalSeconds: since(), timeConnectSeconds: connected, sizeDownload: size, url: urlText };
+    const chunks: Buffer[] = [];
+    for await (const chunk of res) {
+      size += (chunk as Buffer).length;
+      if (keepBody) chunks.push(chunk as Buffer);
+    }
+    return { data: { kind: 'http', status: res.statusCode ?? 0, timeTotalSeconds: since(), timeConnectSeconds: connected, sizeDownload: size, url: urlText }, body: Buffer.concat(chunks).toString('utf8') };
   } finally {
     agent.destroy();
   }
