@@ -3,6 +3,9 @@
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_RUNBOOK_BYTES } from '../core/markdown';
 import { RunbookController } from './controller';
+import { nodeId } from '../core/health/healthDiff';
+import { HealthCommands } from './healthCommands';
+import { HealthView } from './healthView';
 import { KubeStatusBar } from './kubeStatusBar';
 import { LazyRunner } from './lazyRunner';
 import { createLog } from './log';
@@ -34,6 +37,8 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
   const runner = new LazyRunner((engine) => engine.createNotebookRunner(context, { sessions, runbooks, verdicts, records, log, answers }));
   const cellVerdicts = new VerdictStatusBar(verdicts);
   const summary = new NotebookVerdictSummary(verdicts, runbooks, log);
+  const health = new HealthView(runbooks, sessions, log);
+  const healthCommands = new HealthCommands(health, runbooks);
   context.subscriptions.push(
     log,
     sessions,
@@ -50,6 +55,8 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
     new RestoredVerdicts(verdicts),
     new RecordCommands(records, log, maxBytes),
     registerRunInTerminal(),
+    health,
+    healthCommands,
   );
   return answers?.api({
     cellStatus: (cell) => {
@@ -57,6 +64,17 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
       return item ? { text: item.text, tooltip: item.tooltip ?? '' } : undefined;
     },
     summary: () => summary.shown,
+  }, {
+    model: () => health.tree.current,
+    message: () => health.tree.message,
+    item: (path) => {
+      if (!health.tree.node(nodeId(path))) return undefined;
+      const item = health.tree.getTreeItem(nodeId(path));
+      const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '');
+      return { label: String(item.label ?? ''), description: String(item.description ?? ''), tooltip, contextValue: item.contextValue ?? '' };
+    },
+    describe: (path) => healthCommands.describe(nodeId(path)),
+    openStep: (path) => healthCommands.openStep(nodeId(path)),
   });
 }
 
