@@ -73,6 +73,8 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
       const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '');
       return { label: String(item.label ?? ''), description: String(item.description ?? ''), tooltip, contextValue: item.contextValue ?? '' };
     },
+    monitoring: () => health.monitoring,
+    judged: () => health.judged()?.uri,
     describe: (path) => healthCommands.describe(nodeId(path)),
     openStep: (path) => healthCommands.openStep(nodeId(path)),
   });

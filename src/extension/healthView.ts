@@ -1,5 +1,5 @@
 // The Runbook Health view: which runbook judges (the pinned one, else the
-// runbook notebook last focused), and the health monitor that feeds the tree,
+// runbook notebook in front), and the health monitor that feeds the tree,
 // running only while the view is visible and not paused. The monitor comes
 // from the engine bundle, loaded the first time the view shows; the model is
 // built and judged in core/health.
@@ -44,6 +44,7 @@ export class HealthView extends Disposable {
     this.view = this.register(vscode.window.createTreeView(HEALTH_VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true }));
     this.register(this.view.onDidChangeVisibility(() => this.sync()));
     this.register(vscode.window.onDidChangeActiveNotebookEditor((editor) => this.focus(editor?.notebook)));
+    this.register(vscode.window.onDidChangeVisibleNotebookEditors(() => this.focus(undefined)));
     this.register(
       vscode.workspace.onDidCloseNotebookDocument((notebook) => {
         if (notebook === this.pinned) this.pin(undefined);
@@ -64,15 +65,20 @@ export class HealthView extends Disposable {
       }),
     );
     this.register({ dispose: () => (clearTimeout(this.editTimer), void this.stopMonitor()) });
-    this.focused = runbookNotebook(vscode.window.activeNotebookEditor?.notebook);
+    this.focused = runbookNotebook(vscode.window.activeNotebookEditor?.notebook) ?? vscode.window.visibleNotebookEditors.map((e) => e.notebook).find((n) => runbookNotebook(n));
     void vscode.commands.executeCommand('setContext', 'runbook.health.paused', false);
     void vscode.commands.executeCommand('setContext', 'runbook.health.pinned', false);
     this.sync();
   }
 
-  /** The notebook whose runbook judges: the pinned one, else the runbook notebook last focused. */
+  /** The notebook whose runbook judges: the pinned one, else the runbook notebook in front (see focus). */
   judged(): vscode.NotebookDocument | undefined {
     return this.pinned ?? this.focused;
+  }
+
+  /** Whether the monitor runs now. */
+  get monitoring(): boolean {
+    return this.monitor !== undefined;
   }
 
   /** Pins the notebook's runbook (undefined unpins): it judges whichever notebook has focus. */
@@ -102,11 +108,16 @@ export class HealthView extends Disposable {
     this.sync();
   }
 
+  /**
+   * Follows the runbook notebook in front. A text editor or another kind of
+   * notebook in front keeps the last runbook while it is still visible; once
+   * it is not, another visible runbook notebook judges, or none.
+   */
   private focus(notebook: vscode.NotebookDocument | undefined): void {
-    // A text editor or another kind of notebook in front keeps the last runbook.
-    const runbook = runbookNotebook(notebook);
-    if (!runbook || runbook === this.focused) return;
-    this.focused = runbook;
+    const visible = vscode.window.visibleNotebookEditors.map((e) => e.notebook);
+    const next = runbookNotebook(notebook) ?? (this.focused && visible.includes(this.focused) ? this.focused : visible.find((n) => runbookNotebook(n)));
+    if (next === this.focused) return;
+    this.focused = next;
     this.sync();
   }
 

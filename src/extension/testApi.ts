@@ -33,6 +33,10 @@ export interface HealthTestingApi {
   item(path: readonly string[]): { label: string; description: string; tooltip: string; contextValue: string } | undefined;
   /** Describe on the node at this path: the text written to the "Runbook Health" output. */
   describe(path: readonly string[]): string | undefined;
+  /** Whether the health monitor runs now (the view visible, not paused, a runbook to judge by). */
+  monitoring(): boolean;
+  /** The notebook whose runbook judges: the pinned one, else the runbook notebook in front. */
+  judged(): vscode.Uri | undefined;
   /** Open Runbook Step on the node at this path: the index of the cell revealed, undefined when none covers it. */
   openStep(path: readonly string[]): Promise<number | undefined>;
 }
