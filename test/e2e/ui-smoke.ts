@@ -152,6 +152,15 @@ export async function captureHealthScreenshot(options: UiSmokeOptions = {}): Pro
     drive: async (page) => {
       await runCommand(page, 'Focus on Runbook Health View');
       await page.locator(tree, { hasText: 'deployment/tiktok-toe' }).first().waitFor({ timeout: 90_000 });
+      // A wider side bar, so the labels and verdicts show whole: drag its edge.
+      const bar = await page.locator('.part.sidebar').boundingBox();
+      if (bar) {
+        const y = bar.y + bar.height / 2;
+        await page.mouse.move(bar.x + bar.width + 1, y);
+        await page.mouse.down();
+        await page.mouse.move(bar.x + 560, y, { steps: 10 });
+        await page.mouse.up();
+      }
     },
     expect: async (page) => {
       const rows = await page.locator(tree).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
