@@ -16,7 +16,7 @@ import { Prompts } from './prompts';
 import type { NotebookSessions } from './sessions';
 import type { ConfirmationAnswers } from './testApi';
 
-export { HealthMonitor } from '../core/health/monitor';
+export { HealthMonitor, changedNodes, nodeId, runbookStepCell } from '../core/health';
 export { IncidentRecorder, exportRecordHtml, newRecordPath, operatorName, startRecord } from '../core/records';
 
 export interface EngineParts {

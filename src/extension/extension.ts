@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_RUNBOOK_BYTES } from '../core/markdown';
 import { RunbookController } from './controller';
-import { nodeId } from '../core/health/healthDiff';
 import { HealthCommands } from './healthCommands';
 import { HealthView } from './healthView';
 import { KubeStatusBar } from './kubeStatusBar';
@@ -68,15 +67,15 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
     model: () => health.tree.current,
     message: () => health.tree.message,
     item: (path) => {
-      if (!health.tree.node(nodeId(path))) return undefined;
-      const item = health.tree.getTreeItem(nodeId(path));
+      if (!health.tree.node(health.tree.id(path))) return undefined;
+      const item = health.tree.getTreeItem(health.tree.id(path));
       const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '');
       return { label: String(item.label ?? ''), description: String(item.description ?? ''), tooltip, contextValue: item.contextValue ?? '' };
     },
     monitoring: () => health.monitoring,
     judged: () => health.judged()?.uri,
-    describe: (path) => healthCommands.describe(nodeId(path)),
-    openStep: (path) => healthCommands.openStep(nodeId(path)),
+    describe: (path) => healthCommands.describe(health.tree.id(path)),
+    openStep: (path) => healthCommands.openStep(health.tree.id(path)),
   });
 }
 

@@ -3,8 +3,8 @@
 // (the cell of the runbook that covers a node).
 
 import * as vscode from 'vscode';
-import { runbookStepCell } from '../core/health/runbookStep';
 import { Disposable } from './disposable';
+import { loadEngine } from './engine';
 import type { HealthView } from './healthView';
 import type { NotebookRunbooks } from './notebookRunbooks';
 import { NOTEBOOK_TYPE } from './serializer';
@@ -70,7 +70,8 @@ export class HealthCommands extends Disposable {
     const notebook = this.health.judged();
     if (!node || !notebook) return undefined;
     const runbook = this.runbooks.get(notebook);
-    const index = runbookStepCell(runbook.cells, runbook.groups, node);
+    // A node in the tree means the monitor, and so the engine bundle, has loaded.
+    const index = loadEngine().runbookStepCell(runbook.cells, runbook.groups, node);
     if (index === undefined || index >= notebook.cellCount) {
       void vscode.window.showInformationMessage(`Runbook: no threshold group of ${notebook.uri.path.split('/').pop()} covers ${node.name}.`);
       return undefined;

@@ -2,10 +2,12 @@
 // with an icon and colour per level, the label and level as the description,
 // and the detail as the tooltip. A new model refreshes only the nodes that
 // changed. No logic here: the model is built and judged in core/health.
+// Node ids and the changed nodes come from the engine bundle, which the
+// monitor has loaded before any model reaches the tree.
 
 import * as vscode from 'vscode';
-import { changedNodes, nodeId } from '../core/health/healthDiff';
-import type { HealthModel, HealthNode } from '../core/health/healthNode';
+import type { HealthModel, HealthNode } from '../core/health';
+import { loadEngine } from './engine';
 
 /** The id of the item shown instead of the tree while there is nothing to judge. */
 const MESSAGE_ID = '\u0000message';
@@ -52,6 +54,7 @@ export class HealthTree implements vscode.TreeDataProvider<string> {
   }
 
   show(model: HealthModel): void {
+    const { changedNodes, nodeId } = loadEngine();
     const changed = changedNodes(this.model.roots, model.roots);
     this.model = model;
     this.entries.clear();
@@ -68,6 +71,11 @@ export class HealthTree implements vscode.TreeDataProvider<string> {
     return this.model;
   }
 
+  /** The id of the node at this path of names from its root. */
+  id(path: readonly string[]): string {
+    return loadEngine().nodeId(path);
+  }
+
   node(id: string): HealthNode | undefined {
     return this.entries.get(id)?.node;
   }
@@ -78,14 +86,14 @@ export class HealthTree implements vscode.TreeDataProvider<string> {
   }
 
   getChildren(id?: string): string[] {
-    if (id === undefined) return this.shownMessage !== undefined ? [MESSAGE_ID] : this.model.roots.map((r) => nodeId([r.name]));
+    if (id === undefined) return this.shownMessage !== undefined ? [MESSAGE_ID] : this.model.roots.map((r) => this.id([r.name]));
     const entry = this.entries.get(id);
-    return (entry?.node.children ?? []).map((c) => nodeId([...entry!.path, c.name]));
+    return (entry?.node.children ?? []).map((c) => this.id([...entry!.path, c.name]));
   }
 
   getParent(id: string): string | undefined {
     const entry = this.entries.get(id);
-    return entry && entry.path.length > 1 ? nodeId(entry.path.slice(0, -1)) : undefined;
+    return entry && entry.path.length > 1 ? this.id(entry.path.slice(0, -1)) : undefined;
   }
 
   getTreeItem(id: string): vscode.TreeItem {

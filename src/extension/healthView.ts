@@ -6,7 +6,7 @@
 
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import type { HealthMonitor } from '../core/health/monitor';
+import type { HealthMonitor } from '../core/health';
 import type { Runbook } from '../core/runbook';
 import { Disposable } from './disposable';
 import { loadEngine } from './engine';

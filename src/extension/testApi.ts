@@ -2,7 +2,7 @@
 // in VS Code's test mode only.
 
 import type * as vscode from 'vscode';
-import type { HealthModel } from '../core/health/healthNode';
+import type { HealthModel } from '../core/health';
 
 /**
  * The API `activate()` returns when VS Code runs the extension in test mode
