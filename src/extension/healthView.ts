@@ -20,6 +20,7 @@ export const HEALTH_VIEW_ID = 'runbook.health';
 
 export const NO_RUNBOOK_MESSAGE = 'Open a runbook notebook, or pin one with "Pin Runbook to Health View", to see its health.';
 const READING_MESSAGE = 'Reading the sources the runbook names...';
+const PAUSED_MESSAGE = 'Paused: Resume to read the sources the runbook names.';
 
 /** Edits to the judged runbook restart the monitor once typing pauses this long. */
 const EDIT_SETTLE_MS = 1000;
@@ -34,6 +35,8 @@ export class HealthView extends Disposable {
   /** What the running monitor was started for: the runbook's thresholds and steps, and the settings. */
   private runningKey: string | undefined;
   private editTimer: NodeJS.Timeout | undefined;
+  /** The notebook whose runbook judged the model in the tree. */
+  private shownFor: string | undefined;
 
   constructor(
     private readonly runbooks: NotebookRunbooks,
@@ -133,6 +136,7 @@ export class HealthView extends Disposable {
     }
     if (!this.view.visible || this.paused) {
       // The last model stays in view; nothing is read while hidden or paused.
+      if (this.tree.message === NO_RUNBOOK_MESSAGE) this.tree.message = this.tree.current.roots.length ? undefined : PAUSED_MESSAGE;
       void this.stopMonitor();
       return;
     }
@@ -161,6 +165,9 @@ export class HealthView extends Disposable {
     this.monitor = monitor;
     this.runningKey = key;
     this.log.info(`health view: watching for ${notebook.uri.fsPath}`);
+    // Another runbook's verdicts are not shown while this one's first model is read.
+    if (this.shownFor !== notebook.uri.toString()) this.tree.show({ level: 'ok', exitCode: 0, roots: [] });
+    this.shownFor = notebook.uri.toString();
     if (!this.tree.current.roots.length) this.tree.message = READING_MESSAGE;
     monitor.onChange(() => {
       if (monitor === this.monitor) this.tree.show(monitor.model());

@@ -179,6 +179,7 @@ suite(`Runbook Health view (sandbox in the ${scenario.name} scenario)`, () => {
     const api = await healthApi();
     await showView();
     await waitFor('the monitor to run', () => api.monitoring());
+    await settledModel(api);
     await vscode.commands.executeCommand('runbook.health.pause');
     assert.equal(api.monitoring(), false, 'paused');
     assert.ok(api.model().roots.length, 'the last model stays in view');
