@@ -3,14 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt } from './support/build';
 import { PROJECT_ROOT } from './support/shared';
 
 const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'));
 
-test('the extension activates only when a runbook notebook opens', () => {
+test('the extension activates when a runbook notebook opens, and (implied by VS Code for a contributed view) when the Runbook Health view opens', () => {
   assert.deepEqual(manifest.activationEvents, ['onNotebook:runbook']);
   assert.equal(manifest.main, './dist/extension.js');
 });
@@ -63,4 +63,21 @@ test('incident records: their settings default to what the recorder assumes, the
   // A record is started from a plain runbook; notes and the end go into a record.
   assert.match(toolbar.find((m) => m.command === 'runbook.startRecord')!.when, /!runbook\.isIncidentRecord/);
   for (const command of ['runbook.addNote', 'runbook.endRecord', 'runbook.exportRecordHtml']) assert.match(toolbar.find((m) => m.command === command)!.when, /(?<!!)runbook\.isIncidentRecord/);
+});
+
+test('the Runbook Health view: its own activity bar container with an icon that ships, its settings, and its commands in the view\'s menus', () => {
+  const [container] = manifest.contributes.viewsContainers.activitybar;
+  assert.equal(container.title, 'Runbook Health');
+  assert.ok(existsSync(join(PROJECT_ROOT, container.icon)), container.icon);
+  assert.deepEqual(manifest.contributes.views[container.id].map((v: { id: string }) => v.id), ['runbook.health']);
+  const settings = manifest.contributes.configuration.properties;
+  assert.equal(settings['runbook.health.metricsIntervalSeconds'].default, 15);
+  assert.equal(settings['runbook.health.contexts'].type, 'array');
+  const contributed = manifest.contributes.commands.map((c: { command: string }) => c.command);
+  const menus = manifest.contributes.menus as Record<string, { command: string; when: string }[]>;
+  const inView = [...menus['view/title'], ...menus['view/item/context']].filter((m) => m.when.includes('view == runbook.health'));
+  for (const command of ['refresh', 'pin', 'unpin', 'pause', 'resume', 'describe', 'openStep'].map((c) => `runbook.health.${c}`)) {
+    assert.ok(contributed.includes(command), `${command} is contributed`);
+    assert.ok(inView.some((m) => m.command === command), `${command} is in the view's menus`);
+  }
 });

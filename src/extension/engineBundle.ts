@@ -1,6 +1,7 @@
 // Entry point of dist/engine.js: the engine, the native tools, the runbook
 // runner and their VS Code adapters, and what incident records need to be
-// started, written and exported; required on first use, not at activation.
+// started, written and exported, and the health view's monitor; required on
+// first use, not at activation.
 
 import * as vscode from 'vscode';
 import { createRegistry } from '../core/tools';
@@ -15,6 +16,7 @@ import { Prompts } from './prompts';
 import type { NotebookSessions } from './sessions';
 import type { ConfirmationAnswers } from './testApi';
 
+export { HealthMonitor, changedNodes, nodeId, runbookStepCell } from '../core/health';
 export { IncidentRecorder, exportRecordHtml, newRecordPath, operatorName, startRecord } from '../core/records';
 
 export interface EngineParts {

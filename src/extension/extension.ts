@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_RUNBOOK_BYTES } from '../core/markdown';
 import { RunbookController } from './controller';
+import { HealthCommands } from './healthCommands';
+import { HealthView } from './healthView';
 import { KubeStatusBar } from './kubeStatusBar';
 import { LazyRunner } from './lazyRunner';
 import { createLog } from './log';
@@ -34,6 +36,8 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
   const runner = new LazyRunner((engine) => engine.createNotebookRunner(context, { sessions, runbooks, verdicts, records, log, answers }));
   const cellVerdicts = new VerdictStatusBar(verdicts);
   const summary = new NotebookVerdictSummary(verdicts, runbooks, log);
+  const health = new HealthView(runbooks, sessions, log);
+  const healthCommands = new HealthCommands(health, runbooks);
   context.subscriptions.push(
     log,
     sessions,
@@ -50,6 +54,8 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
     new RestoredVerdicts(verdicts),
     new RecordCommands(records, log, maxBytes),
     registerRunInTerminal(),
+    health,
+    healthCommands,
   );
   return answers?.api({
     cellStatus: (cell) => {
@@ -57,6 +63,19 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
       return item ? { text: item.text, tooltip: item.tooltip ?? '' } : undefined;
     },
     summary: () => summary.shown,
+  }, {
+    model: () => health.tree.current,
+    message: () => health.tree.message,
+    item: (path) => {
+      if (!health.tree.node(health.tree.id(path))) return undefined;
+      const item = health.tree.getTreeItem(health.tree.id(path));
+      const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '');
+      return { label: String(item.label ?? ''), description: String(item.description ?? ''), tooltip, contextValue: item.contextValue ?? '' };
+    },
+    monitoring: () => health.monitoring,
+    judged: () => health.judged()?.uri,
+    describe: (path) => healthCommands.describe(health.tree.id(path)),
+    openStep: (path) => healthCommands.openStep(health.tree.id(path)),
   });
 }
 

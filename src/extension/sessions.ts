@@ -40,7 +40,7 @@ export class NotebookSessions extends Disposable {
     const key = notebook.uri.toString();
     let session = this.sessions.get(key);
     if (!session) {
-      session = new Session(this.cwd(notebook), this.environment(notebook));
+      session = new Session(this.cwd(notebook), this.environment(notebook.uri));
       this.sessions.set(key, session);
     }
     return session;
@@ -74,12 +74,12 @@ export class NotebookSessions extends Disposable {
     return runbookDir && existsSync(runbookDir) ? runbookDir : dirname(notebook.uri.fsPath);
   }
 
-  /** The extension host's environment, overlaid by the file `runbook.envFile` names. */
-  private environment(notebook: vscode.NotebookDocument): Record<string, string | undefined> {
+  /** The extension host's environment, overlaid by the file `runbook.envFile` names for the runbook at `uri`: what its cells get. */
+  environment(uri: vscode.Uri): Record<string, string | undefined> {
     const env: Record<string, string | undefined> = { ...process.env };
-    const setting = vscode.workspace.getConfiguration('runbook', notebook.uri).get<string>('envFile');
+    const setting = vscode.workspace.getConfiguration('runbook', uri).get<string>('envFile');
     if (!setting) return env;
-    const folder = vscode.workspace.getWorkspaceFolder(notebook.uri)?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
     const path = isAbsolute(setting) ? setting : join(folder, setting);
     try {
       const { values, ignored } = parseEnvFile(readFileSync(path, 'utf8'), env);

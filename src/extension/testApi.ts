@@ -2,6 +2,7 @@
 // in VS Code's test mode only.
 
 import type * as vscode from 'vscode';
+import type { HealthModel } from '../core/health';
 
 /**
  * The API `activate()` returns when VS Code runs the extension in test mode
@@ -18,7 +19,26 @@ export interface RunbookApi {
     readonly confirmations: readonly string[];
     /** What the verdict status bars show now. */
     readonly verdicts?: VerdictsTestingApi;
+    /** What the Runbook Health view shows now. */
+    readonly health?: HealthTestingApi;
   };
+}
+
+export interface HealthTestingApi {
+  /** The model the view's tree shows (empty roots before the first complete model). */
+  model(): HealthModel;
+  /** The message item shown instead of the tree (no runbook to judge by, reading), undefined when the tree shows. */
+  message(): string | undefined;
+  /** The tree item of the node at this path of names from its root, as the view renders it. */
+  item(path: readonly string[]): { label: string; description: string; tooltip: string; contextValue: string } | undefined;
+  /** Describe on the node at this path: the text written to the "Runbook Health" output. */
+  describe(path: readonly string[]): string | undefined;
+  /** Whether the health monitor runs now (the view visible, not paused, a runbook to judge by). */
+  monitoring(): boolean;
+  /** The notebook whose runbook judges: the pinned one, else the runbook notebook in front. */
+  judged(): vscode.Uri | undefined;
+  /** Open Runbook Step on the node at this path: the index of the cell revealed, undefined when none covers it. */
+  openStep(path: readonly string[]): Promise<number | undefined>;
 }
 
 export interface ShownItem {
@@ -38,7 +58,7 @@ export class ConfirmationAnswers {
   answer: boolean | undefined;
   readonly requests: string[] = [];
 
-  api(verdicts?: VerdictsTestingApi): RunbookApi {
+  api(verdicts?: VerdictsTestingApi, health?: HealthTestingApi): RunbookApi {
     const answers = this;
     return {
       testing: {
@@ -47,6 +67,7 @@ export class ConfirmationAnswers {
           return answers.requests;
         },
         verdicts,
+        health,
       },
     };
   }

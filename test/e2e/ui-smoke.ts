@@ -6,6 +6,7 @@
 //   node --import tsx test/e2e/ui-smoke.ts                        (needs the .vsix: npm run package)
 //   node --import tsx test/e2e/ui-smoke.ts --product-screenshot   (with the sandbox; writes media/screenshot.png and media/verdicts.png)
 //   node --import tsx test/e2e/ui-smoke.ts --verdicts-screenshot  (only media/verdicts.png: the critical scenario)
+//   node --import tsx test/e2e/ui-smoke.ts --health-screenshot    (only media/health.png: the Runbook Health view, warning scenario)
 
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -138,6 +139,38 @@ export async function captureVerdictsScreenshot(options: UiSmokeOptions = {}): P
   });
 }
 
+export async function captureHealthScreenshot(options: UiSmokeOptions = {}): Promise<{ results: CheckResult[]; file?: string }> {
+  const { SCENARIOS } = await import('../sandbox/index');
+  const tree = '.pane-body .monaco-list-row';
+  return captureStep({
+    ...options,
+    title: 'health screenshot',
+    check: 'the Runbook Health view shows the sandbox judged by the sample runbook, in the warning scenario',
+    name: 'health',
+    media: 'health.png',
+    scenario: SCENARIOS.warning,
+    drive: async (page) => {
+      await runCommand(page, 'Focus on Runbook Health View');
+      await page.locator(tree, { hasText: 'deployment/tiktok-toe' }).first().waitFor({ timeout: 90_000 });
+      // A wider side bar, so the labels and verdicts show whole: drag its edge.
+      const bar = await page.locator('.part.sidebar').boundingBox();
+      if (bar) {
+        const y = bar.y + bar.height / 2;
+        await page.mouse.move(bar.x + bar.width + 1, y);
+        await page.mouse.down();
+        await page.mouse.move(bar.x + 560, y, { steps: 10 });
+        await page.mouse.up();
+      }
+    },
+    expect: async (page) => {
+      const rows = await page.locator(tree).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+      const health = rows.filter((r) => /deployment\/tiktok-toe|Application Servers\/|Database\/|Cache\//.test(r));
+      if (!health.some((r) => /Application Servers\/cpu/.test(r))) throw new Error(`no Application Servers thresholds in the view: ${JSON.stringify(rows)}`);
+      return `rows: ${JSON.stringify(health)}`;
+    },
+  });
+}
+
 interface StepScreenshot extends UiSmokeOptions {
   title: string;
   check: string;
@@ -151,6 +184,8 @@ interface StepScreenshot extends UiSmokeOptions {
   expect?: (page: Page) => Promise<string>;
   /** Pixels to scroll the notebook down before the screenshot (to show the end of the output). */
   scroll?: number;
+  /** What to do once the runbook is open; by default its `kubectl get hpa` step runs and its output shows. */
+  drive?: (page: Page) => Promise<void>;
 }
 
 async function captureStep(options: StepScreenshot): Promise<{ results: CheckResult[]; file?: string }> {
@@ -179,15 +214,8 @@ async function captureStep(options: StepScreenshot): Promise<{ results: CheckRes
       await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
       await quickOpen(page, 'scaling-playbook.runbook.md');
       await page.locator('.notebook-editor .code-cell-row').first().waitFor({ state: 'visible', timeout: 120_000 });
-      // Go to Symbol lists a notebook's cells: it reveals and focuses the step.
-      await page.keyboard.press('Control+Shift+O');
-      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 30_000 });
-      await page.keyboard.type('kubectl get hpa');
-      await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'kubectl get hpa' }).first().waitFor({ timeout: 30_000 });
-      await page.keyboard.press('Enter');
-      await runCommand(page, 'Notebook: Execute Cell');
-      const output = await waitForOutputText(page, 60_000);
-      log(`          output shown: ${JSON.stringify(output.slice(0, 160))}`);
+      if (options.drive) await options.drive(page);
+      else await runHpaStep(page, log);
       if (options.expect) {
         const seen = await waitForExpectation(page, options.expect, 30_000);
         log(`          ${seen.slice(0, 400)}`);
@@ -219,6 +247,19 @@ async function outputFrameTexts(page: Page, selector: string): Promise<string[]>
     texts.push(...found);
   }
   return texts;
+}
+
+/** Runs the sample's `kubectl get hpa` step and waits for its output. */
+async function runHpaStep(page: Page, log: (line: string) => void): Promise<void> {
+  // Go to Symbol lists a notebook's cells: it reveals and focuses the step.
+  await page.keyboard.press('Control+Shift+O');
+  await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.keyboard.type('kubectl get hpa');
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'kubectl get hpa' }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await runCommand(page, 'Notebook: Execute Cell');
+  const output = await waitForOutputText(page, 60_000);
+  log(`          output shown: ${JSON.stringify(output.slice(0, 160))}`);
 }
 
 async function waitForExpectation(page: Page, expect: (page: Page) => Promise<string>, timeoutMs: number): Promise<string> {
@@ -294,12 +335,14 @@ if (require.main === module) {
   ensureTools();
   const product = process.argv.includes('--product-screenshot');
   const verdicts = process.argv.includes('--verdicts-screenshot');
+  const health = process.argv.includes('--health-screenshot');
   const screenshots = async () => {
     const results = product ? (await captureProductScreenshot()).results : [];
-    results.push(...(await captureVerdictsScreenshot()).results);
+    if (product || verdicts) results.push(...(await captureVerdictsScreenshot()).results);
+    if (health) results.push(...(await captureHealthScreenshot()).results);
     return { results, timings: {} };
   };
-  (product || verdicts ? screenshots() : runUiSmoke())
+  (product || verdicts || health ? screenshots() : runUiSmoke())
     .then(({ results, timings }) => {
       console.log(`timings: ${JSON.stringify(timings)}`);
       console.log(`screenshots: ${SCREENSHOTS_DIR}`);

@@ -8,3 +8,4 @@ export { judgeKube } from './kube/kubeMeasure';
 export { kubeTree } from './kube/kubeTree';
 export type { KubeSnapshot } from './kube/kubeObjects';
 export { HealthMonitor, type HealthMonitorOptions } from './monitor';
+export { runbookStepCell } from './runbookStep';

@@ -30,12 +30,15 @@ export async function run(): Promise<void> {
     require('./untrusted.e2e');
   } else if (suite === 'verdicts') {
     require('./verdicts.e2e');
+    require('./health.e2e');
   } else {
     require('./open.e2e');
     require('./save.e2e');
     require('./run.e2e');
     // Cells against the sandbox, when the runner started one (RUNBOOK_E2E_SANDBOX=1).
     if (process.env.RUNBOOK_E2E_SANDBOX === '1') {
+      // Before the suites that change the sandbox's state (kubectl scale).
+      require('./health.e2e');
       require('./sandbox.e2e');
       require('./records.e2e');
     }
