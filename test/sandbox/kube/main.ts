@@ -4,7 +4,8 @@
 // KUBE_SIM_PORT a fixed port, SANDBOX_PODS and SANDBOX_CHURN_PER_SECOND the
 // cluster's size and pod restarts a second (../scale.ts). Ctrl-C stops it.
 // Started with an IPC channel (fork), it answers the message `requests` with
-// the requests it has served, by verb and path (requestCount.ts).
+// the requests it has served, by verb and path (requestCount.ts), and stops
+// when the channel closes.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   process.on('message', (message) => {
     if (message === 'requests') process.send?.({ requests: sim.requestCounts() });
   });
+  // A parent gone (its channel closed) stops it too.
+  process.on('disconnect', () => shutdown());
   let stopping = false;
   const shutdown = () => {
     if (stopping) return;
