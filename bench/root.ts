@@ -1,5 +1,6 @@
 // The repository's root, from wherever this code runs: bench/ under tsx, or
-// the bundle scripts/bench.mjs builds under node_modules/.cache.
+// the bundle scripts/bench.mjs builds under node_modules/.cache (which it
+// tells BENCH_ROOT, as node_modules may be a link into another checkout).
 
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,4 +12,4 @@ function findRoot(from: string): string {
   }
 }
 
-export const ROOT = findRoot(__dirname);
+export const ROOT = process.env.BENCH_ROOT || findRoot(__dirname);

@@ -3,7 +3,7 @@
 // dist/engine.js, rather than transpiled file by file by tsx at run time
 // (which measured ~0.3 ms slower per command). The client libraries load from
 // dist/clients/ (built first), as in the extension.
-//   node scripts/bench.mjs clients|kubectl|serializer [--no-build]
+//   node scripts/bench.mjs clients|health|kubectl|serializer [--no-build]
 // BENCH_BASELINE=DIR (another checkout, e.g. a `git worktree` of an earlier
 // commit with node_modules linked) also bundles DIR's engine and tools, and
 // the clients and kubectl benchmarks run their native commands with both
@@ -41,7 +41,7 @@ await esbuild.build({
   logLevel: 'warning',
   define: { RUNBOOK_BUNDLE: 'false' },
 });
-const env = { ...process.env };
+const env = { ...process.env, BENCH_ROOT: root };
 if (process.env.BENCH_BASELINE) {
   const baseline = resolve(process.env.BENCH_BASELINE);
   env.BENCH_BASELINE_ENGINE = join(dirname(outfile), `baseline-engine-${baseline.replace(/[^\w]+/g, '_')}.js`);
@@ -61,5 +61,6 @@ if (process.env.BENCH_BASELINE) {
     define: { RUNBOOK_BUNDLE: 'false' },
   });
 }
-const run = spawnSync(process.execPath, [outfile], { cwd: root, stdio: 'inherit', env });
+// --expose-gc: bench:health weighs the heap after a collection.
+const run = spawnSync(process.execPath, ['--expose-gc', outfile], { cwd: root, stdio: 'inherit', env });
 process.exit(run.status ?? 1);

@@ -23,6 +23,7 @@ import { seed } from './seed';
 import { seedScale } from './seed-scale';
 import { ApiServer } from './server';
 import { Store } from './store';
+import { RequestCounter, type RequestCounts } from './requestCount';
 import type { KubeObject } from './util';
 
 export interface KubeSimulatorOptions {
@@ -56,6 +57,8 @@ export interface KubeSimulator {
    * of more simulators, as clusters and contexts sandbox-2, sandbox-3... with the admin user.
    */
   writeKubeconfig(path: string, others?: string[]): Promise<void>;
+  /** The requests served so far, by verb (WATCH for a watch) and path. */
+  requestCounts(): RequestCounts;
   /** Closes the server and every open watch/log stream, and clears timers. */
   stop(): Promise<void>;
 }
@@ -122,9 +125,10 @@ export async function startKubeSimulator(opts: KubeSimulatorOptions): Promise<Ku
   for (const h of store.list(KEYS.hpas)) manager.enqueue(hpa, `${h.metadata.namespace}/${h.metadata.name}`);
 
   const api = new ApiServer(ctx);
+  const counter = new RequestCounter();
   const host = opts.host ?? '127.0.0.1';
   const keyPair = opts.tls ? selfSignedCertificate(opts.tlsName ?? host) : undefined;
-  const server: Server = keyPair ? createHttpsServer(keyPair, api.handle) : createServer(api.handle);
+  const server: Server = keyPair ? createHttpsServer(keyPair, counter.counting(api.handle)) : createServer(counter.counting(api.handle));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -138,6 +142,7 @@ export async function startKubeSimulator(opts: KubeSimulatorOptions): Promise<Ku
     port,
     certificate: keyPair?.cert,
     writeKubeconfig: (path, others) => writeFile(path, kubeconfigYaml(url, others), { mode: 0o600 }),
+    requestCounts: () => counter.snapshot(),
     stop: () => {
       stopped ??= new Promise<void>((resolve) => {
         manager.stop();

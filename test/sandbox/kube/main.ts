@@ -3,6 +3,9 @@
 // Prints the URL and a kubeconfig path; SANDBOX_SCENARIO picks the load level,
 // KUBE_SIM_PORT a fixed port, SANDBOX_PODS and SANDBOX_CHURN_PER_SECOND the
 // cluster's size and pod restarts a second (../scale.ts). Ctrl-C stops it.
+// Started with an IPC channel (fork), it answers the message `requests` with
+// the requests it has served, by verb and path (requestCount.ts), and stops
+// when the channel closes.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +23,11 @@ async function main(): Promise<void> {
   console.log(`Kubernetes API simulator (${scenario.name}${pods ? `, ${pods} pods` : ''}) listening on ${sim.url}`);
   console.log(`export KUBECONFIG=${kubeconfig}`);
   console.log('Press Ctrl-C to stop.');
+  process.on('message', (message) => {
+    if (message === 'requests') process.send?.({ requests: sim.requestCounts() });
+  });
+  // A parent gone (its channel closed) stops it too.
+  process.on('disconnect', () => shutdown());
   let stopping = false;
   const shutdown = () => {
     if (stopping) return;
