@@ -10,7 +10,7 @@ import { BreachTracker, judgeSamples, type FoundFinding, type Sample } from '../
 import { databaseVolumes } from '../thresholds/measure/storage';
 import { healthModel, type HealthModel, type HealthNode } from './healthNode';
 import { openKubeCache, type KubeCache } from './kube';
-import { judgeKube, measureKube } from './kube/kubeMeasure';
+import { measureKube } from './kube/kubeMeasure';
 import { metricsEndpoints } from './metricsEndpoints';
 import { requestSamples } from './requestSamples';
 import { startRequestRateSource, type RequestRateSnapshot } from './sources/requestRate';
@@ -46,6 +46,8 @@ export interface HealthMonitorOptions {
   pollIntervalSeconds?: number;
   now?: () => Date;
 }
+
+type KubeMeasured = ReturnType<typeof measureKube>;
 
 interface KubeRoot {
   context: string;
@@ -132,7 +134,9 @@ export class HealthMonitor {
       measured.samples.push(...m.samples);
       measured.findings.push(...m.findings);
     };
-    for (const snapshot of snapshots.values()) add(measureKube(snapshot, groups, this.tracker, now));
+    // Each context is measured once: its samples judge its own nodes and, with every other source's, the thresholds.
+    const kubeMeasured = new Map([...snapshots].map(([context, snapshot]) => [context, measureKube(snapshot, groups, this.tracker, now)] as const));
+    for (const m of kubeMeasured.values()) add(m);
     const pg = this.postgres?.current()?.snapshot;
     if (pg) add(sourceSamples('postgres', { kind: 'postgres', label: pg.database }, pg.measurements));
     const cache = this.redis?.current()?.snapshot;
@@ -146,7 +150,7 @@ export class HealthMonitor {
       if (rate) add(requestSamples(groups, group, rate));
     }
     const judging: Judging = { groups, tracker: this.tracker, now, all: judgeSamples(groups, measured, this.tracker, now) };
-    const roots: HealthNode[] = this.kube.map((k) => this.kubeRoot(k, snapshots.get(k.context), judging));
+    const roots: HealthNode[] = this.kube.map((k) => this.kubeRoot(k, snapshots.get(k.context), kubeMeasured.get(k.context), judging));
     if (this.postgres) roots.push(postgresRoot(this.postgres.current(), judging));
     if (this.redis || this.cluster) roots.push(redisRoot(this.redis?.current(), this.cluster?.current(), judging, redisServer(this.options.env.REDIS_URL)));
     if (this.buckets.length) roots.push(s3Root(this.buckets.map(({ bucket, source }) => ({ bucket, reading: source.current() }))));
@@ -168,10 +172,10 @@ export class HealthMonitor {
     ]);
   }
 
-  private kubeRoot(root: KubeRoot, snapshot: KubeSnapshot | undefined, judging: Judging): HealthNode {
-    if (!root.cache || !snapshot) return { kind: 'kubernetes', name: `context/${root.context}`, label: '', level: 'unreachable', detail: root.error };
+  private kubeRoot(root: KubeRoot, snapshot: KubeSnapshot | undefined, measured: KubeMeasured | undefined, judging: Judging): HealthNode {
+    if (!root.cache || !snapshot || !measured) return { kind: 'kubernetes', name: `context/${root.context}`, label: '', level: 'unreachable', detail: root.error };
     const state = kubeState(root.cache);
-    const verdict = judgeKube(snapshot, judging.groups, judging.tracker, judging.now);
+    const verdict = judgeSamples(judging.groups, measured, judging.tracker, judging.now);
     const node = kubeTree(snapshot, judging.groups, verdict, judging.all);
     if (state.phase === 'failed') return { ...node, level: 'unreachable', detail: `${state.error}\n${state.hint}` };
     if (state.phase === 'reconnecting') return { ...node, stale: { since: new Date(state.lastUpdate ?? state.since).toISOString(), reason: state.error }, detail: `${state.error}\n${state.hint}` };

@@ -38,24 +38,30 @@ export function defaultBinding(component: Component, deployments: readonly strin
 
 /** Whether a pod (by name) belongs to a selector such as `deployment/web,statefulset/db,pod/*redis*`. */
 export function selectsPod(selector: string, pod: string): boolean {
-  return selector.split(',').map((s) => s.trim()).some((entry) => {
+  return podSelector(selector)(pod);
+}
+
+/** A selector's test of pod names, its patterns compiled once: for judging many pods against it. */
+export function podSelector(selector: string): (pod: string) => boolean {
+  const patterns = selector.split(',').map((s) => s.trim()).flatMap((entry): RegExp[] => {
     const slash = entry.indexOf('/');
-    if (slash < 0) return false;
+    if (slash < 0) return [];
     const kind = entry.slice(0, slash).toLowerCase().replace(/\.apps$/, '');
     const name = escapeRegex(entry.slice(slash + 1));
     switch (kind) {
       case 'deployment': case 'deployments': case 'deploy':
-        return new RegExp(`^${name}-[a-z0-9]{1,10}-[a-z0-9]{5}$`).test(pod);
+        return [new RegExp(`^${name}-[a-z0-9]{1,10}-[a-z0-9]{5}$`)];
       case 'statefulset': case 'statefulsets': case 'sts':
-        return new RegExp(`^${name}-\\d+$`).test(pod);
+        return [new RegExp(`^${name}-\\d+$`)];
       case 'daemonset': case 'daemonsets': case 'ds': case 'replicaset': case 'replicasets': case 'rs':
-        return new RegExp(`^${name}-[a-z0-9]{5}$`).test(pod);
+        return [new RegExp(`^${name}-[a-z0-9]{5}$`)];
       case 'pod': case 'pods': case 'po':
-        return new RegExp(`^${entry.slice(slash + 1).split('*').map(escapeRegex).join('.*')}$`).test(pod);
+        return [new RegExp(`^${entry.slice(slash + 1).split('*').map(escapeRegex).join('.*')}$`)];
       default:
-        return false;
+        return [];
     }
   });
+  return (pod) => patterns.some((pattern) => pattern.test(pod));
 }
 
 /** Whether a workload reference (`Deployment/tiktok-toe`, an HPA's target) is one the selector names. */
@@ -71,9 +77,17 @@ export function selectsWorkload(selector: string, workload: string): boolean {
 
 /** The groups a pod belongs to: those whose selector names it, else groups with `*` when nobody claims it. */
 export function groupsForPod(groups: readonly ThresholdGroup[], pod: string): ThresholdGroup[] {
-  const claimed = groups.filter((g) => g.binding?.kubernetes && g.binding.kubernetes !== '*' && selectsPod(g.binding.kubernetes, pod));
-  if (claimed.length) return claimed;
-  return groups.filter((g) => g.binding?.kubernetes === '*');
+  return podGroups(groups)(pod);
+}
+
+/** groupsForPod over the same groups for many pods, each group's selector compiled once. */
+export function podGroups(groups: readonly ThresholdGroup[]): (pod: string) => ThresholdGroup[] {
+  const bound = groups.flatMap((group) => (group.binding?.kubernetes && group.binding.kubernetes !== '*' ? [{ group, selects: podSelector(group.binding.kubernetes) }] : []));
+  const anyPod = groups.filter((g) => g.binding?.kubernetes === '*');
+  return (pod) => {
+    const claimed = bound.filter((b) => b.selects(pod)).map((b) => b.group);
+    return claimed.length ? claimed : [...anyPod];
+  };
 }
 
 export function groupsForWorkload(groups: readonly ThresholdGroup[], workload: string): ThresholdGroup[] {

@@ -2,7 +2,7 @@
 // breach timed by the session's tracker, and the built-in findings.
 
 import type { CellResult } from '../results/cellResult';
-import { groupsForPod, groupsForTarget, groupsForWorkload } from './bindings';
+import { groupsForTarget, groupsForWorkload, podGroups } from './bindings';
 import { levelOf } from './bounds';
 import { measureCell, type FoundFinding, type Sample, type Selector } from './measure';
 import { databaseVolumes } from './measure/storage';
@@ -28,9 +28,10 @@ export function judgeSamples(groups: readonly ThresholdGroup[], measured: { samp
   if (!samples.length && !findings.length) return undefined;
   const measurements: Measurement[] = [];
   const worst = new Map<string, { verdict: Verdict }>();
+  const forPod = podGroups(groups);
   for (const { measurement, select } of samples) {
     let judged = false;
-    for (const group of groupsFor(groups, select)) {
+    for (const group of groupsFor(groups, select, forPod)) {
       for (const threshold of group.metrics) {
         if (!applies(threshold, measurement)) continue;
         judged = true;
@@ -44,7 +45,7 @@ export function judgeSamples(groups: readonly ThresholdGroup[], measured: { samp
     if (!judged) measurements.push(measurement);
   }
   const judgedFindings: Finding[] = findings.map(({ finding, select }) => {
-    const group = select ? groupsFor(groups, select)[0] : undefined;
+    const group = select ? groupsFor(groups, select, forPod)[0] : undefined;
     return group ? { ...finding, group: group.name } : finding;
   });
   const verdicts = [...worst.values()].map((w) => w.verdict);
@@ -52,8 +53,8 @@ export function judgeSamples(groups: readonly ThresholdGroup[], measured: { samp
   return { level, verdicts, findings: judgedFindings, measurements };
 }
 
-function groupsFor(groups: readonly ThresholdGroup[], select: Selector): ThresholdGroup[] {
-  if ('pod' in select) return groupsForPod(groups, select.pod);
+function groupsFor(groups: readonly ThresholdGroup[], select: Selector, forPod: (pod: string) => ThresholdGroup[]): ThresholdGroup[] {
+  if ('pod' in select) return forPod(select.pod);
   if ('workload' in select) return groupsForWorkload(groups, select.workload);
   if ('pvc' in select) return groups.filter((g) => databaseVolumes([g], [select.pvc]).length > 0);
   return groupsForTarget(groups, select.target, select.details);
