@@ -23,7 +23,7 @@ import { Runbook } from '../src/core/runbook';
 import { buildModel, openTimedKubeCache, type ModelStages } from './healthModel';
 import { countsBetween, startBenchSimulator } from './healthSimulator';
 import { median, timed } from './measure';
-import { balancedOrders } from './order';
+import { interleavedRounds } from './order';
 import { rawLists } from './rawLists';
 import { ROOT } from './root';
 import { startSpawner } from './spawner';
@@ -88,15 +88,7 @@ async function main(): Promise<void> {
 
   // Warm every path once (JIT, kubectl's discovery cache), then interleave them.
   const paths: [string, () => Promise<number | void>][] = [['model', model], ['raw', raw], ['kubectl', kubectl], ['spawn', spawnCost]];
-  for (const [, fn] of paths) await fn();
-  const times: Record<string, number[]> = Object.fromEntries(paths.map(([name]) => [name, [] as number[]]));
-  const orders = balancedOrders(paths.length);
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const index of orders[round % orders.length]!) {
-      const [name, fn] = paths[index]!;
-      times[name]!.push(await timed(fn));
-    }
-  }
+  const times = await interleavedRounds(paths, ROUNDS, timed);
   spawner.stop();
   const [m, r, k, s] = ['model', 'raw', 'kubectl', 'spawn'].map((name) => median(times[name]!)) as [number, number, number, number];
   console.log(`bench:health: ${PODS.toLocaleString('en-US')} pods, ${CHURN} pod restarts/s, ${ROUNDS} interleaved rounds (node ${process.version})`);

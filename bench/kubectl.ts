@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { benchEngines } from './engines';
 import { ROOT } from './root';
 import { median, timed } from './measure';
-import { balancedOrders } from './order';
+import { interleavedRounds } from './order';
 import { startSpawner } from './spawner';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -72,15 +72,7 @@ async function main(): Promise<void> {
 
   // Warm every path once: discovery caches, JIT, the kept-alive connections.
   const paths: [string, () => Promise<number | void>][] = [['spawned', spawned], ...engines.map((e) => [e.engine.label, native(e)] as [string, () => Promise<void>]), ['raw', raw]];
-  for (const [, fn] of paths) await fn();
-  const times: Record<string, number[]> = Object.fromEntries(paths.map(([name]) => [name, [] as number[]]));
-  const orders = balancedOrders(paths.length);
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const index of orders[round % orders.length]!) {
-      const [name, fn] = paths[index]!;
-      times[name]!.push(await timed(fn));
-    }
-  }
+  const times = await interleavedRounds(paths, ROUNDS, timed);
   const s = median(times.spawned!);
   const n = median(times.native!);
   const r = median(times.raw!);

@@ -11,3 +11,24 @@ export function balancedOrders(n: number): number[][] {
   const rows = Array.from({ length: n }, (_, r) => first.map((v) => (v + r) % n));
   return n % 2 === 0 ? rows : [...rows, ...rows.map((row) => [...row].reverse())];
 }
+
+/**
+ * Runs each path once to warm it, then `rounds` rounds in balanced order, and
+ * returns each path's times (what `timed` gives) by name.
+ */
+export async function interleavedRounds(
+  paths: readonly (readonly [string, () => Promise<number | void>])[],
+  rounds: number,
+  time: (fn: () => Promise<number | void>) => Promise<number>,
+): Promise<Record<string, number[]>> {
+  for (const [, fn] of paths) await fn();
+  const times: Record<string, number[]> = Object.fromEntries(paths.map(([name]) => [name, [] as number[]]));
+  const orders = balancedOrders(paths.length);
+  for (let round = 0; round < rounds; round++) {
+    for (const index of orders[round % orders.length]!) {
+      const [name, fn] = paths[index]!;
+      times[name]!.push(await time(fn));
+    }
+  }
+  return times;
+}

@@ -3,7 +3,6 @@
 // the exit code is 3, and the cluster's tree is unaffected.
 
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -11,18 +10,11 @@ import { HealthMonitor, healthText, type HealthNode } from '../../../src/core/he
 import { Runbook } from '../../../src/core/runbook';
 import { kubeFixture } from '../../support/kubeSim';
 import { PROJECT_ROOT } from '../../support/shared';
+import { closedPort } from '../../support/closedPort';
 
 /** The sample runbook's thresholds and Kubernetes steps, without the steps that name buckets and URLs. */
 const SAMPLE = Runbook.fromMarkdown(readFileSync(join(PROJECT_ROOT, 'notebooks', 'scaling-playbook.runbook.md'), 'utf8').replace(/^.*(aws s3|curl ).*$/gm, ''));
 
-/** A port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 test('a source that cannot be read is unreachable, says what to check, and leaves the others as they are', async () => {
   const kube = await kubeFixture('normal');

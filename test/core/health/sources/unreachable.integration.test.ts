@@ -7,24 +7,15 @@
 
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startHttpSource, startPostgresSource, startRedisSource, startS3Source, type HealthSource } from '../../../../src/core/health/sources';
 import { selfSignedCertificate } from '../../../sandbox/kube/tls';
 import { acquireSandbox, type SandboxLease } from '../../../sandbox/testing';
+import { closedPort } from '../../../support/closedPort';
 
 const HOUR = 3_600_000;
-
-/** A loopback port nothing listens on: bound, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('health sources when something is down', () => {
   let shared: SandboxLease;
