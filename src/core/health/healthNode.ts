@@ -2,7 +2,7 @@
 // nodes, each with a label and, where a threshold or a finding judged it, a
 // level. Plain data: the CLI prints it, the VS Code view renders it.
 
-import { LEVEL_RANK, type Level } from '../thresholds';
+import { LEVEL_RANK, maxLevel, type Level } from '../thresholds';
 
 /** A judged node's level; `unreachable` when its source could not be read. */
 export type HealthLevel = Level | 'not-measured' | 'unreachable';
@@ -29,6 +29,11 @@ export interface HealthModel {
   level: Level;
   exitCode: number;
   roots: HealthNode[];
+}
+
+/** The worst of these levels that a threshold or finding gave (not measured, unreachable and unjudged left out). */
+export function judgedLevel(levels: Iterable<string | undefined>): Level {
+  return maxLevel([...levels].filter((l): l is Level => l === 'ok' || l === 'warning' || l === 'critical'));
 }
 
 /** The worst judged level in a node and below it; unreachable counts on its own, not as a level. */

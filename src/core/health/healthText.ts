@@ -8,7 +8,7 @@ const WORDS: Record<string, string> = { ok: 'ok', warning: 'WARNING', critical: 
 export function healthText(model: HealthModel): string {
   const lines: string[] = [];
   const visit = (node: HealthNode, depth: number) => {
-    const parts = [`${'  '.repeat(depth)}${node.kind === node.name || depth === 0 ? node.name : `${node.name}`}`];
+    const parts = [`${'  '.repeat(depth)}${node.name}`];
     if (node.label) parts.push(node.label);
     if (node.level) parts.push(`[${WORDS[node.level] ?? node.level}]`);
     if (node.stale) parts.push(`(stale since ${node.stale.since}: ${node.stale.reason})`);

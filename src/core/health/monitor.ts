@@ -16,7 +16,7 @@ import { requestSamples } from './requestSamples';
 import { startRequestRateSource, type RequestRateSnapshot } from './sources/requestRate';
 import type { KubeSnapshot } from './kube/kubeObjects';
 import { kubeTree } from './kube/kubeTree';
-import { kubeSettled, kubeSnapshot, kubeState } from './kube/snapshot';
+import { kubeSettled, kubeSnapshot, kubeState, watchKube } from './kube/snapshot';
 import { httpRoot, postgresRoot, redisRoot, s3Root, sourceSamples, type Judging } from './sourceTrees';
 import {
   runbookTargets, startHttpSource, startPostgresSource, startRedisClusterSource, startRedisSource, startS3Source,
@@ -86,11 +86,7 @@ export class HealthMonitor {
         }
         seen.add(cache.context);
         this.kube.push({ context: cache.context, cache });
-        kubeSnapshot(cache); // starts every collection and the metrics poller
-        for (const name of ['pods', 'deployments', 'statefulsets', 'replicasets', 'horizontalpodautoscalers', 'nodes', 'persistentvolumeclaims', 'events'] as const) {
-          this.unsubscribe.push(cache.collection(name).subscribe(() => this.changed()), cache.collection(name).onStateChange(() => this.changed()));
-        }
-        this.unsubscribe.push(cache.metrics().subscribe(() => this.changed()));
+        this.unsubscribe.push(...watchKube(cache, () => this.changed()));
       } catch (error) {
         // No kubeconfig at all is no Kubernetes to show; a named context that cannot be opened says why.
         if (context !== undefined || env.KUBECONFIG) this.kube.push({ context: context ?? 'current context', error: (error as Error).message });
@@ -119,7 +115,7 @@ export class HealthMonitor {
   async settled(): Promise<void> {
     await Promise.all([
       ...this.kube.map((k) => (k.cache ? kubeSettled(k.cache) : undefined)),
-      ...[this.postgres, this.redis, this.cluster, ...this.buckets.map((b) => b.source), ...this.urls.map((u) => u.source), ...this.rates.map((r) => r.source)].map((s) => (s && !s.current() ? s.refresh() : undefined)),
+      ...this.pollers().map((s) => (s.current() ? undefined : s.refresh())),
     ]);
   }
 
@@ -160,7 +156,7 @@ export class HealthMonitor {
 
   /** Reads every poller again now. */
   async refresh(): Promise<void> {
-    await Promise.all([this.postgres, this.redis, this.cluster, ...this.buckets.map((b) => b.source), ...this.urls.map((u) => u.source), ...this.rates.map((r) => r.source)].map((s) => s?.refresh()));
+    await Promise.all(this.pollers().map((s) => s.refresh()));
   }
 
   async stop(): Promise<void> {
@@ -168,7 +164,7 @@ export class HealthMonitor {
     for (const off of this.unsubscribe.splice(0)) off();
     await Promise.all([
       ...this.kube.map((k) => k.cache?.stop()),
-      ...[this.postgres, this.redis, this.cluster, ...this.buckets.map((b) => b.source), ...this.urls.map((u) => u.source), ...this.rates.map((r) => r.source)].map((s) => s?.stop()),
+      ...this.pollers().map((s) => s.stop()),
     ]);
   }
 
@@ -193,6 +189,12 @@ export class HealthMonitor {
       const capacity = pvc.status?.capacity?.storage ?? pvc.spec?.resources?.requests?.storage;
       return capacity && database.has(pvc.metadata.name) ? [{ pvc: pvc.metadata.name, capacityBytes: Quantity.of(String(capacity)).value() }] : [];
     });
+  }
+
+  /** Every poller started: the database, the cache, the buckets, the URLs and the request rates. */
+  private pollers(): HealthSource<unknown>[] {
+    const all: (HealthSource<unknown> | undefined)[] = [this.postgres, this.redis, this.cluster, ...this.buckets.map((b) => b.source), ...this.urls.map((u) => u.source), ...this.rates.map((r) => r.source)];
+    return all.filter((s): s is HealthSource<unknown> => s !== undefined);
   }
 
   private watch<T>(source: HealthSource<T>): HealthSource<T> {

@@ -5,8 +5,8 @@
 // marked stale.
 
 import type { Target } from '../results';
-import { judgeSamples, type BreachTracker, type CellVerdict, type Component, type Finding, type FoundFinding, type Measurement, type Sample, type ThresholdGroup } from '../thresholds';
-import type { HealthNode, RootKind } from './healthNode';
+import { judgeSamples, type BreachTracker, type CellVerdict, type Component, type Finding, type FoundFinding, type Level, type Measurement, type Sample, type ThresholdGroup } from '../thresholds';
+import { judgedLevel, type HealthNode, type RootKind } from './healthNode';
 import type { HttpSnapshot, PostgresSnapshot, RedisClusterSnapshot, RedisSnapshot, S3BucketSnapshot, SourceReading } from './sources';
 import { thresholdNodes } from './thresholdNodes';
 
@@ -89,21 +89,13 @@ function sourceRoot(component: Component, kind: RootKind | 'url', name: string, 
     kind,
     name,
     label: label ?? '',
-    level: unreachable ? 'unreachable' : !reading ? 'not-measured' : maxOf([judged, worst(children)]),
+    level: unreachable ? 'unreachable' : !reading ? 'not-measured' : judgedLevel([judged, worst(children)]),
     ...(unreachable ? { detail: `${unreachable.error}\n${unreachable.hint}` } : verdict?.findings.length ? { detail: verdict.findings.map((f) => f.message).join('\n') } : {}),
     ...(unreachable && reading?.lastUpdate ? { stale: { since: reading.lastUpdate, reason: unreachable.error } } : {}),
     children,
   };
 }
 
-const RANK: Record<string, number> = { ok: 0, warning: 1, critical: 2 };
-
-function worst(nodes: readonly HealthNode[]): 'ok' | 'warning' | 'critical' {
-  return maxOf(nodes.map((n) => n.level));
-}
-
-function maxOf(levels: readonly (string | undefined)[]): 'ok' | 'warning' | 'critical' {
-  let out: 'ok' | 'warning' | 'critical' = 'ok';
-  for (const l of levels) if (l && l in RANK && RANK[l] > RANK[out]) out = l as typeof out;
-  return out;
+function worst(nodes: readonly HealthNode[]): Level {
+  return judgedLevel(nodes.map((n) => n.level));
 }

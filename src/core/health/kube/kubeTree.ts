@@ -6,7 +6,7 @@
 
 import { maxLevel, type CellVerdict, type Level, type ThresholdGroup } from '../../thresholds';
 import { Quantity } from '../../units';
-import type { HealthNode } from '../healthNode';
+import { judgedLevel, type HealthNode } from '../healthNode';
 import { thresholdNodes } from '../thresholdNodes';
 import type { KubeSnapshot } from './kubeObjects';
 import type { KubeItem } from './transform';
@@ -103,7 +103,7 @@ function workloadNode(kind: string, workload: KubeItem, pods: KubeItem[], podLev
   if (hpa) children.push(hpaNode(hpa, podLevels));
   children.push(podsNode(pods, podLevels, 'pods'));
   const own = podLevels.get(workload.metadata.name);
-  return { kind, name, label: `${ready}/${desired}`, level: maxJudged([judged(children), own?.level]), ...(own?.why.length ? { detail: own.why.join('\n') } : {}), children };
+  return { kind, name, label: `${ready}/${desired}`, level: judgedLevel([judged(children), own?.level]), ...(own?.why.length ? { detail: own.why.join('\n') } : {}), children };
 }
 
 function hpaNode(hpa: KubeItem, podLevels: Map<string, { level: Level; why: string[] }>): HealthNode {
@@ -154,11 +154,7 @@ function volumesNode(pvcs: readonly KubeItem[]): HealthNode {
 }
 
 function judged(nodes: readonly HealthNode[]): Level {
-  return maxJudged(nodes.map((n) => n.level));
-}
-
-function maxJudged(levels: readonly (string | undefined)[]): Level {
-  return maxLevel(levels.filter((l): l is Level => l === 'ok' || l === 'warning' || l === 'critical'));
+  return judgedLevel(nodes.map((n) => n.level));
 }
 
 function pct(used: number, of: number): string {

@@ -6,10 +6,18 @@
 import { Quantity } from '../../units';
 import type { KubeCache } from './cache';
 import type { KubeSnapshot } from './kubeObjects';
-import type { KubeResourceName } from './resources';
+import { KUBE_RESOURCES, type KubeResourceName } from './resources';
 import type { SourceState } from './state';
 
-const TYPES: KubeResourceName[] = ['pods', 'deployments', 'statefulsets', 'replicasets', 'horizontalpodautoscalers', 'nodes', 'persistentvolumeclaims', 'events'];
+const TYPES = Object.keys(KUBE_RESOURCES) as KubeResourceName[];
+
+/** Starts every collection and the metrics poller, and calls `onChange` on each change or state change; returns the unsubscribe functions. */
+export function watchKube(cache: KubeCache, onChange: () => void): (() => void)[] {
+  return [
+    ...TYPES.flatMap((name) => [cache.collection(name).subscribe(onChange), cache.collection(name).onStateChange(onChange)]),
+    cache.metrics().subscribe(onChange),
+  ];
+}
 
 export function kubeSnapshot(cache: KubeCache): KubeSnapshot {
   const list = (name: KubeResourceName) => [...cache.collection(name).values()];
