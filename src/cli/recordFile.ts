@@ -5,7 +5,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { encodeRunbook } from '../core/markdown';
-import { RecordDocument, readRecord, recordRunbookPath, type IncidentHeader, type RecordWrite } from '../core/records';
+import { RecordDocument, readParsedRecord, recordRunbookPath, type IncidentHeader, type RecordWrite } from '../core/records';
 
 export function writeAtomically(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -37,8 +37,10 @@ export interface OpenedRecord {
 
 /** A record's text opened for recording, or undefined when the text is not a record. */
 export function openRecord(text: string): OpenedRecord | undefined {
-  const read = readRecord(text);
+  // One parse: the document the recorder writes through is the one read here.
+  const document = new RecordDocument(text);
+  const read = readParsedRecord(text, document.doc);
   if (!read.header) return undefined;
   const lastFinished = Math.max(-1, ...read.cells.filter((c) => c.runs.some((r) => r.run.result.status !== 'cancelled')).map((c) => c.index));
-  return { document: new RecordDocument(text), header: read.header, lastFinished };
+  return { document, header: read.header, lastFinished };
 }

@@ -1,6 +1,6 @@
 export { IncidentRecorder, type RecordCell, type RecordTarget, type RecordWrite, type RecorderOptions, type TextMasker } from './recorder';
 export { RecordDocument, recordCell } from './recordDocument';
-export { readRecord, recordedResult, type ReadRecord, type RecordedCell } from './readRecord';
+export { readParsedRecord, readRecord, recordedResult, type ReadRecord, type RecordedCell } from './readRecord';
 export { readRunBlocks, type ReadRun } from './runBlock';
 export { latestRecordedRun, type LatestRun } from './latestRun';
 export { readHeader, withHeader, type IncidentHeader, type RecordStatus, type RecordedTarget } from './header';
