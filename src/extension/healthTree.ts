@@ -110,7 +110,7 @@ export class HealthTree implements vscode.TreeDataProvider<string> {
     const item = new vscode.TreeItem(node.name, collapsed);
     item.id = id;
     const word = node.level ? WORDS[node.level] : undefined;
-    item.description = [node.label, word, node.stale ? `stale since ${node.stale.since}` : undefined].filter(Boolean).join(' · ');
+    item.description = [node.label, word === node.label ? undefined : word, node.stale ? `stale since ${node.stale.since}` : undefined].filter(Boolean).join(' · ');
     if (node.level) item.iconPath = ICONS[node.level];
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(`${node.name}${node.label ? `: ${node.label}` : ''}`);

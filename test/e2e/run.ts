@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     // Thresholds and verdicts: a trusted window against a sandbox whose load crosses every critical level.
     const verdicts = hostSuites.has('verdicts')
       ? await part('extension-host tests, verdicts (sandbox in the critical scenario)', () =>
-          withSandbox((sandbox) => runHostTests('verdicts', { settings: { 'runbook.envFile': sandbox.envFilePath } }), { services: ['kube'], scenario: SCENARIOS.critical }),
+          withSandbox((sandbox) => runHostTests('verdicts', { settings: { 'runbook.envFile': sandbox.envFilePath } }), { services: ['kube', 'https'], scenario: SCENARIOS.critical }),
         )
       : undefined;
     if (verdicts) addHostRun(verdicts);

@@ -7,6 +7,7 @@
 // load the Kubernetes client library, so they are imported by path, not from here.
 
 export { routedAgent } from './agents';
+export { mappedRequestOptions } from './mappedRequest';
 export { parseEnvFile, type EnvFileResult } from './envFile';
 export { hostMappings, HostMappingError, HOSTS_VARIABLE, parseHostMappings, routeTo, splitColons, unbracket, type Endpoint, type HostMapping } from './hosts';
 export { kubeconfigFiles } from './kubeconfigPaths';

@@ -3,8 +3,8 @@
 
 import http from 'node:http';
 import https from 'node:https';
-import { routedAgent } from './agents';
 import type { HostMapping } from './hosts';
+import { mappedRequestOptions } from './mappedRequest';
 import type { ResolvedKubeConfig } from './kubeConfig';
 
 export interface KubeRequest {
@@ -41,12 +41,13 @@ export class KubeConnection {
   /** `maxSockets`: open requests at once; a client holding several watches open needs more than a cell does. */
   constructor(
     readonly config: ResolvedKubeConfig,
-    mappings: readonly HostMapping[] = [],
+    private readonly mappings: readonly HostMapping[] = [],
     private readonly inspect: (body: string) => void = () => undefined,
     maxSockets = 8,
   ) {
     this.url = new URL(config.server);
-    this.agent = routedAgent(this.url.protocol, mappings, { keepAlive: true, maxSockets });
+    const options = { keepAlive: true, maxSockets };
+    this.agent = this.url.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
   }
 
   /** host:port as kubectl names the server in errors. */
@@ -135,9 +136,11 @@ export class KubeConnection {
     const transport = url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
       if (req.signal?.aborted) return reject(abortError());
-      const request = transport.request(url, {
+      const target = mappedRequestOptions(url, this.mappings);
+      const request = transport.request({
+        ...target,
         method: req.method ?? 'GET',
-        headers,
+        headers: { ...target.headers, ...headers },
         agent: this.agent,
         ca: options.ca,
         cert: options.cert,

@@ -6,7 +6,7 @@
 
 import type { Target } from '../results';
 import { judgeSamples, type BreachTracker, type CellVerdict, type Component, type Finding, type FoundFinding, type Level, type Measurement, type Sample, type ThresholdGroup } from '../thresholds';
-import { judgedLevel, type HealthNode, type RootKind } from './healthNode';
+import { judgedLevel, type HealthLevel, type HealthNode, type RootKind } from './healthNode';
 import type { HttpSnapshot, PostgresSnapshot, RedisClusterSnapshot, RedisSnapshot, S3BucketSnapshot, SourceReading } from './sources';
 import { thresholdNodes } from './thresholdNodes';
 
@@ -60,7 +60,7 @@ export function httpRoot(readings: readonly { url: string; reading: SourceReadin
     return sourceRoot('http', 'url', url, reading, s?.measurements ?? [], s?.findings ?? [], judging, [], { kind: 'http', label: url }, s ? `HTTP ${s.data.status ?? '?'}` : undefined);
   });
   const all = [...thresholdNodes(judging.groups, 'http', judging.all), ...children];
-  return { kind: 'http', name: 'http', label: `${readings.length} endpoint${readings.length === 1 ? '' : 's'}`, level: worst(all), children: all };
+  return { kind: 'http', name: 'http', label: `${readings.length} endpoint${readings.length === 1 ? '' : 's'}`, level: groupLevel(all), children: all };
 }
 
 export function s3Root(readings: readonly { bucket: string; reading: SourceReading<S3BucketSnapshot> | undefined }[]): HealthNode {
@@ -76,7 +76,7 @@ export function s3Root(readings: readonly { bucket: string; reading: SourceReadi
       ...(unreachable && reading?.lastUpdate ? { stale: { since: reading.lastUpdate, reason: unreachable.error } } : {}),
     };
   });
-  return { kind: 's3', name: 's3', label: `${readings.length} bucket${readings.length === 1 ? '' : 's'}`, level: worst(children), children };
+  return { kind: 's3', name: 's3', label: `${readings.length} bucket${readings.length === 1 ? '' : 's'}`, level: groupLevel(children), children };
 }
 
 function sourceRoot(component: Component, kind: RootKind | 'url', name: string, reading: SourceReading<unknown> | undefined, measurements: readonly Measurement[], findings: readonly Finding[], judging: Judging, facts: HealthNode[], target: Target, label?: string): HealthNode {
@@ -94,6 +94,16 @@ function sourceRoot(component: Component, kind: RootKind | 'url', name: string, 
     ...(unreachable && reading?.lastUpdate ? { stale: { since: reading.lastUpdate, reason: unreachable.error } } : {}),
     children,
   };
+}
+
+/**
+ * A root over several sources (the buckets, the URLs): a warning or critical
+ * below it shows; otherwise one source that could not be read makes the root
+ * unreachable, so a folded root never reads ok while part of it is unknown.
+ */
+function groupLevel(nodes: readonly HealthNode[]): HealthLevel {
+  const judged = worst(nodes);
+  return judged === 'ok' && nodes.some((n) => n.level === 'unreachable') ? 'unreachable' : judged;
 }
 
 function worst(nodes: readonly HealthNode[]): Level {

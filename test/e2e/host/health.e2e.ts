@@ -9,6 +9,10 @@ import * as vscode from 'vscode';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import type { HealthNode } from '../../../src/core/health/healthNode';
 import type { HealthTestingApi, RunbookApi } from '../../../src/extension/testApi';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startKubeSimulator } from '../../sandbox/kube';
 import { SCENARIOS, type Scenario } from '../../sandbox/scenario';
 import { EXTENSION_ID, closeAllEditors, fixture, openRunbook, waitFor } from './helpers';
 
@@ -22,6 +26,8 @@ const expected: Record<string, string> = {
   'Application Servers/memory': above(scenario.appMemoryPercent, 75, 90),
 };
 if (!VERDICTS_WINDOW) expected['Database/connections'] = above(scenario.dbConnectionsPercent, 80, 90);
+// The verdicts window's sandbox serves the app over HTTPS: its /metrics counter gives the request rate.
+if (VERDICTS_WINDOW) expected['Application Servers/requests'] = above(scenario.requestsPerSecond, 1000, 2000);
 
 let count = 0;
 
@@ -42,6 +48,11 @@ function findAll(roots: readonly HealthNode[], name: string): { node: HealthNode
   };
   roots.forEach((root) => visit(root, [root.name]));
   return found;
+}
+
+/** A tooltip's Markdown as it reads: the spaces MarkdownString.appendText writes as &nbsp;, and its escapes, undone. */
+function plain(markdown: string): string {
+  return markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}\[\]()#+\-.!<>|])/g, '$1');
 }
 
 async function showView(): Promise<void> {
@@ -134,7 +145,7 @@ suite(`Runbook Health view (sandbox in the ${scenario.name} scenario)`, () => {
       const shown = api.item([root.name]);
       assert.ok(shown);
       assert.match(shown.description, /unreachable/);
-      assert.match(shown.tooltip, /Check .*then run Refresh/s, shown.tooltip);
+      assert.match(plain(shown.tooltip), /Check .*then run Refresh/s, shown.tooltip);
     }
   });
 
@@ -190,5 +201,43 @@ suite(`Runbook Health view (sandbox in the ${scenario.name} scenario)`, () => {
     await showView();
     await waitFor('the monitor to start with the view shown', () => api.monitoring());
     await settledModel(api);
+  });
+
+  test('a cluster restarted mid-watch shows as stale in the view, with since when, then live again', async function () {
+    this.timeout(60_000);
+    const api = await healthApi();
+    // A cluster of this test's own, served from the extension host, named by an env file of its own.
+    const first = await startKubeSimulator({ scenario });
+    const dir = mkdtempSync(join(tmpdir(), 'runbook-e2e-restart-'));
+    const settings = vscode.workspace.getConfiguration('runbook');
+    const envFile = settings.inspect<string>('envFile')?.workspaceValue;
+    let second: Awaited<ReturnType<typeof startKubeSimulator>> | undefined;
+    try {
+      await first.writeKubeconfig(join(dir, 'kubeconfig'));
+      writeFileSync(join(dir, 'env'), `KUBECONFIG=${join(dir, 'kubeconfig')}\n`);
+      await settings.update('envFile', join(dir, 'env'), vscode.ConfigurationTarget.Workspace);
+      await openRunbook(fixture(`health-${++count}.runbook.md`).uri);
+      await showView();
+      const root = () => api.model().roots.find((r) => r.kind === 'kubernetes' && r.label === new URL(first.url).host);
+      await waitFor('the view to show the test\'s cluster', () => api.message() === undefined && root()?.children?.length, 45_000).catch((error: Error) => {
+        throw new Error(`${error.message}: ${first.url} ${JSON.stringify(api.model().roots.map((r) => [r.kind, r.name, r.label, r.level, r.detail]))} message ${api.message()}`);
+      });
+      const item = () => api.item([root()!.name]);
+      assert.doesNotMatch(item()!.description, /stale/);
+
+      await first.stop();
+      const stale = await waitFor('the root to show stale', () => (/stale since/.test(item()?.description ?? '') ? item() : undefined), 45_000);
+      assert.match(plain(stale.tooltip), /Not updated since .*: /s, stale.tooltip);
+      assert.ok(root()?.children?.some((c) => c.name.startsWith('namespace/')), 'the last known tree stays while stale');
+
+      second = await startKubeSimulator({ scenario, port: first.port });
+      await waitFor('the root to be live again', () => (item() && !/stale/.test(item()!.description) ? true : undefined), 45_000);
+      assert.notEqual(root()?.level, 'unreachable');
+    } finally {
+      await settings.update('envFile', envFile, vscode.ConfigurationTarget.Workspace);
+      await first.stop().catch(() => undefined);
+      await second?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -33,6 +33,11 @@ export class KubeCache {
     private readonly options: KubeCacheOptions = {},
   ) {}
 
+  /** host:port of the context's API server. */
+  get server(): string {
+    return this.transport.server;
+  }
+
   /** The collection of a type, started on first use; the same one for every caller. */
   collection(name: KubeResourceName): KubeCollection {
     let collection = this.collections.get(name);

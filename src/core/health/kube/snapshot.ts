@@ -26,6 +26,7 @@ export function kubeSnapshot(cache: KubeCache): KubeSnapshot {
   const nodeMetrics = usage && new Map(usage.nodes.map((n) => [n.name, sum([n.usage])]));
   return {
     context: cache.context,
+    server: cache.server,
     pods: list('pods'),
     deployments: list('deployments'),
     statefulsets: list('statefulsets'),

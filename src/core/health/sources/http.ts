@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
-import { hostMappings, routedAgent } from '../../connections';
+import { hostMappings, mappedRequestOptions } from '../../connections';
 import type { HttpData } from '../../results/toolData';
 import { httpFinding, httpMeasurement, type Finding, type Measurement } from '../../thresholds';
 import { startPoller, type HealthSource, type Unreachable } from './poller';
@@ -66,27 +66,23 @@ export async function fetchUrl(urlText: string, env: Env, signal: AbortSignal, k
     }
   }
   // A new connection for every read, as each curl run makes one.
-  const agent = routedAgent(url.protocol, hostMappings(env), { keepAlive: false, ...(ca ? { ca } : {}) });
+  const target = mappedRequestOptions(url, hostMappings(env));
   const started = performance.now();
   const since = () => (performance.now() - started) / 1000;
   let connected = 0;
-  try {
-    const res = await new Promise<IncomingMessage>((resolve, reject) => {
-      const req = (tls ? httpsRequest : httpRequest)(url, { method: 'GET', agent, signal, headers: { Accept: '*/*', 'User-Agent': 'runbook-health' } }, resolve);
-      req.on('socket', (socket) => socket.once('connect', () => (connected = since())));
-      req.on('error', reject);
-      req.end();
-    });
-    let size = 0;
-    const chunks: Buffer[] = [];
-    for await (const chunk of res) {
-      size += (chunk as Buffer).length;
-      if (keepBody) chunks.push(chunk as Buffer);
-    }
-    return { data: { kind: 'http', status: res.statusCode ?? 0, timeTotalSeconds: since(), timeConnectSeconds: connected, sizeDownload: size, url: urlText }, body: Buffer.concat(chunks).toString('utf8') };
-  } finally {
-    agent.destroy();
+  const res = await new Promise<IncomingMessage>((resolve, reject) => {
+    const req = (tls ? httpsRequest : httpRequest)({ ...target, method: 'GET', agent: false, signal, ...(ca ? { ca } : {}), headers: { ...target.headers, Accept: '*/*', 'User-Agent': 'runbook-health' } }, resolve);
+    req.on('socket', (socket) => socket.once('connect', () => (connected = since())));
+    req.on('error', reject);
+    req.end();
+  });
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of res) {
+    size += (chunk as Buffer).length;
+    if (keepBody) chunks.push(chunk as Buffer);
   }
+  return { data: { kind: 'http', status: res.statusCode ?? 0, timeTotalSeconds: since(), timeConnectSeconds: connected, sizeDownload: size, url: urlText }, body: Buffer.concat(chunks).toString('utf8') };
 }
 
 /** curl's words for a failed transfer, and what to check. */
