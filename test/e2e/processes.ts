@@ -88,10 +88,23 @@ export function sleep(ms: number): Promise<void> {
 
 export interface LeftOver {
   pid: number;
+  /** Its parent's pid, to tell what started it. */
+  ppid: number;
   command: string;
 }
 
-/** Processes whose environment carries `RUNBOOK_E2E_RUN=<token>` (ours, left running). */
+/** The parent pid of a process, from /proc/PID/stat (the field after the state, past the command in parentheses). */
+function parentPid(pid: string): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+}
+
+/**
+ * Processes whose environment carries `RUNBOOK_E2E_RUN=<token>` (ours, left
+ * running). The runner's own esbuild service (its TypeScript loader's, or a
+ * bundle's whose stop() has not finished) is not one: it reads the runner's
+ * stdin pipe and ends with the runner, so it cannot outlive the run.
+ */
 export function processesOfRun(token: string): LeftOver[] {
   const needle = `${RUN_TOKEN_VAR}=${token}`;
   const found: LeftOver[] = [];
@@ -100,8 +113,10 @@ export function processesOfRun(token: string): LeftOver[] {
     try {
       const environ = readFileSync(`/proc/${name}/environ`, 'latin1').split('\0');
       if (!environ.includes(needle)) continue;
-      const command = readFileSync(`/proc/${name}/cmdline`, 'latin1').split('\0').join(' ').trim();
-      found.push({ pid: Number(name), command: command.slice(0, 160) });
+      const argv = readFileSync(`/proc/${name}/cmdline`, 'latin1').split('\0');
+      const ppid = parentPid(name);
+      if (ppid === process.pid && /(^|\/)esbuild$/.test(argv[0] ?? '') && argv.some((a) => a.startsWith('--service'))) continue;
+      found.push({ pid: Number(name), ppid, command: argv.join(' ').trim().slice(0, 160) });
     } catch {
       // the process ended while we looked, or is not ours to read
     }

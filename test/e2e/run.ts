@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     title: 'no code-server, Chromium or Node process of this run is left behind',
     state: left.length === 0 ? 'passed' : 'failed',
     durationMs: 0,
-    error: left.length ? `killed ${left.length} leftover process(es):\n${left.map((p) => `${p.pid} ${p.command}`).join('\n')}` : undefined,
+    error: left.length ? `killed ${left.length} leftover process(es):\n${left.map((p) => `${p.pid} (parent ${p.ppid}) ${p.command}`).join('\n')}` : undefined,
   });
 
   console.log('\ne2e: times');
