@@ -11,7 +11,7 @@ import { startCodeServer } from './codeServer';
 import type { HostReport } from './host/report';
 import { PROJECT_ROOT, artifactsDir } from './tools';
 
-export type HostSuite = 'trusted' | 'untrusted' | 'verdicts';
+export type HostSuite = 'trusted' | 'untrusted' | 'verdicts' | 'health';
 
 export interface HostRun {
   suite: HostSuite;

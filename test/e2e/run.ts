@@ -7,7 +7,7 @@
 // It prints every check, the times of each part, the measured activation
 // time, and closes with `N passed, N failed`; it exits non-zero on any failure.
 // No process it started is left behind (checked, and killed if found).
-//   node --import tsx test/e2e/run.ts [--no-host] [--no-ui] [--host-suites=verdicts,trusted,untrusted]
+//   node --import tsx test/e2e/run.ts [--no-host] [--no-ui] [--host-suites=verdicts,trusted,untrusted,health]
 
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -15,12 +15,12 @@ import { bundleHostTests, runHostTests, type HostRun } from './hostTests';
 import { killProcessesOfRun, RUN_TOKEN_VAR } from './processes';
 import { closingLine, printResult, type CheckResult } from './results';
 import { runUiSmoke } from './ui-smoke';
-import { SCENARIOS, startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index';
+import { SCENARIOS, startSandbox, type Sandbox, type SandboxOptions, type ServiceName } from '../sandbox/index';
 import { PROJECT_ROOT, SCREENSHOTS_DIR, ensureTools } from './tools';
 
 const args = new Set(process.argv.slice(2));
 /** The extension-host windows to run (all by default). */
-const hostSuites = new Set((process.argv.find((a) => a.startsWith('--host-suites='))?.slice('--host-suites='.length) ?? 'trusted,untrusted,verdicts').split(','));
+const hostSuites = new Set((process.argv.find((a) => a.startsWith('--host-suites='))?.slice('--host-suites='.length) ?? 'trusted,untrusted,verdicts,health').split(','));
 const results: CheckResult[] = [];
 const timings: [string, number][] = [];
 const facts: string[] = [];
@@ -72,6 +72,14 @@ async function withSandbox<T>(body: (sandbox: Sandbox) => Promise<T>, options: S
   }
 }
 
+const VERDICTS_SERVICES: ServiceName[] = ['kube', 'https'];
+const HEALTH_SERVICES: ServiceName[] = ['kube', 'postgres', 'redis', 'https', 's3'];
+
+/** What a window's tests need to know of its sandbox: the scenario and the services running. */
+function sandboxEnv(sandbox: Sandbox, services: readonly ServiceName[]): Record<string, string> {
+  return { RUNBOOK_E2E_SCENARIO: sandbox.scenario.name, RUNBOOK_E2E_SERVICES: services.join(',') };
+}
+
 async function main(): Promise<void> {
   const token = randomBytes(6).toString('hex');
   process.env[RUN_TOKEN_VAR] = token;
@@ -85,16 +93,25 @@ async function main(): Promise<void> {
     await part('bundle the extension-host tests', () => bundleHostTests());
     // The trusted window runs cells against the sandbox (kube + postgres), named by runbook.envFile.
     const trusted = hostSuites.has('trusted')
-      ? await part('extension-host tests, trusted folder (with the sandbox)', () => withSandbox((sandbox) => runHostTests('trusted', { settings: { 'runbook.envFile': sandbox.envFilePath }, env: { RUNBOOK_E2E_SANDBOX: '1' } })))
+      ? await part('extension-host tests, trusted folder (with the sandbox)', () =>
+          withSandbox((sandbox) => runHostTests('trusted', { settings: { 'runbook.envFile': sandbox.envFilePath }, env: { RUNBOOK_E2E_SANDBOX: '1', ...sandboxEnv(sandbox, ['kube', 'postgres']) } })),
+        )
       : undefined;
     if (trusted) addHostRun(trusted);
     // Thresholds and verdicts: a trusted window against a sandbox whose load crosses every critical level.
     const verdicts = hostSuites.has('verdicts')
       ? await part('extension-host tests, verdicts (sandbox in the critical scenario)', () =>
-          withSandbox((sandbox) => runHostTests('verdicts', { settings: { 'runbook.envFile': sandbox.envFilePath } }), { services: ['kube', 'https'], scenario: SCENARIOS.critical }),
+          withSandbox((sandbox) => runHostTests('verdicts', { settings: { 'runbook.envFile': sandbox.envFilePath }, env: sandboxEnv(sandbox, VERDICTS_SERVICES) }), { services: VERDICTS_SERVICES, scenario: SCENARIOS.critical }),
         )
       : undefined;
     if (verdicts) addHostRun(verdicts);
+    // The health view over every source the sample names, in the warning scenario (the other two windows have normal and critical).
+    const health = hostSuites.has('health')
+      ? await part('extension-host tests, health view (sandbox in the warning scenario)', () =>
+          withSandbox((sandbox) => runHostTests('health', { settings: { 'runbook.envFile': sandbox.envFilePath }, env: sandboxEnv(sandbox, HEALTH_SERVICES) }), { services: HEALTH_SERVICES, scenario: SCENARIOS.warning }),
+        )
+      : undefined;
+    if (health) addHostRun(health);
     const untrusted = hostSuites.has('untrusted') ? await part('extension-host tests, untrusted folder', () => runHostTests('untrusted')) : undefined;
     if (untrusted) {
       addHostRun(untrusted);

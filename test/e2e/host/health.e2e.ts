@@ -1,6 +1,7 @@
 // The Runbook Health view in the real workbench, against the window's
-// sandbox: the trusted window's (normal scenario, kube and postgres) and the
-// verdicts window's (critical scenario, kube only). The sample runbook
+// sandbox: the trusted window's (normal scenario, kube and postgres), the
+// verdicts window's (critical, kube and the app over HTTPS) and the health
+// window's (warning, every source the sample names). The sample runbook
 // judges; the items and their verdicts are read through the test-only
 // `testing.health` of the API `activate()` returns.
 
@@ -16,18 +17,24 @@ import { startKubeSimulator } from '../../sandbox/kube';
 import { SCENARIOS, type Scenario } from '../../sandbox/scenario';
 import { EXTENSION_ID, closeAllEditors, fixture, openRunbook, waitFor } from './helpers';
 
-const VERDICTS_WINDOW = process.env.RUNBOOK_E2E_SUITE === 'verdicts';
-const scenario: Scenario = VERDICTS_WINDOW ? SCENARIOS.critical : SCENARIOS.normal;
+/** The window's sandbox: its scenario and services, as the runner started it. */
+const scenario: Scenario = SCENARIOS[(process.env.RUNBOOK_E2E_SCENARIO ?? 'normal') as keyof typeof SCENARIOS];
+const services = new Set((process.env.RUNBOOK_E2E_SERVICES ?? 'kube,postgres').split(','));
 
-/** The sample's Application Servers bounds, written out so the test does not judge with the code under test. */
+/** The sample's bounds, written out so the test does not judge with the code under test. */
 const above = (value: number, warning: number, critical: number) => (value >= critical ? 'critical' : value >= warning ? 'warning' : 'ok');
+const below = (value: number, warning: number, critical: number) => (value < critical ? 'critical' : value < warning ? 'warning' : 'ok');
 const expected: Record<string, string> = {
   'Application Servers/cpu': above(scenario.appCpuPercent, 70, 85),
   'Application Servers/memory': above(scenario.appMemoryPercent, 75, 90),
 };
-if (!VERDICTS_WINDOW) expected['Database/connections'] = above(scenario.dbConnectionsPercent, 80, 90);
-// The verdicts window's sandbox serves the app over HTTPS: its /metrics counter gives the request rate.
-if (VERDICTS_WINDOW) expected['Application Servers/requests'] = above(scenario.requestsPerSecond, 1000, 2000);
+if (services.has('postgres')) expected['Database/connections'] = above(scenario.dbConnectionsPercent, 80, 90);
+// The app over HTTPS: its /metrics counter gives the request rate.
+if (services.has('https')) expected['Application Servers/requests'] = above(scenario.requestsPerSecond, 1000, 2000);
+if (services.has('redis')) {
+  expected['Cache/memory'] = above(scenario.cacheMemoryPercent, 75, 90);
+  expected['Cache/hits'] = below(scenario.cacheHitRatePercent, 85, 70);
+}
 
 let count = 0;
 
@@ -106,8 +113,8 @@ suite(`Runbook Health view (sandbox in the ${scenario.name} scenario)`, () => {
 
     const kinds = model.roots.map((r) => r.kind);
     assert.equal(kinds[0], 'kubernetes', kinds.join(', '));
-    assert.equal(kinds.includes('postgres'), !VERDICTS_WINDOW, `the PostgreSQL root only where the sandbox runs it: ${kinds.join(', ')}`);
-    assert.equal(kinds.includes('redis'), false, 'no Redis in these sandboxes, and no root for it');
+    assert.equal(kinds.includes('postgres'), services.has('postgres'), `the PostgreSQL root only where the sandbox runs it: ${kinds.join(', ')}`);
+    assert.equal(kinds.includes('redis'), services.has('redis'), `the Redis root only where the sandbox runs it: ${kinds.join(', ')}`);
 
     const [deployment] = findAll(model.roots, 'deployment/tiktok-toe');
     assert.ok(deployment, 'the tiktok-toe deployment is in the tree');
@@ -134,11 +141,15 @@ suite(`Runbook Health view (sandbox in the ${scenario.name} scenario)`, () => {
         assert.match(shown.tooltip, new RegExp(name.split('/')[1]), shown.tooltip);
       }
     }
-    if (!VERDICTS_WINDOW) {
+    if (services.has('postgres')) {
       const postgres = model.roots.find((r) => r.kind === 'postgres');
       assert.ok(postgres);
       assert.notEqual(postgres.level, 'unreachable', postgres.detail);
       assert.ok(postgres.children?.some((c) => c.name === 'connections'), 'the connections fact');
+    }
+    for (const kind of ['s3', 'http'] as const) {
+      const root = model.roots.find((r) => r.kind === kind);
+      if (services.has(kind === 'http' ? 'https' : kind)) assert.equal(root?.level, 'ok', `${kind}: ${JSON.stringify(root?.children?.map((c) => [c.name, c.level, c.detail]))}`);
     }
     // A root that could not be read says what to do.
     for (const root of model.roots.filter((r) => r.level === 'unreachable')) {

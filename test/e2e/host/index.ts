@@ -2,7 +2,8 @@
 // suites inside the real extension host, prints each test's title and
 // outcome, and closes with `N passed, N failed`.
 //   RUNBOOK_E2E_SUITE=trusted|untrusted picks the suites for the window's trust state;
-//   `verdicts` is a trusted window against a sandbox in the critical scenario.
+//   `verdicts` is a trusted window against a sandbox in the critical scenario;
+//   `health` one against every source the sample names, in the warning scenario.
 
 import Mocha from 'mocha';
 import { flush, note, record, report } from './report';
@@ -30,6 +31,8 @@ export async function run(): Promise<void> {
     require('./untrusted.e2e');
   } else if (suite === 'verdicts') {
     require('./verdicts.e2e');
+    require('./health.e2e');
+  } else if (suite === 'health') {
     require('./health.e2e');
   } else {
     require('./open.e2e');
