@@ -142,8 +142,8 @@ export class HealthMonitor {
       if (http) add(sourceSamples('http', { kind: 'http', label: url }, http.measurements, http.findings));
     }
     for (const { group, source } of this.rates) {
-      const rate = source.current()?.snapshot;
-      if (rate) add(requestSamples(groups, group, rate));
+      const reading = source.current();
+      if (reading) add(requestSamples(groups, group, reading));
     }
     const judging: Judging = { groups, tracker: this.tracker, now, all: judgeSamples(groups, measured, this.tracker, now) };
     const roots: HealthNode[] = this.kube.map((k) => this.kubeRoot(k, snapshots.get(k.context), kubeMeasured.get(k.context), judging));

@@ -42,6 +42,22 @@ for (const scenario of [SCENARIOS.normal, SCENARIOS.warning, SCENARIOS.critical]
       return node;
     };
 
+    /** The threshold once its label matches: the monitor's cache sees an HPA change through its watch, and the rate is read again after each change. */
+    const untilLabel = async (pattern: RegExp): Promise<HealthNode> => {
+      let node = requests();
+      while (!pattern.test(node.label ?? '')) {
+        await new Promise<void>((resolve) => {
+          const off = monitor.onChange(() => {
+            off();
+            resolve();
+          });
+        });
+        await monitor.refresh();
+        node = requests();
+      }
+      return node;
+    };
+
     before(async () => {
       lease = await acquireSandbox({ scenario, services: ['kube', 'https'] });
       dir = mkdtempSync(join(tmpdir(), 'request-rate-'));
@@ -68,20 +84,17 @@ for (const scenario of [SCENARIOS.normal, SCENARIOS.warning, SCENARIOS.critical]
     it('with the HPA scaling on http_requests_per_second, from the custom metrics API', async () => {
       const patched = await runCli('kubectl', ['patch', 'hpa', 'tiktok-toe', '--type=json', '-p', REQUESTS_METRIC_PATCH], env);
       assert.equal(patched.code, 0, patched.stderr);
-      // The monitor's cache sees the HPA change through its watch; after each change the rate is read again.
-      let node = requests();
-      while (!/custom metrics API/.test(node.label ?? '')) {
-        await new Promise<void>((resolve) => {
-          const off = monitor.onChange(() => {
-            off();
-            resolve();
-          });
-        });
-        await monitor.refresh();
-        node = requests();
-      }
+      const node = await untilLabel(/custom metrics API/);
       assert.equal(node.label, `${scenario.requestsPerSecond}/sec (custom metrics API (custom.metrics.k8s.io/v1beta2): http_requests_per_second summed over 3 pods of deployment/tiktok-toe, the metric hpa/tiktok-toe scales on)`);
       assert.equal(node.level, expectedLevel(scenario));
+    });
+
+    it('a metric the adapter does not have: the last rate, with the error and what to check', async () => {
+      const renamed = JSON.stringify([{ op: 'replace', path: '/spec/metrics/2/pods/metric/name', value: 'http_requests_per_minute' }]);
+      const patched = await runCli('kubectl', ['patch', 'hpa', 'tiktok-toe', '--type=json', '-p', renamed], env);
+      assert.equal(patched.code, 0, patched.stderr);
+      const node = await untilLabel(/not read since/);
+      assert.match(node.label ?? '', new RegExp(`^${scenario.requestsPerSecond}/sec \\(custom metrics API .*; not read since \\S+: Not found \\(404\\): the server could not find the metric http_requests_per_minute for pods — hpa/tiktok-toe scales on http_requests_per_minute, but the metrics adapter has no such metric for pods: check the adapter's rules`));
     });
   });
 }
