@@ -88,7 +88,7 @@ export function startGroupRequestRateSource(options: GroupRequestRateOptions): H
   const explain = (error: unknown): Unreachable => {
     if (target && cluster) return explainCustomMetrics(error, target, { context: cluster.context, server: transport?.server ?? 'the API server' });
     if (url) return explainHttp(error, url);
-    return { error: error instanceof Error ? error.message : String(error), hint: `Check the cluster of context "${cluster?.context}".` };
+    return { error: error instanceof Error ? error.message : String(error), hint: `The cluster of context "${cluster?.context ?? 'current'}" was not listed in time to find ${workload}'s HPA; retrying.` };
   };
 
   return startPoller({ read, explain, close: async () => transport?.close(), intervalMs: options.intervalMs });
