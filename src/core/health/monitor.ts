@@ -11,9 +11,8 @@ import { databaseVolumes } from '../thresholds/measure/storage';
 import { healthModel, type HealthModel, type HealthNode } from './healthNode';
 import { openKubeCache, type KubeCache } from './kube';
 import { measureKube } from './kube/kubeMeasure';
-import { metricsEndpoints } from './metricsEndpoints';
 import { requestSamples } from './requestSamples';
-import { startRequestRateSource, type RequestRateSnapshot } from './sources/requestRate';
+import { requestRateSources, type GroupRequestRate } from './sources/groupRequestRate';
 import type { KubeSnapshot } from './kube/kubeObjects';
 import { kubeTree } from './kube/kubeTree';
 import { kubeSettled, kubeSnapshot, kubeState, watchKube } from './kube/snapshot';
@@ -66,7 +65,7 @@ export class HealthMonitor {
   private cluster?: HealthSource<RedisClusterSnapshot>;
   private buckets: { bucket: string; source: HealthSource<S3BucketSnapshot> }[] = [];
   private urls: { url: string; source: HealthSource<HttpSnapshot> }[] = [];
-  private rates: { group: string; source: HealthSource<RequestRateSnapshot> }[] = [];
+  private rates: { group: string; source: HealthSource<GroupRequestRate> }[] = [];
   private timer?: NodeJS.Timeout;
 
   constructor(private readonly options: HealthMonitorOptions) {}
@@ -101,7 +100,8 @@ export class HealthMonitor {
     const targets = this.options.runbook ? runbookTargets(this.options.runbook, env) : { buckets: [], urls: [] };
     this.buckets = targets.buckets.map((bucket) => ({ bucket, source: this.watch(startS3Source({ env, bucket, intervalMs })) }));
     this.urls = targets.urls.map((url) => ({ url, source: this.watch(startHttpSource({ env, url, intervalMs })) }));
-    this.rates = metricsEndpoints(this.options.runbook).map(({ group, url }) => ({ group, source: this.watch(startRequestRateSource({ env, url, intervalMs: (this.options.metricsIntervalSeconds ?? 15) * 1000 })) }));
+    // Request rates: from the custom metrics API where an HPA scales on one, else from the group's Prometheus endpoint.
+    this.rates = requestRateSources(this.options.runbook, { env, cluster: this.kube.find((k) => k.cache)?.cache, intervalMs: (this.options.metricsIntervalSeconds ?? 15) * 1000 }).map(({ group, source }) => ({ group, source: this.watch(source) }));
     return this;
   }
 
@@ -142,8 +142,8 @@ export class HealthMonitor {
       if (http) add(sourceSamples('http', { kind: 'http', label: url }, http.measurements, http.findings));
     }
     for (const { group, source } of this.rates) {
-      const rate = source.current()?.snapshot;
-      if (rate) add(requestSamples(groups, group, rate));
+      const reading = source.current();
+      if (reading) add(requestSamples(groups, group, reading));
     }
     const judging: Judging = { groups, tracker: this.tracker, now, all: judgeSamples(groups, measured, this.tracker, now) };
     const roots: HealthNode[] = this.kube.map((k) => this.kubeRoot(k, snapshots.get(k.context), kubeMeasured.get(k.context), judging));

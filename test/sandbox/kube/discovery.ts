@@ -2,6 +2,7 @@
 // APIResourceList replies, and the aggregated apidiscovery.k8s.io/v2 lists that
 // kubectl asks for first.
 import { createHash } from 'node:crypto';
+import { CUSTOM_METRICS_GROUP, customMetricsDiscovery, customMetricsGroup, customMetricsResources, CUSTOM_METRICS_VERSIONS } from './custommetrics';
 import { apiVersionOf, type Registry, type ResourceType } from './resources';
 import type { Json } from './util';
 
@@ -62,15 +63,17 @@ function groupsOf(registry: Registry): Map<string, string[]> {
 }
 
 export function apiGroupList(registry: Registry): Json {
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: [...groupsOf(registry)].map(([g, vs]) => groupEntry(g, vs)) };
+  return { kind: 'APIGroupList', apiVersion: 'v1', groups: [...[...groupsOf(registry)].map(([g, vs]) => groupEntry(g, vs)), customMetricsGroup()] };
 }
 
 export function apiGroup(registry: Registry, group: string): Json | undefined {
+  if (group === CUSTOM_METRICS_GROUP) return { kind: 'APIGroup', apiVersion: 'v1', ...customMetricsGroup() };
   const vs = groupsOf(registry).get(group);
   return vs ? { kind: 'APIGroup', apiVersion: 'v1', ...groupEntry(group, vs) } : undefined;
 }
 
 export function apiResourceList(registry: Registry, group: string, version: string): Json | undefined {
+  if (group === CUSTOM_METRICS_GROUP) return CUSTOM_METRICS_VERSIONS.includes(version) ? customMetricsResources(version) : undefined;
   const types = ofGroupVersion(registry, group, version);
   if (!types.length) return undefined;
   const resources: Json[] = [];
@@ -122,6 +125,7 @@ export function aggregatedDiscovery(registry: Registry, core: boolean): Json {
         versions: versions.map((v) => ({ version: v, resources: ofGroupVersion(registry, group, v).map(discoveryResource), freshness: 'Current' })),
       });
     }
+    items.push(customMetricsDiscovery());
   }
   return { kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {}, items };
 }

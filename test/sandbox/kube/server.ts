@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate, authorize, verbOf } from './auth';
 import type { SimContext } from './context';
+import { CUSTOM_METRICS_GROUP, customMetricsRead } from './custommetrics';
 import { aggregatedDiscovery, AGGREGATED_CONTENT_TYPE, apiGroup, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
 import * as errors from './errors';
 import { isSyntaxError, parseJson } from './jsonerror';
@@ -121,6 +122,10 @@ export class ApiServer {
       const list = apiResourceList(reg, group, version);
       if (!list) throw new NotFoundPage();
       return sendJson(res, 200, list);
+    }
+    if (group === CUSTOM_METRICS_GROUP && apiResourceList(reg, group, version)) {
+      if (req.method !== 'GET') throw errors.methodNotSupported({ group, resource: rest[2] ?? '' }, (req.method ?? '').toLowerCase());
+      return sendJson(res, 200, customMetricsRead(this.ctx, version, rest, url.searchParams));
     }
     const target = this.target(group, version, rest);
     const verb = verbOf(req.method ?? 'GET', target.name, target.watch || url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1');

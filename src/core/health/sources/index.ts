@@ -12,3 +12,4 @@ export { startRedisClusterSource, type RedisClusterSnapshot, type RedisClusterSo
 export { startS3Source, type S3BucketSnapshot, type S3Endpoint, type S3SourceOptions } from './s3';
 export { startHttpSource, type HttpSnapshot, type HttpSourceOptions } from './http';
 export { runbookTargets, type RunbookTargets } from './runbookTargets';
+export { requestRateSources, startGroupRequestRateSource, type GroupRequestRate, type GroupRequestRateOptions } from './groupRequestRate';

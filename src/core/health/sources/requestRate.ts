@@ -1,12 +1,11 @@
 // Requests per second from a Prometheus text endpoint the runbook names
-// (front matter `metrics: {Application Servers: https://.../metrics}`): the
+// (a group's binding `metrics: https://.../metrics`): the
 // `http_requests_total` counters added up, read twice a second apart on the
 // first read (a rate needs two samples), then once a poll, the rate being the
 // difference over the time between reads.
 
 import { abortableSleep } from '../../util/abortableSleep';
-import { explainHttp, fetchUrl } from './http';
-import { startPoller, type HealthSource } from './poller';
+import { fetchUrl } from './http';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -21,7 +20,15 @@ export interface RequestRateSnapshot {
   overSeconds: number;
 }
 
-export function startRequestRateSource(options: { env: Env; url: string; intervalMs: number; firstGapMs?: number }): HealthSource<RequestRateSnapshot> {
+export interface PrometheusRateOptions {
+  env: Env;
+  url: string;
+  /** The wait between the first two reads (default 1 s). */
+  firstGapMs?: number;
+}
+
+/** Reads the endpoint's rate: twice on the first call, then once a call against the call before. */
+export function prometheusRateReader(options: PrometheusRateOptions): (signal: AbortSignal) => Promise<RequestRateSnapshot> {
   let previous: { total: number; at: number } | undefined;
   const sample = async (signal: AbortSignal) => {
     const { data, body } = await fetchUrl(options.url, options.env, signal, true);
@@ -30,7 +37,7 @@ export function startRequestRateSource(options: { env: Env; url: string; interva
     if (total === undefined) throw new Error(`${options.url} has no ${REQUESTS_COUNTER} counter`);
     return { total, at: performance.now() };
   };
-  const read = async (signal: AbortSignal): Promise<RequestRateSnapshot> => {
+  return async (signal) => {
     if (!previous) {
       previous = await sample(signal);
       await abortableSleep(options.firstGapMs ?? 1000, signal);
@@ -42,7 +49,6 @@ export function startRequestRateSource(options: { env: Env; url: string; interva
     previous = now;
     return { url: options.url, total: now.total, perSecond: overSeconds > 0 ? grown / overSeconds : 0, overSeconds };
   };
-  return startPoller({ read, explain: (error) => explainHttp(error, options.url), close: async () => undefined, intervalMs: options.intervalMs });
 }
 
 /** The sum of a counter's samples in Prometheus text format (every label set), or undefined when it has none. */

@@ -1,8 +1,11 @@
 // HorizontalPodAutoscaler status: current CPU and memory utilisation from the
-// scenario (constant), current replicas from the target. It never scales by itself,
+// scenario (constant), the average of a Pods metric the custom metrics API
+// serves (custommetrics.ts) over the target's pods that have it, current
+// replicas from the target. It never scales by itself,
 // so the runbook's manual `kubectl scale` steps are what change the replica count.
 import type { SimContext } from '../context';
 import { containerUsage, isRunning } from '../metrics';
+import { rateQuantity, requestsPerPod, REQUESTS_METRIC } from '../custommetrics';
 import { formatCpu, formatKi } from '../quantity';
 import { KEYS } from '../resources';
 import type { StoreEvent } from '../store';
@@ -26,7 +29,8 @@ export class HpaController implements Controller {
       .map(itemOf);
   }
 
-  private currentMetric(spec: Json, pods: KubeObject[]): Json {
+  private currentMetric(spec: Json, pods: KubeObject[], ns: string): Json {
+    if (spec.type === 'Pods') return podsMetric(this.ctx, spec.pods?.metric?.name, ns, pods);
     if (spec.type !== 'Resource') return undefined;
     const resource = spec.resource?.name;
     const s = this.ctx.scenario;
@@ -79,7 +83,7 @@ export class HpaController implements Controller {
       ...(hpa.status?.lastScaleTime ? { lastScaleTime: hpa.status.lastScaleTime } : {}),
       currentReplicas: replicas,
       desiredReplicas: replicas,
-      currentMetrics: (hpa.spec?.metrics ?? []).map((m: Json) => this.currentMetric(m, pods)).filter(Boolean),
+      currentMetrics: (hpa.spec?.metrics ?? []).map((m: Json) => this.currentMetric(m, pods, ns ?? 'default')).filter(Boolean),
       conditions: [
         cond('AbleToScale', 'True', 'ReadyForNewScale', 'recommended size matches current size'),
         cond('ScalingActive', 'True', 'ValidMetricFound', 'the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)'),
@@ -90,4 +94,13 @@ export class HpaController implements Controller {
     };
     store.update(KEYS.hpas, hpa);
   }
+}
+
+/** A Pods metric's status: the average over the target's pods that the custom metrics API has a value for; none when it has none. */
+function podsMetric(ctx: SimContext, name: string | undefined, ns: string, pods: KubeObject[]): Json {
+  if (name !== REQUESTS_METRIC) return undefined;
+  const { pods: measured, perPod } = requestsPerPod(ctx, ns);
+  const names = new Set(measured.map((p) => p.metadata.name));
+  if (!pods.some((p) => names.has(p.metadata.name))) return undefined;
+  return { type: 'Pods', pods: { metric: { name }, current: { averageValue: rateQuantity(perPod) } } };
 }
