@@ -1,0 +1,223 @@
+// One context's health tree, kept up to date by the cache's changes: each
+// change costs what it touches, not the size of the cluster. A pod's health
+// (its row as a cell gives it, judged alone) is kept by uid and judged again
+// only when the pod changes; a namespace's node is rebuilt only when
+// something in it changed, and unchanged nodes are the same objects as
+// before. Everything is judged again when new metrics come in and whenever
+// the last full judging is older than `refreshMs`, which keeps
+// time-dependent text (a restart's age, how long a breach has lasted)
+// current.
+
+import type { CellVerdict, ThresholdGroup, Verdict } from '../../thresholds';
+import { judged, namespaceNode, nodesNode, volumesNode, type JudgedObject } from './kubeNodes';
+import type { HealthNode } from '../healthNode';
+import { thresholdNodes } from '../thresholdNodes';
+import type { KubeChange } from './collection';
+import type { KubeResourceName } from './resources';
+import { WorstVerdicts, type Judged } from './worstVerdicts';
+import { hpaHealth, podHealth, type Judge, type PodUsage, type SubjectHealth } from './subjectHealth';
+import type { KubeItem } from './transform';
+
+type Usage = ReadonlyMap<string, PodUsage>;
+
+
+/** A pod or an autoscaler, with its place in the judge's order and its health as last judged. */
+interface Entry {
+  kind: 'pod' | 'hpa';
+  object: KubeItem;
+  order: number;
+  health?: SubjectHealth;
+}
+
+/** Autoscalers come after every pod in the judge's order, as `describe hpa` after `get pods` and `top pods`. */
+const HPA_ORDER = 2 ** 40;
+
+interface Namespace {
+  pods: Map<string, Entry>;
+  deployments: Map<string, KubeItem>;
+  statefulsets: Map<string, KubeItem>;
+  replicasets: Map<string, KubeItem>;
+  hpas: Map<string, Entry>;
+  warnings: number;
+  /** Absent when something in it changed since it was built. */
+  node?: HealthNode;
+}
+
+export interface KubeModelOptions {
+  context: string;
+  /** host:port of the API server, the root's label. */
+  server?: string;
+  /** Judge everything again when the last full judging is this old (default 15 s). */
+  refreshMs?: number;
+}
+
+export class KubeModel {
+  /** Every pod by uid, in the cache's order: the order the judge sees them in. */
+  private readonly pods = new Map<string, Entry>();
+  private readonly hpas = new Map<string, Entry>();
+  private readonly namespaces = new Map<string, Namespace>();
+  private readonly nodes = new Map<string, KubeItem>();
+  private readonly pvcs = new Map<string, KubeItem>();
+  /** A warning event's uid -> the namespace it counts in. */
+  private readonly warningNamespace = new Map<string, string>();
+  private podUsage?: Usage;
+  private nodeUsage?: Usage;
+  private readonly unjudged = new Set<Entry>();
+  private judgedAt = -Infinity;
+  private added = 0;
+  private groups: readonly ThresholdGroup[] = [];
+  private readonly worst = new WorstVerdicts(() => this.groups, () => this.judged());
+  private nodesNode?: HealthNode;
+  private volumesNode?: HealthNode;
+
+  constructor(private readonly options: KubeModelOptions) {}
+
+  get context(): string {
+    return this.options.context;
+  }
+
+  /** One change to a cached object. */
+  apply(resource: KubeResourceName, { type, object }: KubeChange): void {
+    const uid = object.metadata.uid;
+    const gone = type === 'deleted';
+    switch (resource) {
+      case 'pods':
+        this.change('pod', this.pods, this.namespace(object.metadata.namespace).pods, type, object);
+        break;
+      case 'horizontalpodautoscalers':
+        this.change('hpa', this.hpas, this.namespace(object.metadata.namespace).hpas, type, object);
+        break;
+      case 'deployments':
+      case 'statefulsets':
+      case 'replicasets': {
+        const ns = this.namespace(object.metadata.namespace);
+        if (gone) ns[resource].delete(uid);
+        else ns[resource].set(uid, object);
+        break;
+      }
+      case 'events': {
+        const before = this.warningNamespace.get(uid);
+        if (before !== undefined) this.namespace(before).warnings--;
+        this.warningNamespace.delete(uid);
+        if (!gone) {
+          const namespace = object.event?.involvedObject?.namespace ?? object.metadata.namespace ?? '';
+          this.warningNamespace.set(uid, namespace);
+          this.namespace(namespace).warnings++;
+        }
+        break;
+      }
+      case 'nodes':
+        if (gone) this.nodes.delete(uid);
+        else this.nodes.set(uid, object);
+        this.nodesNode = undefined;
+        break;
+      case 'persistentvolumeclaims':
+        if (gone) this.pvcs.delete(uid);
+        else this.pvcs.set(uid, object);
+        this.volumesNode = undefined;
+        break;
+    }
+  }
+
+  /** A metrics poll's usage, by `namespace/pod` and by node name: every pod is judged again. */
+  setUsage(pods: Usage | undefined, nodes: Usage | undefined): void {
+    this.podUsage = pods;
+    this.nodeUsage = nodes;
+    this.judgedAt = -Infinity;
+    this.nodesNode = undefined;
+  }
+
+  /**
+   * Judges what changed (everything, when metrics came in or the last full judging is `refreshMs` old) and
+   * returns the context's values judged against each threshold: the worst a group and metric, for every
+   * source's thresholds together.
+   */
+  update(judge: Judge): Verdict[] {
+    this.groups = judge.groups;
+    if (judge.now.getTime() - this.judgedAt >= (this.options.refreshMs ?? 15_000)) this.judgeAll(judge);
+    for (const entry of this.unjudged) {
+      const before = entry.health?.verdicts;
+      entry.health = entry.kind === 'pod' ? podHealth(entry.object, this.usageOf(entry.object), judge) : hpaHealth(entry.object, judge);
+      this.worst.change(entry.order, before, entry.health.verdicts);
+      this.namespace(entry.object.metadata.namespace).node = undefined;
+    }
+    this.unjudged.clear();
+    return this.worst.verdicts();
+  }
+
+  /** The tree as last updated; `thresholds`: every source's values judged together, for the threshold nodes. */
+  tree(groups: readonly ThresholdGroup[], thresholds: CellVerdict | undefined): HealthNode {
+    const shown = [...this.namespaces].filter(([, ns]) => ns.pods.size || ns.deployments.size || ns.statefulsets.size);
+    const namespaces = shown.sort(([a], [b]) => a.localeCompare(b)).map(([name, ns]) => (ns.node ??= this.namespaceNode(name, ns)));
+    if (this.nodes.size) this.nodesNode ??= nodesNode([...this.nodes.values()], this.nodeUsage);
+    if (this.pvcs.size) this.volumesNode ??= volumesNode([...this.pvcs.values()]);
+    const children: HealthNode[] = [
+      ...thresholdNodes(groups, 'kubernetes', thresholds),
+      ...namespaces,
+      ...(this.nodes.size ? [this.nodesNode!] : []),
+      ...(this.pvcs.size ? [this.volumesNode!] : []),
+    ];
+    return { kind: 'kubernetes', name: `context/${this.options.context}`, label: this.options.server ?? '', level: judged(children), children };
+  }
+
+  /** Every pod, then every autoscaler, as judged: the order a cell's `get pods`, `top pods` and `describe hpa` give them in. */
+  private *judged(): Iterable<Judged> {
+    for (const entry of this.pods.values()) if (entry.health) yield { order: entry.order, verdicts: entry.health.verdicts };
+    for (const entry of this.hpas.values()) if (entry.health) yield { order: entry.order, verdicts: entry.health.verdicts };
+  }
+
+  private judgeAll(judge: Judge): void {
+    for (const entry of this.pods.values()) this.unjudged.add(entry);
+    for (const entry of this.hpas.values()) this.unjudged.add(entry);
+    this.judgedAt = judge.now.getTime();
+    this.worst.reset();
+  }
+
+  /** A pod or autoscaler added, changed or gone: judged again at the next update, in the same place as before. */
+  private change(kind: Entry['kind'], all: Map<string, Entry>, inNamespace: Map<string, Entry>, type: KubeChange['type'], object: KubeItem): void {
+    const uid = object.metadata.uid;
+    const entry = all.get(uid);
+    if (type === 'deleted') {
+      if (!entry) return;
+      all.delete(uid);
+      inNamespace.delete(uid);
+      this.unjudged.delete(entry);
+      this.worst.change(entry.order, entry.health?.verdicts, undefined);
+    } else if (entry) {
+      entry.object = object;
+      this.unjudged.add(entry);
+    } else {
+      const added: Entry = { kind, object, order: (kind === 'hpa' ? HPA_ORDER : 0) + this.added++ };
+      all.set(uid, added);
+      inNamespace.set(uid, added);
+      this.unjudged.add(added);
+    }
+  }
+
+  private namespaceNode(name: string, ns: Namespace): HealthNode {
+    return namespaceNode(name, {
+      pods: ns.pods.values() as Iterable<JudgedObject>,
+      deployments: ns.deployments.values(),
+      statefulsets: ns.statefulsets.values(),
+      replicasets: ns.replicasets.values(),
+      hpas: ns.hpas.values() as Iterable<JudgedObject>,
+      warnings: ns.warnings,
+    });
+  }
+
+  private usageOf(pod: KubeItem): PodUsage | undefined {
+    return this.podUsage?.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
+  }
+
+  /** The namespace's objects, marked changed. */
+  private namespace(name: string | undefined): Namespace {
+    const key = name ?? '';
+    let ns = this.namespaces.get(key);
+    if (!ns) {
+      ns = { pods: new Map(), deployments: new Map(), statefulsets: new Map(), replicasets: new Map(), hpas: new Map(), warnings: 0 };
+      this.namespaces.set(key, ns);
+    }
+    ns.node = undefined;
+    return ns;
+  }
+}
