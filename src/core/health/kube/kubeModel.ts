@@ -9,39 +9,21 @@
 // current.
 
 import type { CellVerdict, ThresholdGroup, Verdict } from '../../thresholds';
-import { judged, namespaceNode, nodesNode, volumesNode, type JudgedObject } from './kubeNodes';
+import { judged, nodesNode, volumesNode } from './kubeNodes';
+import { NamespaceModel, type Entry } from './namespaceModel';
 import type { HealthNode } from '../healthNode';
 import { thresholdNodes } from '../thresholdNodes';
 import type { KubeChange } from './collection';
 import type { KubeResourceName } from './resources';
 import { WorstVerdicts, type Judged } from './worstVerdicts';
-import { hpaHealth, podHealth, type Judge, type PodUsage, type SubjectHealth } from './subjectHealth';
+import { hpaHealth, podHealth, type Judge, type PodUsage } from './subjectHealth';
 import type { KubeItem } from './transform';
 
 type Usage = ReadonlyMap<string, PodUsage>;
 
 
-/** A pod or an autoscaler, with its place in the judge's order and its health as last judged. */
-interface Entry {
-  kind: 'pod' | 'hpa';
-  object: KubeItem;
-  order: number;
-  health?: SubjectHealth;
-}
-
 /** Autoscalers come after every pod in the judge's order, as `describe hpa` after `get pods` and `top pods`. */
 const HPA_ORDER = 2 ** 40;
-
-interface Namespace {
-  pods: Map<string, Entry>;
-  deployments: Map<string, KubeItem>;
-  statefulsets: Map<string, KubeItem>;
-  replicasets: Map<string, KubeItem>;
-  hpas: Map<string, Entry>;
-  warnings: number;
-  /** Absent when something in it changed since it was built. */
-  node?: HealthNode;
-}
 
 export interface KubeModelOptions {
   context: string;
@@ -55,7 +37,7 @@ export class KubeModel {
   /** Every pod by uid, in the cache's order: the order the judge sees them in. */
   private readonly pods = new Map<string, Entry>();
   private readonly hpas = new Map<string, Entry>();
-  private readonly namespaces = new Map<string, Namespace>();
+  private readonly namespaces = new Map<string, NamespaceModel>();
   private readonly nodes = new Map<string, KubeItem>();
   private readonly pvcs = new Map<string, KubeItem>();
   /** A warning event's uid -> the namespace it counts in. */
@@ -82,27 +64,27 @@ export class KubeModel {
     const gone = type === 'deleted';
     switch (resource) {
       case 'pods':
-        this.change('pod', this.pods, this.namespace(object.metadata.namespace).pods, type, object);
-        break;
-      case 'horizontalpodautoscalers':
-        this.change('hpa', this.hpas, this.namespace(object.metadata.namespace).hpas, type, object);
-        break;
-      case 'deployments':
-      case 'statefulsets':
-      case 'replicasets': {
+      case 'horizontalpodautoscalers': {
         const ns = this.namespace(object.metadata.namespace);
-        if (gone) ns[resource].delete(uid);
-        else ns[resource].set(uid, object);
+        const entry = resource === 'pods' ? this.change('pod', this.pods, ns.pods, type, object) : this.change('hpa', this.hpas, ns.hpas, type, object);
+        if (entry) this.changed(ns, entry, gone);
         break;
       }
+      case 'deployments':
+      case 'statefulsets':
+        this.namespace(object.metadata.namespace).workloadChanged(resource, object, gone);
+        break;
+      case 'replicasets':
+        this.namespace(object.metadata.namespace).replicasetChanged(object, gone);
+        break;
       case 'events': {
         const before = this.warningNamespace.get(uid);
-        if (before !== undefined) this.namespace(before).warnings--;
+        if (before !== undefined) this.namespace(before).warningsChanged(-1);
         this.warningNamespace.delete(uid);
         if (!gone) {
           const namespace = object.event?.involvedObject?.namespace ?? object.metadata.namespace ?? '';
           this.warningNamespace.set(uid, namespace);
-          this.namespace(namespace).warnings++;
+          this.namespace(namespace).warningsChanged(1);
         }
         break;
       }
@@ -139,7 +121,7 @@ export class KubeModel {
       const before = entry.health?.verdicts;
       entry.health = entry.kind === 'pod' ? podHealth(entry.object, this.usageOf(entry.object), judge) : hpaHealth(entry.object, judge);
       this.worst.change(entry.order, before, entry.health.verdicts);
-      this.namespace(entry.object.metadata.namespace).node = undefined;
+      this.changed(this.namespace(entry.object.metadata.namespace), entry, false);
     }
     this.unjudged.clear();
     return this.worst.verdicts();
@@ -147,8 +129,8 @@ export class KubeModel {
 
   /** The tree as last updated; `thresholds`: every source's values judged together, for the threshold nodes. */
   tree(groups: readonly ThresholdGroup[], thresholds: CellVerdict | undefined): HealthNode {
-    const shown = [...this.namespaces].filter(([, ns]) => ns.pods.size || ns.deployments.size || ns.statefulsets.size);
-    const namespaces = shown.sort(([a], [b]) => a.localeCompare(b)).map(([name, ns]) => (ns.node ??= this.namespaceNode(name, ns)));
+    const shown = [...this.namespaces.values()].filter((ns) => ns.shown);
+    const namespaces = shown.sort((a, b) => a.name.localeCompare(b.name)).map((ns) => ns.tree());
     if (this.nodes.size) this.nodesNode ??= nodesNode([...this.nodes.values()], this.nodeUsage);
     if (this.pvcs.size) this.volumesNode ??= volumesNode([...this.pvcs.values()]);
     const children: HealthNode[] = [
@@ -173,51 +155,41 @@ export class KubeModel {
     this.worst.reset();
   }
 
-  /** A pod or autoscaler added, changed or gone: judged again at the next update, in the same place as before. */
-  private change(kind: Entry['kind'], all: Map<string, Entry>, inNamespace: Map<string, Entry>, type: KubeChange['type'], object: KubeItem): void {
+  /** A pod or autoscaler added, changed or gone: judged again at the next update, in the same place as before. Returns its entry. */
+  private change(kind: Entry['kind'], all: Map<string, Entry>, inNamespace: Map<string, Entry>, type: KubeChange['type'], object: KubeItem): Entry | undefined {
     const uid = object.metadata.uid;
-    const entry = all.get(uid);
+    let entry = all.get(uid);
     if (type === 'deleted') {
-      if (!entry) return;
+      if (!entry) return undefined;
       all.delete(uid);
       inNamespace.delete(uid);
       this.unjudged.delete(entry);
       this.worst.change(entry.order, entry.health?.verdicts, undefined);
-    } else if (entry) {
-      entry.object = object;
-      this.unjudged.add(entry);
-    } else {
-      const added: Entry = { kind, object, order: (kind === 'hpa' ? HPA_ORDER : 0) + this.added++ };
-      all.set(uid, added);
-      inNamespace.set(uid, added);
-      this.unjudged.add(added);
+      return entry;
     }
+    if (entry) entry.object = object;
+    else {
+      entry = { kind, object, order: (kind === 'hpa' ? HPA_ORDER : 0) + this.added++ };
+      all.set(uid, entry);
+      inNamespace.set(uid, entry);
+    }
+    this.unjudged.add(entry);
+    return entry;
   }
 
-  private namespaceNode(name: string, ns: Namespace): HealthNode {
-    return namespaceNode(name, {
-      pods: ns.pods.values() as Iterable<JudgedObject>,
-      deployments: ns.deployments.values(),
-      statefulsets: ns.statefulsets.values(),
-      replicasets: ns.replicasets.values(),
-      hpas: ns.hpas.values() as Iterable<JudgedObject>,
-      warnings: ns.warnings,
-    });
+  private changed(ns: NamespaceModel, entry: Entry, gone: boolean): void {
+    if (entry.kind === 'pod') ns.podChanged(entry, gone);
+    else ns.hpaChanged();
   }
 
   private usageOf(pod: KubeItem): PodUsage | undefined {
     return this.podUsage?.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
   }
 
-  /** The namespace's objects, marked changed. */
-  private namespace(name: string | undefined): Namespace {
+  private namespace(name: string | undefined): NamespaceModel {
     const key = name ?? '';
     let ns = this.namespaces.get(key);
-    if (!ns) {
-      ns = { pods: new Map(), deployments: new Map(), statefulsets: new Map(), replicasets: new Map(), hpas: new Map(), warnings: 0 };
-      this.namespaces.set(key, ns);
-    }
-    ns.node = undefined;
+    if (!ns) this.namespaces.set(key, (ns = new NamespaceModel(key)));
     return ns;
   }
 }

@@ -1,5 +1,5 @@
 // The nodes of a context's health tree, each from what it shows: a
-// namespace's workloads (ready/desired, the autoscaler, pods counted by
+// namespace, a workload (ready/desired, the autoscaler, pods counted by
 // level: only unhealthy pods are listed), the nodes and the volumes. Levels
 // come from each pod's and autoscaler's own judging (subjectHealth).
 
@@ -17,49 +17,14 @@ export interface JudgedObject {
   health: SubjectHealth;
 }
 
-export interface NamespaceObjects {
-  /** In the cache's order. */
-  pods: Iterable<JudgedObject>;
-  deployments: Iterable<KubeItem>;
-  statefulsets: Iterable<KubeItem>;
-  replicasets: Iterable<KubeItem>;
-  hpas: Iterable<JudgedObject>;
-  warnings: number;
-}
+export const NO_WORKLOAD = 'pods without a workload';
 
-const NO_WORKLOAD = 'pods without a workload';
-
-/** A namespace: its deployments, then its statefulsets, then pods grouped by an owner that is neither, then its warning events. */
-export function namespaceNode(namespace: string, objects: NamespaceObjects): HealthNode {
-  const deploymentOf = new Map<string, string>();
-  for (const rs of objects.replicasets) {
-    const owner = rs.metadata.ownerReferences?.find((o) => o.kind === 'Deployment');
-    if (owner) deploymentOf.set(rs.metadata.name, `deployment/${owner.name}`);
-  }
-  const podsOf = new Map<string, JudgedObject[]>();
-  for (const judged of objects.pods) {
-    const ref = judged.object.metadata.ownerReferences?.[0];
-    const owner = (ref?.kind === 'ReplicaSet' ? deploymentOf.get(ref.name) : ref?.kind === 'StatefulSet' ? `statefulset/${ref.name}` : undefined) ?? NO_WORKLOAD;
-    const list = podsOf.get(owner);
-    if (list) list.push(judged);
-    else podsOf.set(owner, [judged]);
-  }
-  const hpas = [...objects.hpas];
-  const children: HealthNode[] = [];
-  for (const [kind, list] of [['deployment', objects.deployments], ['statefulset', objects.statefulsets]] as const) {
-    for (const workload of list) {
-      const name = `${kind}/${workload.metadata.name}`;
-      const pods = podsOf.get(name) ?? [];
-      podsOf.delete(name);
-      children.push(workloadNode(kind, workload, pods, hpas));
-    }
-  }
-  for (const [owner, pods] of podsOf) children.push(podsNode(pods, owner));
-  if (objects.warnings) children.push({ kind: 'events', name: 'warning events', label: String(objects.warnings) });
+export function namespaceNode(namespace: string, children: HealthNode[], warnings: number): HealthNode {
+  if (warnings) children.push({ kind: 'events', name: 'warning events', label: String(warnings) });
   return { kind: 'namespace', name: `namespace/${namespace}`, label: '', level: judged(children), children };
 }
 
-function workloadNode(kind: WorkloadKind, workload: KubeItem, pods: readonly JudgedObject[], hpas: readonly JudgedObject[]): HealthNode {
+export function workloadNode(kind: WorkloadKind, workload: KubeItem, pods: Iterable<JudgedObject>, hpas: readonly JudgedObject[]): HealthNode {
   const desired = workload.spec?.replicas ?? 1;
   const ready = workload.status?.readyReplicas ?? 0;
   const children: HealthNode[] = [];
@@ -86,7 +51,7 @@ function hpaNode({ object: hpa, health }: JudgedObject): HealthNode {
 }
 
 /** Pods counted by level; only the unhealthy ones are listed (the rest only when the user expands them). */
-function podsNode(pods: readonly JudgedObject[], name: string): HealthNode {
+export function podsNode(pods: Iterable<JudgedObject>, name: string): HealthNode {
   const counts = { ok: 0, warning: 0, critical: 0 };
   const unhealthy: HealthNode[] = [];
   for (const { object: pod, health } of pods) {
