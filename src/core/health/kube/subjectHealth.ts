@@ -32,7 +32,8 @@ export interface Judge {
 
 export function podHealth(pod: KubeItem, usage: PodUsage | undefined, judge: Judge): SubjectHealth {
   const data: ToolData[] = [podTable([pod], judge.now)];
-  if (usage) data.push(topPods([pod], new Map([[`${pod.metadata.namespace}/${pod.metadata.name}`, usage]])));
+  // Usage only counts against a group's thresholds: a pod no group claims is judged on its row alone, as the judge would.
+  if (usage && judge.forPod(pod.metadata.name).length) data.push(topPods([pod], new Map([[`${pod.metadata.namespace}/${pod.metadata.name}`, usage]])));
   return health(data, judge);
 }
 
