@@ -141,27 +141,20 @@ export class KubeCollection {
   private async list(signal: AbortSignal): Promise<void> {
     if (this.current.phase !== 'listing') this.setState({ phase: 'listing', lastUpdate: this.lastUpdate });
     const fresh = new Map<string, KubeItem>();
+    let token: string | undefined;
     let resourceVersion = '';
-    const get = (token: string | undefined) => {
-      const response = this.transport.get(this.resource.path, { limit: this.pageSize, continue: token, fieldSelector: this.resource.fieldSelector }, signal);
-      // Awaited below; a page asked for ahead must not fail unheard if this one throws first.
-      response.catch(() => {});
-      return response;
-    };
-    let next: ReturnType<KubeTransport['get']> | undefined = get(undefined);
-    while (next) {
-      const response = await next;
+    do {
+      const query = { limit: this.pageSize, continue: token, fieldSelector: this.resource.fieldSelector };
+      const response = await this.transport.get(this.resource.path, query, signal);
       if (response.status >= 400) throw statusError(response.status, response.text);
       const page = JSON.parse(response.text) as { metadata?: { resourceVersion?: string; continue?: string }; items?: Json[] };
-      const token = page.metadata?.continue || undefined;
-      // The next page is asked for before this one is slimmed, so the server prepares it meanwhile.
-      next = token ? get(token) : undefined;
       for (const raw of page.items ?? []) {
         const item = slimObject(this.resource.name, raw);
         fresh.set(item.metadata.uid, item);
       }
+      token = page.metadata?.continue || undefined;
       resourceVersion = page.metadata?.resourceVersion ?? '';
-    }
+    } while (token);
     const previous = this.items;
     this.items = fresh;
     this.resourceVersion = resourceVersion;

@@ -1,12 +1,12 @@
 // One context's health tree, kept up to date by the cache's changes: each
 // change costs what it touches, not the size of the cluster. A pod's health
 // (its row as a cell gives it, judged alone) is kept by uid and judged again
-// only when the pod changes; a namespace's node is rebuilt only when
-// something in it changed, and unchanged nodes are the same objects as
-// before. Everything is judged again when new metrics come in and whenever
-// the last full judging is older than `refreshMs`, which keeps
-// time-dependent text (a restart's age, how long a breach has lasted)
-// current.
+// only when the pod changes; a workload's node, and its namespace's, are
+// rebuilt only when something under them changed (namespaceModel), and
+// unchanged nodes are the same objects as before. Everything is judged again
+// when new metrics come in and whenever the last full judging is older than
+// `refreshMs`, which keeps time-dependent text (a restart's age, how long a
+// breach has lasted) current.
 
 import type { CellVerdict, ThresholdGroup, Verdict } from '../../thresholds';
 import { judged, nodesNode, volumesNode } from './kubeNodes';
@@ -20,7 +20,6 @@ import { hpaHealth, podHealth, type Judge, type PodUsage } from './subjectHealth
 import type { KubeItem } from './transform';
 
 type Usage = ReadonlyMap<string, PodUsage>;
-
 
 /** Autoscalers come after every pod in the judge's order, as `describe hpa` after `get pods` and `top pods`. */
 const HPA_ORDER = 2 ** 40;
