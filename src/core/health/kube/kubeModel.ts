@@ -16,7 +16,7 @@ import { thresholdNodes } from '../thresholdNodes';
 import type { KubeChange } from './collection';
 import type { KubeResourceName } from './resources';
 import { WorstVerdicts, type Judged } from './worstVerdicts';
-import { hpaHealth, podHealth, type Judge, type PodUsage } from './subjectHealth';
+import { hpaHealth, podsHealth, type Judge, type PodUsage } from './subjectHealth';
 import type { KubeItem } from './transform';
 
 type Usage = ReadonlyMap<string, PodUsage>;
@@ -116,11 +116,14 @@ export class KubeModel {
   update(judge: Judge): Verdict[] {
     this.groups = judge.groups;
     if (judge.now.getTime() - this.judgedAt >= (this.options.refreshMs ?? 15_000)) this.judgeAll(judge);
-    for (const entry of this.unjudged) {
-      const before = entry.health?.verdicts;
-      entry.health = entry.kind === 'pod' ? podHealth(entry.object, this.usageOf(entry.object), judge) : hpaHealth(entry.object, judge);
-      this.worst.change(entry.order, before, entry.health.verdicts);
-      this.changed(this.namespace(entry.object.metadata.namespace), entry, false);
+    for (const batch of batches(this.unjudged)) {
+      const healths = batch[0].kind === 'pod' ? podsHealth(batch.map((e) => e.object), (pod) => this.usageOf(pod), judge) : batch.map((e) => hpaHealth(e.object, judge));
+      batch.forEach((entry, i) => {
+        const before = entry.health?.verdicts;
+        entry.health = healths[i];
+        this.worst.change(entry.order, before, entry.health.verdicts);
+        this.changed(this.namespace(entry.object.metadata.namespace), entry, false);
+      });
     }
     this.unjudged.clear();
     return this.worst.verdicts();
@@ -191,4 +194,24 @@ export class KubeModel {
     if (!ns) this.namespaces.set(key, (ns = new NamespaceModel(key)));
     return ns;
   }
+}
+
+/** Pods to measure together: those of one namespace, no two with one name; autoscalers apart. */
+function batches(entries: Iterable<Entry>): Entry[][] {
+  const hpas: Entry[] = [];
+  const pods = new Map<string, { names: Set<string>; entries: Entry[] }[]>();
+  for (const entry of entries) {
+    if (entry.kind === 'hpa') {
+      hpas.push(entry);
+      continue;
+    }
+    const { namespace = '', name } = entry.object.metadata;
+    const inNamespace = pods.get(namespace) ?? [];
+    pods.set(namespace, inNamespace);
+    let batch = inNamespace.find((b) => !b.names.has(name));
+    if (!batch) inNamespace.push((batch = { names: new Set(), entries: [] }));
+    batch.names.add(name);
+    batch.entries.push(entry);
+  }
+  return [...[...pods.values()].flat().map((b) => b.entries), ...(hpas.length ? [hpas] : [])];
 }

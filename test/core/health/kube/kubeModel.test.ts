@@ -20,7 +20,7 @@ const RUNBOOK = Runbook.fromMarkdown(`---
 title: t
 thresholds:
   Web: {kubernetes: deployment/web}
-  Everything: {kubernetes: '*'}
+  Database: {kubernetes: statefulset/db}
 ---
 
 ### Web
@@ -33,7 +33,7 @@ restarts:
   critical: 10
 \`\`\`
 
-### Everything
+### Database
 \`\`\`yaml
 restarts:
   warning: 5
@@ -44,7 +44,7 @@ memory:
 const GROUPS = RUNBOOK.groups;
 const NOW = new Date('2026-12-07T10:00:00Z');
 const NAMESPACES = ['shop', 'admin'];
-/** Pods of web (through its ReplicaSet), of the db StatefulSet, and one without a workload, in each namespace. */
+/** Pods of web (through its ReplicaSet) and of the db StatefulSet, which groups claim, and one without a workload, which none does, in each namespace. */
 const POD_NAMES = ['web-5d8f7c9b6-abcde', 'web-5d8f7c9b6-fghij', 'db-0', 'db-1', 'debug'];
 
 const meta = (namespace: string, name: string, uid: string, extra: Partial<KubeItem['metadata']> = {}) => ({ name, namespace, uid, ...extra });
