@@ -6,9 +6,9 @@
 
 import { Quantity } from '../units';
 import type { Runbook } from '../runbook';
-import { BreachTracker, judgeSamples, maxLevel, podGroups, type CellVerdict, type FoundFinding, type Sample, type Verdict } from '../thresholds';
+import { BreachTracker, judgeSamples, podGroups, type CellVerdict, type FoundFinding, type Sample, type Verdict } from '../thresholds';
 import { databaseVolumes } from '../thresholds/measure/storage';
-import { healthModel, type HealthModel, type HealthNode } from './healthNode';
+import { healthModel, judgedLevel, type HealthModel, type HealthNode } from './healthNode';
 import { openKubeCache, type KubeCache } from './kube';
 import { kubeTarget } from './kube/kubeMeasure';
 import { KubeModel } from './kube/kubeModel';
@@ -222,5 +222,5 @@ function allVerdicts(groups: Judging['groups'], kube: readonly (readonly Verdict
   if (!others && kube.every((v) => !v.length)) return undefined;
   const verdicts = worstVerdicts(groups, [...kube, others?.verdicts ?? []]);
   const findings = others?.findings ?? [];
-  return { level: maxLevel([...verdicts.map((v) => v.level as 'ok'), ...findings.map((f) => f.level)]), verdicts, findings, measurements: others?.measurements ?? [] };
+  return { level: judgedLevel([...verdicts.map((v) => v.level), ...findings.map((f) => f.level)]), verdicts, findings, measurements: others?.measurements ?? [] };
 }
