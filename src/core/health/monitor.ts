@@ -85,7 +85,7 @@ export class HealthMonitor {
           continue;
         }
         seen.add(cache.context);
-        const model = new KubeModel({ context: cache.context, refreshMs: (this.options.metricsIntervalSeconds ?? 15) * 1000 });
+        const model = new KubeModel({ context: cache.context, server: cache.server, refreshMs: (this.options.metricsIntervalSeconds ?? 15) * 1000 });
         this.kube.push({ context: cache.context, cache, model });
         this.unsubscribe.push(...feedKubeModel(cache, model), ...watchKube(cache, () => this.changed()));
       } catch (error) {
