@@ -112,9 +112,18 @@ async function pipelineRow(pipeline: Pipeline, expanded: ExpandedPipeline, scope
   if (blocked && blocked.program.kind === 'terminal') return row(argv[0], { native: false, terminal: true, effect: 'change', reason: `piped into ${blocked.program.reason}` });
   if (program.kind === 'tool' && parsed) {
     const { plan } = parsed;
-    return row(argv[0], { native: plan.native, terminal: plan.terminal, effect: plan.effect, reason: plan.reason });
+    // A line its tool cannot read while a <placeholder> or $VARIABLE stands in it may read once they are given: it is not known to only read.
+    const effect = plan.unreadable && takesValues(pipeline) ? 'change' : plan.effect;
+    return row(argv[0], { native: plan.native, terminal: plan.terminal, effect, reason: plan.reason });
   }
   return row(argv[0], { native: true, terminal: false, effect: 'read' });
+}
+
+/** Whether the line has a `<placeholder>` or a `$VARIABLE`: its words are final only once they are given. */
+function takesValues(pipeline: Pipeline): boolean {
+  return pipeline.commands.some((command) =>
+    [...command.words, ...command.assignments.map((a) => a.value)].some((word) => word.parts.some((part) => part.kind === 'variable' || part.kind === 'placeholder')),
+  );
 }
 
 export async function planSql(text: string, registry: ToolRegistry, env: ToolEnv): Promise<SqlPlanRow[]> {

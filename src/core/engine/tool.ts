@@ -27,6 +27,8 @@ export interface ToolPlan {
   streams?: boolean;
   /** Why it is not native, or what it would do. */
   reason?: string;
+  /** The tool could not read the line as written (a usage error): see unreadableLine(). */
+  unreadable?: boolean;
   /** The verb and object, for confirmations: `scale deployment/tiktok-toe`. */
   action?: string;
 }
@@ -115,5 +117,5 @@ export interface Tool {
  * for `runbook plan`.
  */
 export function unreadableLine(reason: string, report: (ctx: ToolContext) => number | Promise<number>): ParsedCommand {
-  return { plan: toolPlan({ native: true, terminal: false, effect: 'read', reason }), run: async (ctx) => report(ctx) };
+  return { plan: toolPlan({ native: true, terminal: false, effect: 'read', reason, unreadable: true }), run: async (ctx) => report(ctx) };
 }
