@@ -9,7 +9,7 @@ import { parsePsqlArgs, type PsqlArgs } from './args';
 import { asPsqlError, PsqlError } from './errors';
 import { strongerEffect, type Effect } from '../../effects';
 import { loadSqlParser } from '../../sql/parser';
-import { commandEffect, sqlAction, sqlEffect } from './plan';
+import { describeStatement, readSql } from './plan';
 import { PsqlRun } from './runner';
 import { lineSecrets, registerSettingsSecret } from './secrets';
 import { splitSql } from '../../sql/split';
@@ -70,12 +70,12 @@ function planFor(args: PsqlArgs): ToolPlan {
   if (args.actions.length === 0) return toolPlan({ native: true, terminal: false, effect: 'change', action: 'run SQL from standard input' });
   const files = args.actions.filter((a) => a.kind === 'file');
   const commands = args.actions.flatMap((a) => (a.kind === 'command' ? [a.text] : []));
-  const effects = commands.map((c) => (c.trimStart().startsWith('\\') ? commandEffect(c) : sqlEffect(c)));
-  const changing = commands.find((_, i) => effects[i] !== 'read');
-  const effect = effects.reduce<Effect>(strongerEffect, files.length ? 'change' : 'read');
-  if (changing !== undefined) return toolPlan({ native: true, terminal: false, effect, action: sqlAction(changing) });
+  const readings = commands.map(readSql);
+  const changing = readings.find((reading) => reading.effect !== 'read');
+  const effect = readings.map((reading) => reading.effect).reduce<Effect>(strongerEffect, files.length ? 'change' : 'read');
+  if (changing) return toolPlan({ native: true, terminal: false, effect, action: changing.action });
   if (files.length) return toolPlan({ native: true, terminal: false, effect, action: `run ${files.map((f) => (f.kind === 'file' ? f.path : '')).join(', ')}` });
-  return toolPlan({ native: true, terminal: false, effect, action: sqlAction(commands.join('\n')) });
+  return toolPlan({ native: true, terminal: false, effect, action: describeStatement(splitSql(commands.join('\n'))) });
 }
 
 /** psql's usage errors as it prints them when it runs; anything else is ours and is thrown. */
@@ -157,7 +157,8 @@ function sqlPlan(text: string): ToolPlan {
   const terminalOnly = splitSql(text).find((s) => s.text.trimStart().startsWith('\\') && !metaIsNative(s.text.trim()));
   if (terminalOnly) {
     const command = terminalOnly.text.trim().split(/\s/, 1)[0];
-    return toolPlan({ native: false, terminal: true, effect: strongerEffect('change', sqlEffect(text)), reason: `${command} has no native runner; run this cell with psql in a terminal` });
+    return toolPlan({ native: false, terminal: true, effect: strongerEffect('change', readSql(text).effect), reason: `${command} has no native runner; run this cell with psql in a terminal` });
   }
-  return toolPlan({ native: true, terminal: false, effect: sqlEffect(text), action: sqlAction(text) });
+  const { effect, action } = readSql(text);
+  return toolPlan({ native: true, terminal: false, effect, action });
 }

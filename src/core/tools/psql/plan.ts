@@ -5,7 +5,7 @@
 
 import { strongerEffect, type Effect } from '../../effects';
 import { statementEffect } from '../../sql/effect';
-import { splitSql } from '../../sql/split';
+import { splitSql, type SqlStatement } from '../../sql/split';
 import { metaIsNative } from './meta';
 
 /** One statement or backslash command. */
@@ -15,17 +15,30 @@ export function commandEffect(text: string): Effect {
   return statementEffect(command);
 }
 
-/** A script's effect: its most damaging statement's. */
-export function sqlEffect(text: string): Effect {
-  return splitSql(text).reduce<Effect>((effect, statement) => strongerEffect(effect, commandEffect(statement.text)), 'read');
+/** What a script does: its most damaging statement's effect, and the action a confirmation names. */
+export interface SqlReading {
+  effect: Effect;
+  /** The first statement that changes state (or the first statement), on one line: `ALTER SYSTEM SET ... (+1 more)`. */
+  action: string;
 }
 
-/** A short description of the first state-changing statement, for the confirmation. */
-export function sqlAction(text: string): string {
+/** Reads a script once: each statement is classified one time. */
+export function readSql(text: string): SqlReading {
   const statements = splitSql(text);
-  const first = statements.find((s) => commandEffect(s.text) !== 'read') ?? statements[0];
-  if (!first) return 'run SQL';
-  const oneLine = stripComments(first.text).replace(/\s+/g, ' ').trim().replace(/;$/, '');
+  const effects = statements.map((statement) => commandEffect(statement.text));
+  const changing = effects.findIndex((effect) => effect !== 'read');
+  return { effect: effects.reduce<Effect>(strongerEffect, 'read'), action: describeStatement(statements, Math.max(changing, 0)) };
+}
+
+export function sqlEffect(text: string): Effect {
+  return readSql(text).effect;
+}
+
+/** `statements[index]` on one line, with how many others the script has. */
+export function describeStatement(statements: readonly SqlStatement[], index = 0): string {
+  const chosen = statements[index];
+  if (!chosen) return 'run SQL';
+  const oneLine = stripComments(chosen.text).replace(/\s+/g, ' ').trim().replace(/;$/, '');
   const more = statements.length > 1 ? ` (+${statements.length - 1} more)` : '';
   return (oneLine.length > 80 ? oneLine.slice(0, 77) + '...' : oneLine) + more;
 }
