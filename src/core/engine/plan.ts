@@ -10,7 +10,7 @@ import { expandPipeline, type ExpandedPipeline, type ExpansionScope } from './ex
 import type { Stage } from './pipeline';
 import { classifyProgram, parseWatch } from './program';
 import type { ToolRegistry } from './registry';
-import type { Effect } from '../effects';
+import { strongerEffect, type Effect } from '../effects';
 import type { ParsedCommand, Tool, ToolEnv } from './tool';
 
 export interface PlanRow {
@@ -110,13 +110,15 @@ async function pipelineRow(pipeline: Pipeline, expanded: ExpandedPipeline, scope
   if (program.kind === 'terminal') return row(argv[0], { native: false, terminal: true, effect: 'change', reason: program.reason });
   const blocked = expanded.stages.slice(1).find((s) => s.program.kind === 'terminal');
   if (blocked && blocked.program.kind === 'terminal') return row(argv[0], { native: false, terminal: true, effect: 'change', reason: `piped into ${blocked.program.reason}` });
+  // A tool later in the pipe (`... | kubectl apply -f -`) acts too: the line has its strongest stage's effect.
+  const piped = expanded.stages.slice(1).reduce<Effect>((effect, stage) => strongerEffect(effect, stage.command?.plan.effect ?? 'read'), 'read');
   if (program.kind === 'tool' && parsed) {
     const { plan } = parsed;
     // A line its tool cannot read while a <placeholder> or $VARIABLE stands in it may read once they are given: it is not known to only read.
     const effect = plan.unreadable && takesValues(pipeline) ? 'change' : plan.effect;
-    return row(argv[0], { native: plan.native, terminal: plan.terminal, effect, reason: plan.reason });
+    return row(argv[0], { native: plan.native, terminal: plan.terminal, effect: strongerEffect(effect, piped), reason: plan.reason });
   }
-  return row(argv[0], { native: true, terminal: false, effect: 'read' });
+  return row(argv[0], { native: true, terminal: false, effect: piped });
 }
 
 /** Whether the line has a `<placeholder>` or a `$VARIABLE`: its words are final only once they are given. */

@@ -219,6 +219,15 @@ test('yaml and json cells have nothing to run; sql cells need the sql tool', asy
   assert.equal(sql.result.commands[0].status, 'not-run');
 });
 
+test('a pipeline has its strongest stage\'s effect: a tool piped into acts too', async () => {
+  const registry = new ToolRegistry([fakeTool()]);
+  const rows = await planCell('fake lines 3 | fake scale a\nfake lines 3 | grep x | fake lines 1', 'shellscript', registry);
+  assert.deepEqual(rows.map((r) => [r.tool, r.effect, r.mutates]), [
+    ['fake', 'change', true],
+    ['fake', 'read', false],
+  ]);
+});
+
 test('plan lists one row per command, under its first program; a program with no native runner or a script is at least a change', async () => {
   const registry = new ToolRegistry([fakeTool()]);
   const rows = await planCell('fake lines 3 | grep x\nfake scale a && helm list; ./run.sh\nwatch fake print <ns>\nexport A=1', 'shellscript', registry);
