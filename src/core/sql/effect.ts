@@ -16,7 +16,7 @@ const CHANGING_FUNCTIONS =
 
 /** Statements that only read, or only set up the session (SET, BEGIN, LISTEN): nothing on the server changes. */
 const READ_KINDS = new Set([
-  'SelectStmt', 'VariableShowStmt', 'VariableSetStmt', 'TransactionStmt', 'DeclareCursorStmt', 'FetchStmt', 'ClosePortalStmt',
+  'SelectStmt', 'VariableShowStmt', 'VariableSetStmt', 'DeclareCursorStmt', 'FetchStmt', 'ClosePortalStmt',
   'ListenStmt', 'UnlistenStmt', 'DiscardStmt', 'DeallocateStmt',
 ]);
 
@@ -62,6 +62,8 @@ function nodeEffect(node: Node): Effect {
 
 function ownEffect(kind: string, body: Node): Effect {
   if (kind === 'SelectStmt') return body.intoClause ? 'change' : 'read';
+  // BEGIN, COMMIT and SAVEPOINT only bound the session's own statements; PREPARE TRANSACTION and COMMIT/ROLLBACK PREPARED act on a two-phase transaction.
+  if (kind === 'TransactionStmt') return /PREPARE/.test(String(body.kind)) ? 'change' : 'read';
   if (READ_KINDS.has(kind)) return 'read';
   if (kind === 'CopyStmt') return body.is_from || body.filename || body.is_program ? 'change' : 'read';
   if (kind === 'DeleteStmt' || kind === 'TruncateStmt' || /^Drop/.test(kind)) return 'destructive';

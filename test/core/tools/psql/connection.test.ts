@@ -126,6 +126,10 @@ describe('what counts as a change', () => {
     ['UPDATE games SET winner = NULL WHERE id = :game_id', 'change'],
     ['GRANT SELECT ON games TO viewer', 'change'],
     ['SELEC 1', 'change'],
+    ['BEGIN', 'read'],
+    ["COMMIT PREPARED 'tx1'", 'change'],
+    ["SELECT * FROM players WHERE name = :'player'", 'read'],
+    ['SELECT :n::int + 1', 'read'],
     ['\\copy players from data.csv', 'change'],
   ];
   for (const [sql, effect] of cases) {
