@@ -10,10 +10,6 @@ import type { Effect } from '../../engine/tool';
 const READ_VERBS = /^(describe|get|list|head|batch-get|ls|presign)\b/;
 
 /** `operation` as aws-cli names it: `get-bucket-acl`. */
-export function isReadOperation(operation: string): boolean {
-  return READ_VERBS.test(operation);
-}
-
 export function operationEffect(operation: string): Effect {
-  return isReadOperation(operation) ? 'read' : 'change';
+  return READ_VERBS.test(operation) ? 'read' : 'change';
 }
