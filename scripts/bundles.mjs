@@ -6,7 +6,14 @@ import { sdkXmlParser } from './sdkXmlParser.mjs';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 // Client libraries: one CommonJS file each, required on first use (src/core/clients/load.ts).
-const clients = ['kubernetes', 'jq', 'pg', 'redis', 's3', 'cloudfront'];
+const clients = ['kubernetes', 'jq', 'pg', 'redis', 's3', 'cloudfront', 'pgquery'];
+
+/**
+ * Files a client bundle reads beside itself at run time, copied next to it:
+ * PostgreSQL's parser (dist/clients/pgquery.js) loads its WebAssembly from
+ * its own folder.
+ */
+export const clientFiles = [{ from: 'node_modules/libpg-query/wasm/libpg-query.wasm', to: 'dist/clients/libpg-query.wasm' }];
 
 /**
  * `production` is what `npm run package` ships: minified, no source maps.

@@ -56,48 +56,57 @@ let terminal = 0;
 let insideSessions = 0;
 let outOfScope = 0;
 const notNative: { command: string; reason: string }[] = [];
-for (const row of rows) {
-  if (!tools.has(row.tool)) continue;
-  if (row.session_context) {
-    insideSessions++;
-    continue;
-  }
-  if (!inScope(row)) {
-    outOfScope++;
-    continue;
-  }
-  const cell = asCell(row);
-  const plans = planCell(cell.text, cell.language, registry);
-  // The command's own row: the first that is not a variable assignment.
-  const plan: PlanRow | undefined = plans.find((p) => p.tool !== '') ?? plans[0];
-  if (!plan) continue;
-  const verb = verbOf(row);
-  const tally = byVerb.get(verb) ?? { total: 0, native: 0, terminal: 0, examples: [] };
-  tally.total++;
-  total++;
-  if (plan.native) {
-    tally.native++;
-    native++;
-  } else {
-    if (plan.terminal) {
-      tally.terminal++;
-      terminal++;
+
+/** Each command's plan; planning is async (a tool may first load its parser). */
+async function planRows(): Promise<void> {
+  for (const row of rows) {
+    if (!tools.has(row.tool)) continue;
+    if (row.session_context) {
+      insideSessions++;
+      continue;
     }
-    notNative.push({ command: row.command.split('\n')[0]!.slice(0, 90), reason: plan.reason ?? '' });
-    if (tally.examples.length < 2) tally.examples.push(row.command.split('\n')[0]!.slice(0, 80));
+    if (!inScope(row)) {
+      outOfScope++;
+      continue;
+    }
+    const cell = asCell(row);
+    const plans = await planCell(cell.text, cell.language, registry);
+    // The command's own row: the first that is not a variable assignment.
+    const plan: PlanRow | undefined = plans.find((p) => p.tool !== '') ?? plans[0];
+    if (!plan) continue;
+    const verb = verbOf(row);
+    const tally = byVerb.get(verb) ?? { total: 0, native: 0, terminal: 0, examples: [] };
+    tally.total++;
+    total++;
+    if (plan.native) {
+      tally.native++;
+      native++;
+    } else {
+      if (plan.terminal) {
+        tally.terminal++;
+        terminal++;
+      }
+      notNative.push({ command: row.command.split('\n')[0]!.slice(0, 90), reason: plan.reason ?? '' });
+      if (tally.examples.length < 2) tally.examples.push(row.command.split('\n')[0]!.slice(0, 80));
+    }
+    byVerb.set(verb, tally);
   }
-  byVerb.set(verb, tally);
 }
-const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '-');
-if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ total, native, terminal, insideSessions, outOfScope, verbs: Object.fromEntries(byVerb), notNative }));
-} else {
-  console.log(`verb                      commands  native  terminal  native share`);
-  for (const [verb, t] of [...byVerb].sort((a, b) => b[1].total - a[1].total)) {
-    console.log(`${verb.padEnd(26)}${String(t.total).padStart(8)}${String(t.native).padStart(8)}${String(t.terminal).padStart(10)}  ${pct(t.native, t.total).padStart(6)} %${t.examples.length ? `   e.g. ${t.examples[0]}` : ''}`);
+
+function report(): void {
+  const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '-');
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify({ total, native, terminal, insideSessions, outOfScope, verbs: Object.fromEntries(byVerb), notNative }));
+  } else {
+    console.log(`verb                      commands  native  terminal  native share`);
+    for (const [verb, t] of [...byVerb].sort((a, b) => b[1].total - a[1].total)) {
+      console.log(`${verb.padEnd(26)}${String(t.total).padStart(8)}${String(t.native).padStart(8)}${String(t.terminal).padStart(10)}  ${pct(t.native, t.total).padStart(6)} %${t.examples.length ? `   e.g. ${t.examples[0]}` : ''}`);
+    }
+    console.log(`\n${[...tools].join('/')}: ${native} of ${total} commands run natively (${pct(native, total)} %); ${terminal} need a terminal (${native} of ${total - terminal} others: ${pct(native, total - terminal)} %).`);
+    if (insideSessions) console.log(`Left out: ${insideSessions} typed inside another tool's session.`);
+    if (outOfScope) console.log(`Left out: ${outOfScope} aws commands for services other than s3/s3api.`);
+    if (process.argv.includes('--why')) for (const n of notNative) console.log(`  not native: ${n.command}\n    ${n.reason}`);
   }
-  console.log(`\n${[...tools].join('/')}: ${native} of ${total} commands run natively (${pct(native, total)} %); ${terminal} need a terminal (${native} of ${total - terminal} others: ${pct(native, total - terminal)} %).`);
-  if (insideSessions) console.log(`Left out: ${insideSessions} typed inside another tool's session.`);
-  if (outOfScope) console.log(`Left out: ${outOfScope} aws commands for services other than s3/s3api.`);
-  if (process.argv.includes('--why')) for (const n of notNative) console.log(`  not native: ${n.command}\n    ${n.reason}`);
 }
+
+void planRows().then(report);

@@ -53,11 +53,11 @@ export function buildProgram(): Command {
 
   program
     .command('plan')
-    .description('For each command in each code cell: the tool, whether it runs natively (or why not), and whether it changes state.')
+    .description('For each command in each code cell: the tool, whether it runs natively (or why not), and its effect (read, change or destructive).')
     .argument('<files...>', 'runbooks to plan')
-    .option('--json', 'one JSON object per line: file, line, command, tool, native, terminal, reason, mutates', false)
-    .action((files: string[], opts: { json: boolean }) => {
-      process.exitCode = planCommand(files, opts, io);
+    .option('--json', 'one JSON object per line: file, line, command, tool, native, terminal, reason, mutates, effect', false)
+    .action(async (files: string[], opts: { json: boolean }) => {
+      process.exitCode = await planCommand(files, opts, io);
     });
 
   program.addCommand(exportCommand(io));

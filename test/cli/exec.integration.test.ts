@@ -75,11 +75,14 @@ test('runbook plan --json gives one row per command of the user runbook', { skip
   assert.equal(r.exitCode, 0, r.stderr);
   const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
   assert.ok(rows.length >= 45, `${rows.length} rows`);
-  for (const row of rows) assert.deepEqual(Object.keys(row), ['file', 'line', 'command', 'tool', 'native', 'terminal', 'reason', 'mutates']);
+  for (const row of rows) {
+    assert.deepEqual(Object.keys(row), ['file', 'line', 'command', 'tool', 'native', 'terminal', 'reason', 'mutates', 'effect']);
+    assert.equal(row.mutates, row.effect !== 'read', String(row.command));
+  }
   const scale = rows.find((row) => row.command === 'kubectl scale deployment tiktok-toe --replicas=5');
-  assert.deepEqual({ line: scale?.line, tool: scale?.tool, mutates: scale?.mutates }, { line: 121, tool: 'kubectl', mutates: true });
+  assert.deepEqual({ line: scale?.line, tool: scale?.tool, mutates: scale?.mutates, effect: scale?.effect }, { line: 121, tool: 'kubectl', mutates: true, effect: 'change' });
   const backup = rows.find((row) => row.command === './scripts/backup/backup.sh');
-  assert.equal(backup?.terminal, true);
+  assert.deepEqual([backup?.terminal, backup?.effect], [true, 'change']);
   const sql = rows.filter((row) => row.tool === 'sql');
   assert.equal(sql.length, 2);
 });

@@ -2,9 +2,9 @@
 
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import type { Tool, ToolContext, ToolPlan } from './tool';
+import { toolPlan, type Tool, type ToolContext, type ToolPlan } from './tool';
 
-const readOnly: ToolPlan = { native: true, terminal: false, mutates: false };
+const readOnly: ToolPlan = toolPlan({ native: true, terminal: false, effect: 'read' });
 
 function builtin(names: string[], run: (argv: readonly string[], ctx: ToolContext) => Promise<number> | number, plan: ToolPlan = readOnly): Tool {
   return { names, parse: (argv) => ({ plan, run: async (ctx) => run(argv, ctx) }) };

@@ -1,6 +1,7 @@
 // What each command of a cell would do, worked out once: `runbook plan`
 // lists it, read-only runs (`runbook check`) skip by it, and a run confirms
-// and runs the very commands it parsed.
+// and runs the very commands it parsed. Planning is async: a tool may first
+// load what reading its lines needs (psql's SQL parser).
 
 import { parseCell, ShellSyntaxError, type Pipeline } from '../shell';
 import { isShellLanguage } from '../shell/languages';
@@ -9,7 +10,8 @@ import { expandPipeline, type ExpandedPipeline, type ExpansionScope } from './ex
 import type { Stage } from './pipeline';
 import { classifyProgram, parseWatch } from './program';
 import type { ToolRegistry } from './registry';
-import type { ParsedCommand, ToolEnv } from './tool';
+import { strongerEffect, type Effect } from '../effects';
+import type { ParsedCommand, Tool, ToolEnv } from './tool';
 
 export interface PlanRow {
   /** 0-based line in the cell. */
@@ -18,8 +20,23 @@ export interface PlanRow {
   tool: string;
   native: boolean;
   terminal: boolean;
+  /** read, change or destructive: a script or a line no tool reads is at least a change. */
+  effect: Effect;
+  /** The effect is not `read`. */
   mutates: boolean;
   reason?: string;
+}
+
+type RowFields = Omit<PlanRow, 'line' | 'command' | 'tool' | 'mutates'>;
+
+function planRow(line: number, command: string, tool: string, fields: RowFields): PlanRow {
+  return { line, command, tool, ...fields, mutates: fields.effect !== 'read' };
+}
+
+/** Reads a line with its tool, after the tool has loaded what reading needs. */
+async function parseWith(tool: Tool, argv: readonly string[], env: ToolEnv): Promise<ParsedCommand> {
+  await tool.load?.();
+  return tool.parse(argv, env);
 }
 
 /** A pipeline planned: its stages expanded, each tool's command parsed, and the row that says what it would do. */
@@ -38,15 +55,16 @@ export interface SqlPlanRow extends PlanRow {
   parsed?: ParsedCommand;
 }
 
-export function planCell(text: string, language: string, registry: ToolRegistry, env: ToolEnv = {}): PlanRow[] {
-  if (language === 'sql') return planSql(text, registry, env).map(({ parsed: _parsed, ...row }) => row);
+export async function planCell(text: string, language: string, registry: ToolRegistry, env: ToolEnv = {}): Promise<PlanRow[]> {
+  if (language === 'sql') return (await planSql(text, registry, env)).map(({ parsed: _parsed, ...row }) => row);
   if (!isShellLanguage(language)) return [];
   let statements;
   try {
     statements = parseCell(text).statements;
   } catch (error) {
     if (!(error instanceof ShellSyntaxError)) throw error;
-    return [{ line: error.line, command: text.trim(), tool: '', native: false, terminal: false, mutates: false, reason: `shell syntax: ${error.message}` }];
+    // A cell no shell would read runs nothing here; in a terminal, its effect is unknown.
+    return [planRow(error.line, text.trim(), '', { native: false, terminal: false, effect: 'change', reason: `shell syntax: ${error.message}` })];
   }
   // Unset variables and placeholders stay as written: they do not change what runs.
   const scope: PlanScope = {
@@ -56,63 +74,73 @@ export function planCell(text: string, language: string, registry: ToolRegistry,
   const rows: PlanRow[] = [];
   for (const statement of statements) {
     for (const pipeline of [statement.first, ...statement.rest.map((r) => r.pipeline)]) {
-      rows.push(planPipeline(pipeline, scope, registry).row);
+      rows.push((await planPipeline(pipeline, scope, registry)).row);
     }
   }
   return rows;
 }
 
-export function planPipeline(pipeline: Pipeline, scope: PlanScope, registry: ToolRegistry): PipelinePlan {
+export async function planPipeline(pipeline: Pipeline, scope: PlanScope, registry: ToolRegistry): Promise<PipelinePlan> {
   const expanded = expandPipeline(pipeline, scope, registry);
   for (const stage of expanded.stages) {
-    if (stage.program.kind === 'tool' || stage.program.kind === 'builtin') stage.command = stage.program.tool.parse(stage.argv, scope.env(stage.env));
+    if (stage.program.kind === 'tool' || stage.program.kind === 'builtin') stage.command = await parseWith(stage.program.tool, stage.argv, scope.env(stage.env));
   }
-  return { ...expanded, row: pipelineRow(pipeline, expanded, scope, registry) };
+  return { ...expanded, row: await pipelineRow(pipeline, expanded, scope, registry) };
 }
 
-function pipelineRow(pipeline: Pipeline, expanded: ExpandedPipeline, scope: PlanScope, registry: ToolRegistry): PlanRow {
+async function pipelineRow(pipeline: Pipeline, expanded: ExpandedPipeline, scope: PlanScope, registry: ToolRegistry): Promise<PlanRow> {
   const first = pipeline.commands[0];
   const command = pipeline.commands.map((c) => c.text).join(' | ');
-  const row = (tool: string, rest: Omit<PlanRow, 'line' | 'command' | 'tool'>): PlanRow => ({ line: first.line, command, tool, ...rest });
+  const row = (tool: string, fields: RowFields): PlanRow => planRow(first.line, command, tool, fields);
   const head: Stage = expanded.stages[0];
-  if (head.argv.length === 0) return row('', { native: true, terminal: false, mutates: false, reason: 'sets a session variable' });
+  if (head.argv.length === 0) return row('', { native: true, terminal: false, effect: 'read', reason: 'sets a session variable' });
 
   let argv = head.argv;
   let program = head.program;
   let parsed = head.command;
   if (program.kind === 'watch') {
     const watched = parseWatch(argv);
-    if ('error' in watched) return row('watch', { native: false, terminal: false, mutates: false, reason: watched.error });
+    if ('error' in watched) return row('watch', { native: false, terminal: false, effect: 'read', reason: watched.error });
     argv = watched.command.length === 1 && /\s/.test(watched.command[0]) ? watched.command[0].split(/\s+/) : watched.command;
     program = classifyProgram(argv[0], registry);
-    parsed = program.kind === 'tool' ? program.tool.parse(argv, scope.env(head.env)) : undefined;
+    parsed = program.kind === 'tool' ? await parseWith(program.tool, argv, scope.env(head.env)) : undefined;
   }
-  if (expanded.substitutions.length) return row(argv[0], { native: false, terminal: true, mutates: false, reason: 'uses $(...) command substitution, which needs a shell' });
-  if (program.kind === 'terminal') return row(argv[0], { native: false, terminal: true, mutates: false, reason: program.reason });
+  // What a shell would run (a script, a substitution, a program piped into) is unseen here: at least a change.
+  if (expanded.substitutions.length) return row(argv[0], { native: false, terminal: true, effect: 'change', reason: 'uses $(...) command substitution, which needs a shell' });
+  if (program.kind === 'terminal') return row(argv[0], { native: false, terminal: true, effect: 'change', reason: program.reason });
   const blocked = expanded.stages.slice(1).find((s) => s.program.kind === 'terminal');
-  if (blocked && blocked.program.kind === 'terminal') return row(argv[0], { native: false, terminal: true, mutates: false, reason: `piped into ${blocked.program.reason}` });
+  if (blocked && blocked.program.kind === 'terminal') return row(argv[0], { native: false, terminal: true, effect: 'change', reason: `piped into ${blocked.program.reason}` });
+  // A tool later in the pipe (`... | kubectl apply -f -`) acts too: the line has its strongest stage's effect.
+  const piped = expanded.stages.slice(1).reduce<Effect>((effect, stage) => strongerEffect(effect, stage.command?.plan.effect ?? 'read'), 'read');
   if (program.kind === 'tool' && parsed) {
     const { plan } = parsed;
-    return row(argv[0], { native: plan.native, terminal: plan.terminal, mutates: plan.mutates, reason: plan.reason });
+    // A line its tool cannot read while a <placeholder> or $VARIABLE stands in it may read once they are given: it is not known to only read.
+    const effect = plan.unreadable && takesValues(pipeline) ? 'change' : plan.effect;
+    return row(argv[0], { native: plan.native, terminal: plan.terminal, effect: strongerEffect(effect, piped), reason: plan.reason });
   }
-  return row(argv[0], { native: true, terminal: false, mutates: false });
+  return row(argv[0], { native: true, terminal: false, effect: piped });
 }
 
-export function planSql(text: string, registry: ToolRegistry, env: ToolEnv): SqlPlanRow[] {
+/** Whether the line has a `<placeholder>` or a `$VARIABLE`: its words are final only once they are given. */
+function takesValues(pipeline: Pipeline): boolean {
+  return pipeline.commands.some((command) =>
+    [...command.words, ...command.assignments.map((a) => a.value)].some((word) => word.parts.some((part) => part.kind === 'variable' || part.kind === 'placeholder')),
+  );
+}
+
+export async function planSql(text: string, registry: ToolRegistry, env: ToolEnv): Promise<SqlPlanRow[]> {
   const tool = registry.get('sql');
+  await tool?.load?.();
   return splitSql(text).map((statement) => {
     const parsed = tool?.parse(['sql', statement.text], env);
     const plan = parsed?.plan;
-    return {
-      line: statement.line,
-      command: statement.text,
-      tool: 'sql',
+    const row = planRow(statement.line, statement.text, 'sql', {
       native: plan?.native ?? false,
       terminal: plan?.terminal ?? false,
-      mutates: plan?.mutates ?? false,
+      effect: plan?.effect ?? 'change',
       reason: plan ? plan.reason : 'SQL statements have no native runner yet',
-      parsed,
-    };
+    });
+    return { ...row, parsed };
   });
 }
 

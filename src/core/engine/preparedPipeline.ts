@@ -36,7 +36,7 @@ interface Entry {
 const entries = new WeakMap<Pipeline, Entry>();
 
 /** The pipeline prepared in this session with these tools; `plan` makes its plan when there is none to reuse. */
-export function preparePipeline(pipeline: Pipeline, session: Session, registry: ToolRegistry, plan: () => PipelinePlan): PreparedPipeline {
+export async function preparePipeline(pipeline: Pipeline, session: Session, registry: ToolRegistry, plan: () => Promise<PipelinePlan>): Promise<PreparedPipeline> {
   const known = entries.get(pipeline);
   if (
     known &&
@@ -49,7 +49,10 @@ export function preparePipeline(pipeline: Pipeline, session: Session, registry: 
   }
   const first = pipeline.commands[0];
   // The tools name the secrets on the line as they read it, so the line is shown only after it is planned.
-  const planned = plan();
+  // The versions the plan is made from: a change while it loads a parser leaves the entry stale, as it should.
+  const sessionVersion = session.version;
+  const registryVersion = registry.version;
+  const planned = await plan();
   registerCommandSecrets(planned, session.masker);
   const prepared: PreparedPipeline = Object.freeze({
     display: session.mask(pipeline.commands.map((c) => c.text).join(' | ')),
@@ -59,7 +62,7 @@ export function preparePipeline(pipeline: Pipeline, session: Session, registry: 
   });
   // Only a frozen tree can key an entry: a pipeline that may still change would make it stale.
   if (Object.isFrozen(pipeline)) {
-    entries.set(pipeline, { session, sessionVersion: session.version, registry, registryVersion: registry.version, prepared });
+    entries.set(pipeline, { session, sessionVersion, registry, registryVersion, prepared });
   }
   return prepared;
 }

@@ -4,7 +4,7 @@
 import { FILTERS } from '../pipeline';
 import { BUILTINS } from './builtins';
 import type { ToolRegistry } from './registry';
-import type { Tool, ToolPlan } from './tool';
+import { toolPlan, type Tool, type ToolPlan } from './tool';
 
 export type Program =
   | { kind: 'tool'; name: string; tool: Tool }
@@ -70,4 +70,4 @@ export function parseWatch(argv: readonly string[]): { interval: number; titled:
   return { interval, titled, command };
 }
 
-export const NOT_NATIVE: ToolPlan = { native: false, terminal: true, mutates: false };
+export const NOT_NATIVE: ToolPlan = toolPlan({ native: false, terminal: true, effect: 'change' });

@@ -139,10 +139,11 @@ class StatementRunner {
       return 127;
     }
     if (this.options.readOnly) {
-      const rows = planSql(text, this.options.registry, this.options.session.env());
+      const rows = await planSql(text, this.options.registry, this.options.session.env());
       if (rows.some((row) => readOnlySkipReason(row))) return this.runSqlReadOnly(rows);
     }
     // The text is also an argument, so the tool's plan sees the statements it confirms.
+    await tool.load?.();
     return this.runTool({ stages: [this.sqlStage(tool.parse(['sql', text], this.options.session.env()), text)], display: text.trim(), tool: 'sql', started });
   }
 
@@ -166,7 +167,7 @@ class StatementRunner {
     const { session, registry } = this.options;
     this.line = pipeline.commands[0]?.line;
     // Until values are given, an unset variable stays as written: a read-only run judges the line as `runbook plan` shows it.
-    const prepared = preparePipeline(pipeline, session, registry, () => planPipeline(pipeline, this.scope((name) => `$${name}`), registry));
+    const prepared = await preparePipeline(pipeline, session, registry, () => planPipeline(pipeline, this.scope((name) => `$${name}`), registry));
     const { display, firstProgram } = prepared;
     let { plan, variables } = prepared;
     if (this.options.readOnly) {
@@ -193,7 +194,7 @@ class StatementRunner {
       }
       for (const [name, value] of Object.entries(values)) session.set(name, value);
       // With the values given the words are new: the line is planned again, a variable still unset now empty.
-      plan = planPipeline(pipeline, this.scope(), registry);
+      plan = await planPipeline(pipeline, this.scope(), registry);
       registerCommandSecrets(plan, session.masker);
       variables = usedVariables(pipeline, session);
     }

@@ -5,20 +5,30 @@
 import type { Target } from '../results/commandResult';
 import type { ToolData } from '../results/toolData';
 import type { Session } from '../session';
+import type { Effect } from '../effects';
 
-export type { Target };
+export type { Effect, Target };
+
+/** A plan with `mutates` derived from its effect: the one place the two are tied. */
+export function toolPlan(plan: Omit<ToolPlan, 'mutates'>): ToolPlan {
+  return { ...plan, mutates: plan.effect !== 'read' };
+}
 
 export interface ToolPlan {
   /** Runs in-process. False: needs a terminal or another program. */
   native: boolean;
   /** Needs an interactive terminal (exec -it, port-forward, a local script). */
   terminal: boolean;
-  /** Changes state somewhere (scale, patch, ALTER SYSTEM, s3 rm, ...). */
+  /** Whether it reads, changes or destroys state. */
+  effect: Effect;
+  /** Changes state somewhere (scale, patch, ALTER SYSTEM, s3 rm, ...): the effect is not `read`. Set by toolPlan(). */
   mutates: boolean;
   /** Streams until stopped (-w, logs -f, MONITOR): sampled inside Run All. */
   streams?: boolean;
   /** Why it is not native, or what it would do. */
   reason?: string;
+  /** The tool could not read the line as written (a usage error): see unreadableLine(). */
+  unreadable?: boolean;
   /** The verb and object, for confirmations: `scale deployment/tiktok-toe`. */
   action?: string;
 }
@@ -88,6 +98,12 @@ export interface Tool {
   /** Program names it answers to: ['kubectl', 'oc']. */
   readonly names: readonly string[];
   /**
+   * Loads what reading a line needs that is too large to load at activation
+   * (psql's SQL parser): awaited before the first parse(). Tools without it
+   * read lines with what they have.
+   */
+  load?(): Promise<void>;
+  /**
    * Reads a command line once. Never throws: a line the real CLI rejects
    * plans with the reason, and its run() reports the error as the CLI does.
    */
@@ -95,10 +111,11 @@ export interface Tool {
 }
 
 /**
- * A line its tool could not read (a usage error): it changes nothing, so
- * nothing is confirmed, and when run it prints the error as the real CLI
- * does. `reason` is the error's gist, for `runbook plan`.
+ * A line its tool could not read (a usage error): the real CLI refuses it too,
+ * so it changes nothing (its effect is `read`) and nothing is confirmed; when
+ * run it prints the error as the real CLI does. `reason` is the error's gist,
+ * for `runbook plan`.
  */
 export function unreadableLine(reason: string, report: (ctx: ToolContext) => number | Promise<number>): ParsedCommand {
-  return { plan: { native: true, terminal: false, mutates: false, reason }, run: async (ctx) => report(ctx) };
+  return { plan: toolPlan({ native: true, terminal: false, effect: 'read', reason, unreadable: true }), run: async (ctx) => report(ctx) };
 }

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { planCell, runCell, Session, ToolRegistry, type Tool } from '../../../src/core/engine';
+import { planCell, runCell, Session, ToolRegistry, toolPlan, type Tool } from '../../../src/core/engine';
 
 /** `count read X` reads, `count change X` changes state; every parse, target and run is recorded. */
 function countingTool(names: string[]): Tool & { parsed: string[]; targeted: string[]; ran: string[] } {
@@ -20,7 +20,7 @@ function countingTool(names: string[]): Tool & { parsed: string[]; targeted: str
       const line = argv.join(' ');
       parsed.push(line);
       return {
-        plan: { native: true, terminal: false, mutates: mutates(argv), action: argv.slice(1).join(' ') },
+        plan: toolPlan({ native: true, terminal: false, effect: mutates(argv) ? 'change' : 'read', action: argv.slice(1).join(' ') }),
         async target() {
           targeted.push(line);
           return { kind: 'local', label: 'here' };
@@ -88,9 +88,9 @@ test('a read-only SQL cell runs its reading statements as they were planned', as
   for (const line of sql.ran) assert.ok(sql.parsed.includes(line));
 });
 
-test('runbook plan parses each command once', () => {
+test('runbook plan parses each command once', async () => {
   const tool = countingTool(['count']);
-  const rows = planCell('count read a | count read b\ncount change c', 'shellscript', new ToolRegistry([tool]));
+  const rows = await planCell('count read a | count read b\ncount change c', 'shellscript', new ToolRegistry([tool]));
   assert.deepEqual(rows.map((r) => [r.tool, r.mutates]), [['count', false], ['count', true]]);
   assert.deepEqual(countsOf(tool.parsed), { 'count read a': 1, 'count read b': 1, 'count change c': 1 });
   assert.deepEqual(tool.ran, []);

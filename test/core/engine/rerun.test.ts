@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Session, ToolRegistry, type Tool } from '../../../src/core/engine';
+import { Session, ToolRegistry, toolPlan, type Tool } from '../../../src/core/engine';
 import { parseScript } from '../../../src/core/shell';
 import { preparePipeline } from '../../../src/core/engine/preparedPipeline';
 import { planPipeline } from '../../../src/core/engine/plan';
@@ -18,7 +18,7 @@ function printTool(name: string, seen: { parsed: (readonly string[])[]; ran: (re
     parse: (argv) => {
       seen.parsed.push(argv);
       return {
-        plan: { native: true, terminal: false, mutates: false },
+        plan: toolPlan({ native: true, terminal: false, effect: 'read' }),
         async run(ctx) {
           seen.ran.push(argv);
           ctx.stdout.write(argv.slice(1).join(' ') + '\n');
@@ -47,13 +47,13 @@ test('a re-run in the same session runs the command parsed the first time, with 
   assert.equal(seen.parsed.length, 2, 'a changed variable: the line is planned again');
 });
 
-test('a pipeline that may still change is planned afresh each time', () => {
+test('a pipeline that may still change is planned afresh each time', async () => {
   const registry = new ToolRegistry([printTool('say')]);
   const session = new Session('/tmp', {});
   const pipeline = parseScript('say hi').statements[0]!.first;
   assert.ok(!Object.isFrozen(pipeline));
   const plan = () => planPipeline(pipeline, { lookup: session.lookup, env: (extra) => session.env(extra) }, registry);
-  assert.notEqual(preparePipeline(pipeline, session, registry, plan), preparePipeline(pipeline, session, registry, plan));
+  assert.notEqual(await preparePipeline(pipeline, session, registry, plan), await preparePipeline(pipeline, session, registry, plan));
 });
 
 test('a variable set or unset between runs is what the next run uses', async () => {

@@ -3,14 +3,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isSecretName, runCell, Session, ToolRegistry, planCell, type CellHooks, type Tool } from '../../../src/core/engine';
+import { isSecretName, runCell, Session, ToolRegistry, planCell, toolPlan, type CellHooks, type Tool } from '../../../src/core/engine';
 import { argvTool } from '../../support/argvTool';
 
 function fakeTool(): Tool & { calls: string[][] } {
   const calls: string[][] = [];
   return Object.assign(argvTool({
     names: ['fake'],
-    plan: (argv) => ({ native: true, terminal: false, mutates: argv[1] === 'scale', streams: argv[1] === 'follow', action: argv.slice(1, 3).join(' ') }),
+    plan: (argv) => toolPlan({ native: true, terminal: false, effect: argv[1] === 'scale' ? 'change' : 'read', streams: argv[1] === 'follow', action: argv.slice(1, 3).join(' ') }),
     async run(argv, ctx) {
       calls.push([...argv]);
       switch (argv[1]) {
@@ -219,17 +219,26 @@ test('yaml and json cells have nothing to run; sql cells need the sql tool', asy
   assert.equal(sql.result.commands[0].status, 'not-run');
 });
 
-test('plan lists one row per command, under its first program', () => {
+test('a pipeline has its strongest stage\'s effect: a tool piped into acts too', async () => {
   const registry = new ToolRegistry([fakeTool()]);
-  const rows = planCell('fake lines 3 | grep x\nfake scale a && helm list; ./run.sh\nwatch fake print <ns>\nexport A=1', 'shellscript', registry);
-  assert.deepEqual(rows.map((r) => [r.line, r.tool, r.native, r.terminal, r.mutates]), [
-    [0, 'fake', true, false, false],
-    [1, 'fake', true, false, true],
-    [1, 'helm', false, true, false],
-    [1, './run.sh', false, true, false],
-    [2, 'fake', true, false, false],
-    [3, 'export', true, false, false],
+  const rows = await planCell('fake lines 3 | fake scale a\nfake lines 3 | grep x | fake lines 1', 'shellscript', registry);
+  assert.deepEqual(rows.map((r) => [r.tool, r.effect, r.mutates]), [
+    ['fake', 'change', true],
+    ['fake', 'read', false],
   ]);
-  assert.deepEqual(planCell('a: 1', 'yaml', registry), []);
-  assert.deepEqual(planCell("SELECT 1; SELECT ';';\n-- note\nSELECT 2;", 'sql', registry).map((r) => [r.line, r.command]), [[0, 'SELECT 1;'], [0, "SELECT ';';"], [2, 'SELECT 2;']]);
+});
+
+test('plan lists one row per command, under its first program; a program with no native runner or a script is at least a change', async () => {
+  const registry = new ToolRegistry([fakeTool()]);
+  const rows = await planCell('fake lines 3 | grep x\nfake scale a && helm list; ./run.sh\nwatch fake print <ns>\nexport A=1', 'shellscript', registry);
+  assert.deepEqual(rows.map((r) => [r.line, r.tool, r.native, r.terminal, r.mutates, r.effect]), [
+    [0, 'fake', true, false, false, 'read'],
+    [1, 'fake', true, false, true, 'change'],
+    [1, 'helm', false, true, true, 'change'],
+    [1, './run.sh', false, true, true, 'change'],
+    [2, 'fake', true, false, false, 'read'],
+    [3, 'export', true, false, false, 'read'],
+  ]);
+  assert.deepEqual(await planCell('a: 1', 'yaml', registry), []);
+  assert.deepEqual((await planCell("SELECT 1; SELECT ';';\n-- note\nSELECT 2;", 'sql', registry)).map((r) => [r.line, r.command]), [[0, 'SELECT 1;'], [0, "SELECT ';';"], [2, 'SELECT 2;']]);
 });

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Session, ToolRegistry, type Tool } from '../../../src/core/engine';
+import { Session, ToolRegistry, toolPlan, type Tool } from '../../../src/core/engine';
 import { Runbook } from '../../../src/core/runbook';
 import { RunbookRunner, type RunnerEvent, type RunnerPolicy } from '../../../src/core/runner';
 import { BreachTracker } from '../../../src/core/thresholds';
@@ -13,12 +13,12 @@ import { argvTool } from '../../support/argvTool';
 
 /** `say WORDS` prints them; `fail N` exits N; `change X` changes state; `stream` prints until stopped. */
 const tools: Tool[] = [
-  argvTool({ names: ['say'], plan: () => ({ native: true, terminal: false, mutates: false }), run: async (argv, ctx) => (ctx.stdout.write(argv.slice(1).join(' ') + '\n'), 0) }),
-  argvTool({ names: ['fail'], plan: () => ({ native: true, terminal: false, mutates: false }), run: async (argv, ctx) => (ctx.stderr.write('failed\n'), Number(argv[1] ?? 1)) }),
-  argvTool({ names: ['change'], plan: () => ({ native: true, terminal: false, mutates: true, action: 'change it' }), run: async (_argv, ctx) => (ctx.stdout.write('changed\n'), 0) }),
+  argvTool({ names: ['say'], plan: () => toolPlan({ native: true, terminal: false, effect: 'read' }), run: async (argv, ctx) => (ctx.stdout.write(argv.slice(1).join(' ') + '\n'), 0) }),
+  argvTool({ names: ['fail'], plan: () => toolPlan({ native: true, terminal: false, effect: 'read' }), run: async (argv, ctx) => (ctx.stderr.write('failed\n'), Number(argv[1] ?? 1)) }),
+  argvTool({ names: ['change'], plan: () => toolPlan({ native: true, terminal: false, effect: 'change', action: 'change it' }), run: async (_argv, ctx) => (ctx.stdout.write('changed\n'), 0) }),
   argvTool({
     names: ['stream'],
-    plan: () => ({ native: true, terminal: false, mutates: false, streams: true }),
+    plan: () => toolPlan({ native: true, terminal: false, effect: 'read', streams: true }),
     run: (_argv, ctx) =>
       new Promise((resolve) => {
         ctx.signal.addEventListener('abort', () => resolve(0), { once: true });
@@ -26,7 +26,7 @@ const tools: Tool[] = [
       }),
   }),
   // `postgres-connections` data is what psql emits for `SELECT count(*) FROM pg_stat_activity`.
-  argvTool({ names: ['connections'], plan: () => ({ native: true, terminal: false, mutates: false }), run: async (argv, ctx) => (ctx.emit({ kind: 'postgres-connections', count: Number(argv[1]), maxConnections: 100 }), ctx.stdout.write(`${argv[1]}\n`), 0) }),
+  argvTool({ names: ['connections'], plan: () => toolPlan({ native: true, terminal: false, effect: 'read' }), run: async (argv, ctx) => (ctx.emit({ kind: 'postgres-connections', count: Number(argv[1]), maxConnections: 100 }), ctx.stdout.write(`${argv[1]}\n`), 0) }),
 ];
 
 const THRESHOLDS = '## Monitoring Thresholds\n\n### Database\n```yaml\nconnections: {warning: 80%, critical: 90%}\n```\n';

@@ -36,8 +36,8 @@ export interface AwsCommandContext {
 
 /** One `aws SERVICE OPERATION`: `args` are the words after the operation name. */
 export interface AwsCommand {
-  /** Whether it changes state, and what to name in a confirmation (`s3 rm s3://bucket/key`). */
-  plan(args: readonly string[]): Pick<ToolPlan, 'mutates' | 'streams' | 'action' | 'reason'>;
+  /** Whether it reads, changes or destroys, and what to name in a confirmation (`s3 rm s3://bucket/key`). */
+  plan(args: readonly string[]): Pick<ToolPlan, 'effect' | 'streams' | 'action' | 'reason'>;
   /** Resolves with the exit code the real aws CLI returns for the same outcome (check it against the `aws` on PATH). */
   run(args: readonly string[], ctx: AwsCommandContext): Promise<number>;
 }

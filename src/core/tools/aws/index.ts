@@ -2,10 +2,10 @@
 // run in-process through the AWS SDK for JavaScript with aws-cli 1.x's output
 // and exit codes; other services say they are not native and offer a terminal.
 
-import { unreadableLine, type ParsedCommand, type Target, type Tool, type ToolContext, type ToolPlan } from '../../engine/tool';
+import { toolPlan, unreadableLine, type ParsedCommand, type Target, type Tool, type ToolContext, type ToolPlan } from '../../engine/tool';
 import { cloudfrontCommands, s3apiCommands } from './api';
 import { genericS3apiCommand } from './api/genericS3api';
-import { isReadOperation } from './readOperations';
+import { operationEffect } from './readOperations';
 import { AwsUsageError, invalidChoice, parseAwsArgs, usageError, type AwsArgs } from './args';
 import { AWS_COMMANDS, CLOUDFRONT_OPERATIONS, S3API_OPERATIONS } from './choices';
 import { createAwsContext } from './clients';
@@ -98,20 +98,21 @@ async function dispatch(args: AwsArgs, ctx: ToolContext): Promise<number> {
 
 /** What an aws line would do: not native, or its command's own plan. */
 function planFor(args: AwsArgs): ToolPlan {
-  if (misspelt(args)) return { native: true, terminal: false, mutates: false, reason: `aws-cli has no such command: ${`${args.service} ${args.operation ?? ''}`.trim()}` };
+  if (misspelt(args)) return toolPlan({ native: true, terminal: false, effect: 'read', reason: `aws-cli has no such command: ${`${args.service} ${args.operation ?? ''}`.trim()}` });
   const reason = notNative(args);
   if (reason) {
-    const mutates = args.service !== undefined && !args.version && !isReadOperation(args.operation ?? '');
-    return { native: false, terminal: true, mutates, reason };
+    // `aws configure` without an operation is an interactive session: a change.
+    const effect = args.service === undefined || args.version ? 'read' : operationEffect(args.operation ?? '');
+    return toolPlan({ native: false, terminal: true, effect, reason });
   }
   const command = args.service && args.operation ? commandFor(args.service, args.operation) : undefined;
-  if (!command) return { native: true, terminal: false, mutates: false };
+  if (!command) return toolPlan({ native: true, terminal: false, effect: 'read' });
   try {
     const p = command.plan(args.rest);
     const action = p.action ?? `${args.operation} ${args.rest.join(' ')}`.trim();
-    return { native: true, terminal: false, ...p, action: `${args.service} ${action}` };
+    return toolPlan({ native: true, terminal: false, ...p, action: `${args.service} ${action}` });
   } catch {
-    return { native: true, terminal: false, mutates: true, action: `${args.service} ${args.operation}` };
+    return toolPlan({ native: true, terminal: false, effect: 'change', action: `${args.service} ${args.operation}` });
   }
 }
 

@@ -5,7 +5,7 @@
 import { AwsUsageError } from './args';
 
 /** The plan of a line that failed to parse with `error`; undefined when the error is not aws-cli's usage error. */
-export function usagePlan(error: unknown): { mutates: false; reason: string } | undefined {
+export function usagePlan(error: unknown): { effect: 'read'; reason: string } | undefined {
   if (!(error instanceof AwsUsageError)) return undefined;
-  return { mutates: false, reason: error.message.trim().split('\n').pop() ?? error.message };
+  return { effect: 'read', reason: error.message.trim().split('\n').pop() ?? error.message };
 }

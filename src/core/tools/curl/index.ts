@@ -2,13 +2,19 @@
 // (nothing spawned), printing what curl 7.88 prints and exiting as it exits.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import { unreadableLine, type ParsedCommand, type Target, type Tool, type ToolContext } from '../../engine/tool';
+import { toolPlan, unreadableLine, type Effect, type ParsedCommand, type Target, type Tool, type ToolContext } from '../../engine/tool';
 import { CurlUsageError, parseCurlArgs, requestMethod, type CurlOptions } from './args';
 import { CurlError, emptyInfo, parseUrl, transfer } from './transfer';
 import { lineSecrets } from './secrets';
 import { expandWriteOut, type TransferInfo } from './writeout';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** GET, HEAD and OPTIONS read; DELETE deletes what the URL names; any other method changes. */
+function methodEffect(method: string): Effect {
+  if (READ_METHODS.has(method)) return 'read';
+  return method === 'DELETE' ? 'destructive' : 'change';
+}
 
 const notNative = (option: string): string => `curl ${option} does not run natively; run it in a terminal`;
 
@@ -102,7 +108,7 @@ function parseCurlLine(argv: readonly string[]): ParsedCommand {
   if (unsupported) {
     // A real curl option we do not run natively: the line goes to a terminal.
     return {
-      plan: { native: false, terminal: true, mutates: !READ_METHODS.has(method), reason: notNative(unsupported) },
+      plan: toolPlan({ native: false, terminal: true, effect: methodEffect(method), reason: notNative(unsupported) }),
       secrets: lineSecrets(o),
       async run(ctx) {
         ctx.stderr.write(`curl: not run: ${notNative(unsupported)}\n`);
@@ -111,7 +117,7 @@ function parseCurlLine(argv: readonly string[]): ParsedCommand {
     };
   }
   return {
-    plan: { native: true, terminal: false, mutates: !READ_METHODS.has(method), streams: false, action: `${method} ${o.urls.join(' ')}` },
+    plan: toolPlan({ native: true, terminal: false, effect: methodEffect(method), streams: false, action: `${method} ${o.urls.join(' ')}` }),
     secrets: lineSecrets(o),
     target: async () => (o.urls[0] === undefined ? undefined : targetOf(o.urls[0])),
     async run(ctx) {

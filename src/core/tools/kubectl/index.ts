@@ -2,7 +2,7 @@
 // codes, over @kubernetes/client-node's kubeconfig handling and one kept-alive
 // connection per cluster.
 
-import { unreadableLine, type ParsedCommand, type Tool, type ToolContext, type ToolPlan } from '../../engine/tool';
+import { toolPlan, unreadableLine, type ParsedCommand, type Tool, type ToolContext, type ToolPlan } from '../../engine/tool';
 import { flagBool, flagString, KubectlUsageError, parseArgs, type ParsedArgs } from './args';
 import { flagBeforePluginMessage, isKubectlCommand, unknownCommandMessage, unknownSubcommandMessage } from './commandNames';
 import { KubeTransportError } from '../../connections/kubeConnection';
@@ -12,7 +12,8 @@ import { findPlugin } from './plugins';
 import { GoTemplateError } from './printers/goTemplate';
 import { lineSecrets } from './secrets';
 import { cachedKubeConfig, KubectlError, KubectlRun, kubeTarget } from './session';
-import { findVerb, KNOWN_PLUGINS, MUTATING_VERBS, TERMINAL_VERBS } from './verbs';
+import { otherVerbEffect } from './otherVerbs';
+import { findVerb, KNOWN_PLUGINS, TERMINAL_VERBS } from './verbs';
 import type { Verb } from './verbs/verb';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -65,7 +66,7 @@ function parseKubectl(argv: readonly string[], env: Env): ParsedCommand {
   const { verb, rest } = splitVerb(argv);
   const program = argv[0];
   if (!verb) {
-    return notRunnable({ native: false, terminal: false, mutates: false, reason: 'no subcommand' }, (ctx) => {
+    return notRunnable(toolPlan({ native: false, terminal: false, effect: 'read', reason: 'no subcommand' }), (ctx) => {
       ctx.stderr.write(`${program} controls the Kubernetes cluster manager.\n\nUsage:\n  ${program} [flags] [options]\n`);
       return 1;
     });
@@ -80,14 +81,14 @@ function parseKubectl(argv: readonly string[], env: Env): ParsedCommand {
     notNative = native.notNative?.(args);
     if (!notNative) native.validate?.(args);
     plan = notNative
-      ? { native: false, terminal: true, mutates: native.mutates(args), reason: notNative }
-      : {
+      ? toolPlan({ native: false, terminal: true, effect: native.effect(args), reason: notNative })
+      : toolPlan({
           native: true,
           terminal: false,
-          mutates: native.mutates(args),
+          effect: native.effect(args),
           streams: native.streams?.(args) ?? false,
           action: native.action?.(args) ?? `${verb} ${args.positionals.join(' ')}`.trim(),
-        };
+        });
   } catch (error) {
     return unreadableLine((error as Error).message.split('\n')[0], (ctx) => reportError(ctx, error));
   }
@@ -144,10 +145,12 @@ function otherVerb(argv: readonly string[], verb: string, env: Env): ParsedComma
       return 1;
     });
   }
+  // exec, attach, debug and run start a program whose effect nothing here can see: at least a change.
+  const effect = otherVerbEffect(verb, splitVerb([program, ...splitVerb(argv).rest]).verb);
   let plan: ToolPlan;
-  if (verb in TERMINAL_VERBS) plan = { native: false, terminal: true, mutates: verb === 'cp' || verb === 'run', reason: TERMINAL_VERBS[verb] };
-  else if (KNOWN_PLUGINS.has(verb) || (isKubectl(argv) && !isKubectlCommand(verb))) plan = { native: false, terminal: true, mutates: false, reason: `kubectl ${verb} is a kubectl plugin (a separate program); run it in a terminal` };
-  else plan = { native: false, terminal: false, mutates: MUTATING_VERBS.has(verb), reason: `kubectl ${verb} does not run natively yet; run it in a terminal` };
+  if (verb in TERMINAL_VERBS) plan = toolPlan({ native: false, terminal: true, effect, reason: TERMINAL_VERBS[verb] });
+  else if (KNOWN_PLUGINS.has(verb) || (isKubectl(argv) && !isKubectlCommand(verb))) plan = toolPlan({ native: false, terminal: true, effect: 'change', reason: `kubectl ${verb} is a kubectl plugin (a separate program); run it in a terminal` });
+  else plan = toolPlan({ native: false, terminal: false, effect, reason: `kubectl ${verb} does not run natively yet; run it in a terminal` });
   return notRunnable(plan, (ctx) => {
     ctx.stderr.write(`${program} ${verb}: not run: ${plan.reason}\n`);
     return 127;

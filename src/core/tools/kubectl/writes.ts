@@ -2,6 +2,7 @@
 // command acts on (`TYPE NAME`, `TYPE/NAME`, `-l`), reading them, printing
 // the `deployment.apps/x scaled` lines, and kubectl's words for write errors.
 
+import type { Effect } from '../../engine/tool';
 import { flagBool, flagString, type FlagSpec, type ParsedArgs } from './args';
 import type { KubeResponse } from '../../connections/kubeConnection';
 import { qualifiedKind, qualifiedResource, resourcePath, type ResourceType } from './discovery';
@@ -41,10 +42,20 @@ export function dryRun(args: ParsedArgs): DryRun {
   throw new KubectlError(`error: Invalid dry-run value (${value}). Must be "none", "server", or "client".`);
 }
 
-/** A dry run changes nothing, so it needs no confirmation. */
-export function mutatesUnlessDryRun(args: ParsedArgs): boolean {
+/** Whether --dry-run=client or =server is given: the command then changes nothing. */
+export function isDryRun(args: ParsedArgs): boolean {
   const value = flagString(args, 'dry-run');
-  return value !== 'client' && value !== 'server';
+  return value === 'client' || value === 'server';
+}
+
+/** A dry run changes nothing, so it reads (and needs no confirmation). */
+export function changesUnlessDryRun(args: ParsedArgs): Effect {
+  return isDryRun(args) ? 'read' : 'change';
+}
+
+/** kubectl delete: destroys what it names, unless it is a dry run. */
+export function destroysUnlessDryRun(args: ParsedArgs): Effect {
+  return isDryRun(args) ? 'read' : 'destructive';
 }
 
 export function dryRunSuffix(mode: DryRun): string {

@@ -4,10 +4,12 @@
 
 import { describeSettings, resolveSettings, type ConnectionSettings } from '../../connections/postgres';
 import { stateKey } from '../../session';
-import { unreadableLine, type ParsedCommand, type Target, type Tool, type ToolContext, type ToolPlan } from '../../engine/tool';
+import { toolPlan, unreadableLine, type ParsedCommand, type Target, type Tool, type ToolContext, type ToolPlan } from '../../engine/tool';
 import { parsePsqlArgs, type PsqlArgs } from './args';
 import { asPsqlError, PsqlError } from './errors';
-import { sqlAction, sqlMutates, statementMutates } from './plan';
+import { strongerEffect, type Effect } from '../../effects';
+import { loadSqlParser } from '../../sql/parser';
+import { describeStatement, readSql } from './plan';
 import { PsqlRun } from './runner';
 import { lineSecrets, registerSettingsSecret } from './secrets';
 import { splitSql } from '../../sql/split';
@@ -61,16 +63,19 @@ async function execute(ctx: ToolContext, state: PsqlState, settings: () => Conne
 /** What psql would do with these options. */
 function planFor(args: PsqlArgs): ToolPlan {
   if (args.unsupported.length) {
-    return { native: false, terminal: true, mutates: true, reason: `psql ${args.unsupported.join(', ')} has no native runner; run it in a terminal` };
+    return toolPlan({ native: false, terminal: true, effect: 'change', reason: `psql ${args.unsupported.join(', ')} has no native runner; run it in a terminal` });
   }
-  if (args.list) return { native: true, terminal: false, mutates: false, action: 'list databases' };
-  if (args.actions.length === 0) return { native: true, terminal: false, mutates: true, action: 'run SQL from standard input' };
+  if (args.list) return toolPlan({ native: true, terminal: false, effect: 'read', action: 'list databases' });
+  // SQL from standard input or a file is not seen here: at least a change.
+  if (args.actions.length === 0) return toolPlan({ native: true, terminal: false, effect: 'change', action: 'run SQL from standard input' });
   const files = args.actions.filter((a) => a.kind === 'file');
   const commands = args.actions.flatMap((a) => (a.kind === 'command' ? [a.text] : []));
-  const mutating = commands.find((c) => (c.trimStart().startsWith('\\') ? statementMutates(c) : sqlMutates(c)));
-  if (mutating !== undefined) return { native: true, terminal: false, mutates: true, action: sqlAction(mutating) };
-  if (files.length) return { native: true, terminal: false, mutates: true, action: `run ${files.map((f) => (f.kind === 'file' ? f.path : '')).join(', ')}` };
-  return { native: true, terminal: false, mutates: false, action: sqlAction(commands.join('\n')) };
+  const readings = commands.map(readSql);
+  const changing = readings.find((reading) => reading.effect !== 'read');
+  const effect = readings.map((reading) => reading.effect).reduce<Effect>(strongerEffect, files.length ? 'change' : 'read');
+  if (changing) return toolPlan({ native: true, terminal: false, effect, action: changing.action });
+  if (files.length) return toolPlan({ native: true, terminal: false, effect, action: `run ${files.map((f) => (f.kind === 'file' ? f.path : '')).join(', ')}` });
+  return toolPlan({ native: true, terminal: false, effect, action: describeStatement(splitSql(commands.join('\n'))) });
 }
 
 /** psql's usage errors as it prints them when it runs; anything else is ours and is thrown. */
@@ -88,6 +93,7 @@ function reportUsage(ctx: ToolContext, error: unknown): number {
 
 export const psqlTool: Tool = {
   names: ['psql'],
+  load: loadSqlParser,
   parse: parsePsqlLine,
 };
 
@@ -130,6 +136,7 @@ const SQL_CELL_STATE = stateKey<PsqlState>('psql sql-cell settings');
 /** SQL cells: the cell's statements in one session, like `psql -v ON_ERROR_STOP=1 < cell.sql`. */
 export const sqlTool: Tool = {
   names: ['sql'],
+  load: loadSqlParser,
   parse: (argv) => {
     const text = argv.slice(1).join(' ');
     return {
@@ -146,11 +153,12 @@ export const sqlTool: Tool = {
 
 /** What a SQL cell's statements would do. */
 function sqlPlan(text: string): ToolPlan {
-  if (!text.trim()) return { native: true, terminal: false, mutates: false };
+  if (!text.trim()) return toolPlan({ native: true, terminal: false, effect: 'read' });
   const terminalOnly = splitSql(text).find((s) => s.text.trimStart().startsWith('\\') && !metaIsNative(s.text.trim()));
   if (terminalOnly) {
     const command = terminalOnly.text.trim().split(/\s/, 1)[0];
-    return { native: false, terminal: true, mutates: true, reason: `${command} has no native runner; run this cell with psql in a terminal` };
+    return toolPlan({ native: false, terminal: true, effect: strongerEffect('change', readSql(text).effect), reason: `${command} has no native runner; run this cell with psql in a terminal` });
   }
-  return { native: true, terminal: false, mutates: sqlMutates(text), action: sqlAction(text) };
+  const { effect, action } = readSql(text);
+  return toolPlan({ native: true, terminal: false, effect, action });
 }

@@ -3,9 +3,10 @@
 // special modes (--scan, --bigkeys, --memkeys, --latency, --stat, --cluster)
 // and streams (MONITOR, SUBSCRIBE), each on a connection of its own.
 
-import { unreadableLine, type ParsedCommand, type Tool, type ToolContext, type ToolPlan } from '../../engine/tool';
+import { toolPlan, unreadableLine, type ParsedCommand, type Tool, type ToolContext, type ToolPlan } from '../../engine/tool';
 import { parseRedisArgs, RedisUsageError, type RedisArgs } from './args';
-import { commandAction, commandTraits, isReadOnly, type CommandTraits } from './commands';
+import { commandAction, commandTraits, type CommandTraits } from './commands';
+import { commandEffect } from './effect';
 import { connection, connectionKey, ConnectError, readyConnection, redisTarget, resolveSettings, type RedisConnection, type RedisSettings } from './connect';
 import { formatReply, toReply, type Reply } from './format';
 import { infoResults } from './info';
@@ -59,10 +60,11 @@ async function send(ctx: ToolContext, conn: RedisConnection, s: RedisSettings, a
 /** What redis-cli would do with these options and this command (traits: of the command as written). */
 function planFor(args: RedisArgs, traits: CommandTraits): ToolPlan {
   const reason = notNative(args);
-  if (reason) return { native: false, terminal: true, mutates: !args.command.length || !isReadOnly(args.command), streams: streams(args), reason };
+  // An interactive session (no command) may send anything: at least a change.
+  if (reason) return toolPlan({ native: false, terminal: true, effect: args.command.length ? commandEffect(args.command) : 'change', streams: streams(args), reason });
   if (args.mode) return modePlan(args);
-  if (traits.streaming) return { native: true, terminal: false, mutates: false, streams: true, action: commandAction(args.command) };
-  return { native: true, terminal: false, mutates: !isReadOnly(args.command), action: commandAction(args.command) };
+  if (traits.streaming) return toolPlan({ native: true, terminal: false, effect: 'read', streams: true, action: commandAction(args.command) });
+  return toolPlan({ native: true, terminal: false, effect: commandEffect(args.command), action: commandAction(args.command) });
 }
 
 export const redisTool: Tool = {

@@ -2,7 +2,7 @@
 // --latency-history, --stat, --cluster): what they plan and how they run, each
 // on a connection of its own that closes when it ends or the cell is stopped.
 
-import type { ToolContext, ToolPlan } from '../../engine/tool';
+import { toolPlan, type ToolContext, type ToolPlan } from '../../engine/tool';
 import type { RedisArgs } from './args';
 import { runBigKeys } from './bigkeys';
 import { runClusterManager, TERMINAL_CLUSTER_COMMANDS } from './clusterManager';
@@ -23,12 +23,13 @@ export function modePlan(args: RedisArgs): ToolPlan {
   if (args.mode === 'cluster') {
     const command = args.clusterCommand ?? '';
     if (TERMINAL_CLUSTER_COMMANDS.includes(command)) {
-      return { native: false, terminal: true, mutates: command !== 'help', reason: `redis-cli --cluster ${command} has no native runner; run it in a terminal` };
+      return toolPlan({ native: false, terminal: true, effect: command === 'help' ? 'read' : 'change', reason: `redis-cli --cluster ${command} has no native runner; run it in a terminal` });
     }
     const moves = command === 'rebalance' && !args.clusterOptions.simulate;
-    return { native: true, terminal: false, mutates: moves, action: `cluster ${command}`, reason: moves ? 'moves hash slots and their keys between masters' : undefined };
+    return toolPlan({ native: true, terminal: false, effect: moves ? 'change' : 'read', action: `cluster ${command}`, reason: moves ? 'moves hash slots and their keys between masters' : undefined });
   }
-  return { native: true, terminal: false, mutates: false, streams: streams(args), action: `--${args.mode}` };
+  // --scan, --bigkeys, --memkeys, --stat and the latency modes only read.
+  return toolPlan({ native: true, terminal: false, effect: 'read', streams: streams(args), action: `--${args.mode}` });
 }
 
 /** A special mode on a connection of its own, closed when it ends or the cell is stopped. */

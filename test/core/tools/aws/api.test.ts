@@ -167,16 +167,16 @@ describe('parameter validation', () => {
 });
 
 describe('plan', () => {
-  it('marks writes as mutating with an action naming the object or distribution', () => {
-    assert.deepEqual(s3apiCommands['put-object']!.plan(['--bucket', 'b', '--key', 'k', '--body', 'f']), { mutates: true, action: 'put-object s3://b/k' });
-    assert.deepEqual(s3apiCommands['delete-object']!.plan(['--bucket=b', '--key=k']), { mutates: true, action: 'delete-object s3://b/k' });
-    assert.deepEqual(cloudfrontCommands['update-distribution']!.plan(['--id', 'E2TIKTOKTOE01', '--distribution-config', 'file://c.json']), { mutates: true, action: 'update-distribution E2TIKTOKTOE01' });
-    assert.equal(cloudfrontCommands['create-invalidation']!.plan(['--distribution-id', 'E2TIKTOKTOE01', '--paths', '/*']).mutates, true);
+  it('marks writes as changes with an action naming the object or distribution', () => {
+    assert.deepEqual(s3apiCommands['put-object']!.plan(['--bucket', 'b', '--key', 'k', '--body', 'f']), { effect: 'change', action: 'put-object s3://b/k' });
+    assert.deepEqual(s3apiCommands['delete-object']!.plan(['--bucket=b', '--key=k']), { effect: 'change', action: 'delete-object s3://b/k' });
+    assert.deepEqual(cloudfrontCommands['update-distribution']!.plan(['--id', 'E2TIKTOKTOE01', '--distribution-config', 'file://c.json']), { effect: 'change', action: 'update-distribution E2TIKTOKTOE01' });
+    assert.equal(cloudfrontCommands['create-invalidation']!.plan(['--distribution-id', 'E2TIKTOKTOE01', '--paths', '/*']).effect, 'change');
     for (const op of ['list-objects-v2', 'head-object', 'get-object', 'get-bucket-versioning', 'list-object-versions']) {
-      assert.equal(s3apiCommands[op]!.plan(['--bucket', 'b']).mutates, false, op);
+      assert.equal(s3apiCommands[op]!.plan(['--bucket', 'b']).effect, 'read', op);
     }
     for (const op of ['get-distribution', 'get-distribution-config', 'get-invalidation', 'list-distributions']) {
-      assert.equal(cloudfrontCommands[op]!.plan(['--id', 'E1']).mutates, false, op);
+      assert.equal(cloudfrontCommands[op]!.plan(['--id', 'E1']).effect, 'read', op);
     }
   });
 

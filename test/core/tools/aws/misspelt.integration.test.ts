@@ -51,10 +51,10 @@ describe('misspelt aws commands', { skip }, () => {
     });
   }
 
-  it('runbook plan counts a misspelt command as native, and a real one we do not run as not', () => {
+  it('runbook plan counts a misspelt command as native, and a real one we do not run as not', async () => {
     const cell = ['aws s4 ls', 'aws s3 lss', 'aws s3api list-objetcs-v2 --bucket b', 'aws ec2 describe-instances', 'aws s3api get-bucket-lifecycle --bucket b', 'aws s3 website s3://b/'].join('\n');
     assert.deepEqual(
-      planCell(cell, 'shellscript', createRegistry(), env).map((r) => [r.command, r.native, r.terminal]),
+      (await planCell(cell, 'shellscript', createRegistry(), env)).map((r) => [r.command, r.native, r.terminal]),
       [
         ['aws s4 ls', true, false],
         ['aws s3 lss', true, false],

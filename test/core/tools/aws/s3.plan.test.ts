@@ -8,7 +8,7 @@ const plan = (line: string) => awsTool.parse(line.split(' '), env).plan;
 
 describe('aws plan and target', () => {
   it('s3 ls reads; transfers mutate unless --dryrun, naming the action', () => {
-    assert.deepEqual(plan('aws s3 ls s3://b/'), { native: true, terminal: false, mutates: false, action: 's3 ls s3://b/' });
+    assert.deepEqual(plan('aws s3 ls s3://b/'), { native: true, terminal: false, effect: 'read', mutates: false, action: 's3 ls s3://b/' });
     const rm = plan('aws s3 rm s3://bucket/key');
     assert.equal(rm.mutates, true);
     assert.equal(rm.action, 's3 rm s3://bucket/key');

@@ -111,7 +111,7 @@ describe('curl parity with the real curl', () => {
       const ours = await runNative(cmd, { env });
       assert.equal(ours.exitCode, 127, cmd);
       assert.equal(ours.run.commands[0].status, 'not-run', cmd);
-      assert.deepEqual(planCell(cmd, 'shellscript', createRegistry(), env).map((r) => [r.native, r.terminal]), [[false, true]], cmd);
+      assert.deepEqual((await planCell(cmd, 'shellscript', createRegistry(), env)).map((r) => [r.native, r.terminal]), [[false, true]], cmd);
     }
   });
 

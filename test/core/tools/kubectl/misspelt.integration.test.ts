@@ -68,16 +68,16 @@ describe('misspelt kubectl commands', { skip }, () => {
     });
   }
 
-  it('runbook plan counts a misspelt command as native, and a real one we do not run as not', () => {
-    const rows = planCell('kubectl gte pods\nkubectl rollout statsu deploy/web\nkubectl set imgae deploy/web a=b\nkubectl auth can-i get pods\nkubectl drain node-1', 'shellscript', createRegistry(), kube.env);
+  it('runbook plan counts a misspelt command as native, and a real one we do not run as not', async () => {
+    const rows = await planCell('kubectl gte pods\nkubectl rollout statsu deploy/web\nkubectl set imgae deploy/web a=b\nkubectl auth can-i get pods\nkubectl drain node-1', 'shellscript', createRegistry(), kube.env);
     assert.deepEqual(
-      rows.map((r) => [r.command, r.native, r.mutates]),
+      rows.map((r) => [r.command, r.native, r.mutates, r.effect]),
       [
-        ['kubectl gte pods', true, false],
-        ['kubectl rollout statsu deploy/web', true, false],
-        ['kubectl set imgae deploy/web a=b', true, false],
-        ['kubectl auth can-i get pods', false, false],
-        ['kubectl drain node-1', false, true],
+        ['kubectl gte pods', true, false, 'read'],
+        ['kubectl rollout statsu deploy/web', true, false, 'read'],
+        ['kubectl set imgae deploy/web a=b', true, false, 'read'],
+        ['kubectl auth can-i get pods', false, false, 'read'],
+        ['kubectl drain node-1', false, true, 'destructive'],
       ],
     );
   });

@@ -10,7 +10,9 @@ import { parsePsqlArgs } from '../../../../src/core/tools/psql/args';
 import { ConninfoError, parseConninfo, passwordFromFile, resolveSettings } from '../../../../src/core/connections/postgres';
 import { asPsqlError, PsqlError } from '../../../../src/core/tools/psql/errors';
 import { scriptStatements } from '../../../../src/core/tools/psql';
-import { sqlMutates, statementMutates } from '../../../../src/core/tools/psql/plan';
+import type { Effect } from '../../../../src/core/effects';
+import { loadSqlParser } from '../../../../src/core/sql/parser';
+import { commandEffect, sqlEffect } from '../../../../src/core/tools/psql/plan';
 import { looksLikePlaceholder, lsnBytes, sizeBytes } from '../../../../src/core/tools/psql/results';
 import { interpolate } from '../../../../src/core/tools/psql/variables';
 
@@ -95,35 +97,49 @@ describe('the password file', () => {
 });
 
 describe('what counts as a change', () => {
-  const cases: [string, boolean][] = [
-    ['SELECT * FROM pg_stat_replication;', false],
-    ['SELECT count(*) FROM pg_stat_activity;', false],
-    ['SHOW max_connections', false],
-    ['EXPLAIN SELECT * FROM games', false],
-    ['\\d game_events', false],
-    ['\\x', false],
-    ['ALTER SYSTEM SET max_wal_senders = 10;', true],
-    ['SELECT pg_reload_conf();', true],
-    ['SELECT pg_terminate_backend(123)', true],
-    ["SELECT set_config('work_mem', '8MB', false)", true],
-    ['EXPLAIN ANALYZE DELETE FROM games', true],
-    ['EXPLAIN ANALYZE SELECT 1', false],
-    ['WITH gone AS (DELETE FROM games RETURNING *) SELECT count(*) FROM gone', true],
-    ['COPY players FROM STDIN', true],
-    ['COPY (SELECT * FROM players) TO STDOUT', false],
-    ["SELECT 'DROP TABLE x' AS text", false],
-    ['VACUUM players', true],
-    ['TRUNCATE games', true],
-    ['GRANT SELECT ON games TO viewer', true],
-    ['\\copy players from data.csv', true],
+  before(() => loadSqlParser());
+  const cases: [string, Effect][] = [
+    ['SELECT * FROM pg_stat_replication;', 'read'],
+    ['SELECT count(*) FROM pg_stat_activity;', 'read'],
+    ['SHOW max_connections', 'read'],
+    ['EXPLAIN SELECT * FROM games', 'read'],
+    ['\\d game_events', 'read'],
+    ['\\x', 'read'],
+    ['ALTER SYSTEM SET max_wal_senders = 10;', 'change'],
+    ['SELECT pg_reload_conf();', 'change'],
+    ['SELECT pg_terminate_backend(123)', 'change'],
+    ["SELECT set_config('work_mem', '8MB', false)", 'change'],
+    ['EXPLAIN ANALYZE DELETE FROM games', 'destructive'],
+    ['EXPLAIN ANALYZE SELECT 1', 'read'],
+    ['EXPLAIN (ANALYZE false) DELETE FROM games', 'read'],
+    ['WITH gone AS (DELETE FROM games RETURNING *) SELECT count(*) FROM gone', 'destructive'],
+    ['WITH moved AS (UPDATE games SET winner = NULL WHERE id = 1 RETURNING *) SELECT count(*) FROM moved', 'change'],
+    ['COPY players FROM STDIN', 'change'],
+    ['COPY (SELECT * FROM players) TO STDOUT', 'read'],
+    ["SELECT 'DROP TABLE x' AS text", 'read'],
+    ['SELECT * INTO games_copy FROM games', 'change'],
+    ['VACUUM players', 'change'],
+    ['TRUNCATE games', 'destructive'],
+    ['DROP TABLE games', 'destructive'],
+    ['DELETE FROM games WHERE id = 1', 'destructive'],
+    ['UPDATE games SET winner = NULL', 'destructive'],
+    ['UPDATE games SET winner = NULL WHERE id = :game_id', 'change'],
+    ['GRANT SELECT ON games TO viewer', 'change'],
+    ['SELEC 1', 'change'],
+    ['BEGIN', 'read'],
+    ["COMMIT PREPARED 'tx1'", 'change'],
+    ["SELECT * FROM players WHERE name = :'player'", 'read'],
+    ['SELECT :n::int + 1', 'read'],
+    ['\\copy players from data.csv', 'change'],
   ];
-  for (const [sql, mutates] of cases) {
-    it(`${sql} ${mutates ? 'changes state' : 'only reads'}`, () => assert.equal(statementMutates(sql), mutates));
+  for (const [sql, effect] of cases) {
+    it(`${sql}: ${effect}`, () => assert.equal(commandEffect(sql), effect));
   }
 
   it('classifies a cell by its most dangerous statement', () => {
-    assert.equal(sqlMutates('SELECT 1;\nUPDATE games SET winner = NULL;'), true);
-    assert.equal(sqlMutates('SELECT 1;\n\\dt'), false);
+    assert.equal(sqlEffect('SELECT 1;\nUPDATE games SET winner = NULL WHERE id = 2;'), 'change');
+    assert.equal(sqlEffect('SELECT 1;\nDELETE FROM games;\nUPDATE games SET winner = NULL WHERE id = 2;'), 'destructive');
+    assert.equal(sqlEffect('SELECT 1;\n\\dt'), 'read');
   });
 });
 

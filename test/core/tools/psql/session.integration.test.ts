@@ -185,6 +185,7 @@ describe('structured results, plan and target', () => {
   });
 
   it('plans reads and writes and names the database it targets', async () => {
+    await psqlTool.load!();
     assert.equal(psqlTool.parse(['psql', '-c', 'SELECT * FROM pg_stat_replication;'], env).plan.mutates, false);
     assert.equal(psqlTool.parse(['psql', '-c', 'ALTER SYSTEM SET max_wal_senders = 10;'], env).plan.mutates, true);
     assert.equal(psqlTool.parse(['psql', '-c', 'SELECT pg_reload_conf();'], env).plan.mutates, true);

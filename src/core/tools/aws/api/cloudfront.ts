@@ -29,7 +29,7 @@ const LIST_INVALIDATIONS: PaginatorSpec = {
   nonAggregateKeys: [],
 };
 
-const read = () => ({ mutates: false });
+const read = () => ({ effect: 'read' as const });
 const obj = (v: CliValue | undefined): CliObject => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
 const items = (v: CliValue | undefined): CliValue[] => (Array.isArray(obj(v).Items) ? (obj(v).Items as CliValue[]) : []);
 
@@ -120,7 +120,7 @@ export const cloudfrontCommands: AwsCommandTable = {
       '--id': { member: 'Id', type: 'string', required: true },
       '--if-match': { member: 'IfMatch', type: 'string' },
     },
-    plan: (args) => ({ mutates: true, action: `update-distribution ${flagValue(args, '--id') ?? ''}`.trim() }),
+    plan: (args) => ({ effect: 'change', action: `update-distribution ${flagValue(args, '--id') ?? ''}`.trim() }),
     after: (result, _parsed, ctx) => ctx.tool.emit(distributionData(obj(result.Distribution), result.ETag)),
     explain: (err, parsed, ctx) => explain(err, parsed, ctx, 'update-distribution'),
   }),
@@ -135,7 +135,7 @@ export const cloudfrontCommands: AwsCommandTable = {
     },
     plan: (args) => {
       const id = flagValue(args, '--distribution-id') ?? '';
-      return { mutates: true, action: `create-invalidation ${id}`.trim() };
+      return { effect: 'change', action: `create-invalidation ${id}`.trim() };
     },
     prepare(parsed) {
       const paths = parsed.request.Paths as string[] | undefined;

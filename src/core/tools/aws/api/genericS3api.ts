@@ -7,7 +7,7 @@
 import type { AwsCommand } from '../context';
 import { defineOperation } from './operation';
 import type { ParamTable, ParamType } from './params';
-import { isReadOperation } from '../readOperations';
+import { operationEffect } from '../readOperations';
 import { S3_OPERATIONS } from './s3Operations';
 import { info, structureFields } from './validate';
 
@@ -38,7 +38,7 @@ function plan(apiName: string) {
   return (args: readonly string[]) => {
     const bucket = args[args.indexOf('--bucket') + 1];
     const action = `${cliName(apiName)}${args.includes('--bucket') && bucket ? ` ${bucket}` : ''}`;
-    return { mutates: !isReadOperation(cliName(apiName)), action };
+    return { effect: operationEffect(cliName(apiName)), action };
   };
 }
 

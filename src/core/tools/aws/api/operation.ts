@@ -4,6 +4,7 @@
 // in the chosen --output, and report failures with aws-cli's text and exit
 // status.
 
+import type { Effect } from '../../../engine/tool';
 import { AwsUsageError } from '../args';
 import type { AwsCommand, AwsCommandContext } from '../context';
 import { compileQuery, formatOutput, PagedResponse, QueryError } from '../output';
@@ -30,7 +31,7 @@ export interface OperationDefinition {
   positionals?: readonly string[];
   paginator?: PaginatorSpec;
   /** Whether it changes state, and how a confirmation names it. */
-  plan(args: readonly string[]): { mutates: boolean; action?: string };
+  plan(args: readonly string[]): { effect: Effect; action?: string };
   /** Adjusts the request after parsing (defaults, file bodies, generated references). */
   prepare?(parsed: ParsedParams, ctx: AwsCommandContext): Promise<void> | void;
   /** Extra work around the SDK call (writing get-object's body). */

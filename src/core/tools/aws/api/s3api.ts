@@ -62,7 +62,7 @@ const LIST_OBJECT_VERSIONS: PaginatorSpec = {
 };
 
 const objectUrl = (args: readonly string[]) => `s3://${flagValue(args, '--bucket') ?? ''}/${flagValue(args, '--key') ?? ''}`;
-const read = () => ({ mutates: false });
+const read = () => ({ effect: 'read' as const });
 
 function objectSummaries(list: CliValue | undefined): S3ObjectSummary[] {
   if (!Array.isArray(list)) return [];
@@ -150,7 +150,7 @@ export const s3apiCommands: AwsCommandTable = {
     positionals: ['outfile'],
     plan: (args) => {
       // Writes a local file, changes nothing remote.
-      return { mutates: false, action: `get-object ${objectUrl(args)}` };
+      return { effect: 'read', action: `get-object ${objectUrl(args)}` };
     },
     async call(parsed, ctx, send) {
       const output = await send(parsed.request);
@@ -196,7 +196,7 @@ export const s3apiCommands: AwsCommandTable = {
       '--request-payer': PAYER,
       '--expected-bucket-owner': OWNER,
     },
-    plan: (args) => ({ mutates: true, action: `put-object ${objectUrl(args)}` }),
+    plan: (args) => ({ effect: 'change', action: `put-object ${objectUrl(args)}` }),
     after(result, parsed, ctx) {
       ctx.tool.emit({ kind: 's3-put-object', bucket: String(parsed.request.Bucket), key: String(parsed.request.Key), etag: result.ETag ?? null });
     },
@@ -226,7 +226,7 @@ export const s3apiCommands: AwsCommandTable = {
       '--request-payer': PAYER,
       '--expected-bucket-owner': OWNER,
     },
-    plan: (args) => ({ mutates: true, action: `delete-object ${objectUrl(args)}` }),
+    plan: (args) => ({ effect: 'change', action: `delete-object ${objectUrl(args)}` }),
     after(result, parsed, ctx) {
       ctx.tool.emit({ kind: 's3-delete-object', bucket: String(parsed.request.Bucket), key: String(parsed.request.Key), deleteMarker: result.DeleteMarker ?? null, versionId: result.VersionId ?? null });
     },

@@ -17,7 +17,7 @@ function bucketArg(words: readonly string[], spec: Record<string, 'switch'>) {
 }
 
 export const mbCommand: AwsCommand = {
-  plan: (args) => ({ mutates: true, action: `mb ${args.find((a) => !a.startsWith('--')) ?? ''}`.trim() }),
+  plan: (args) => ({ effect: 'change', action: `mb ${args.find((a) => !a.startsWith('--')) ?? ''}`.trim() }),
 
   async run(args, ctx): Promise<number> {
     const { path, bare } = bucketArg(args, {});
@@ -59,7 +59,7 @@ async function removeBucket(ctx: AwsCommandContext, bucket: string, path: string
 }
 
 export const rbCommand: AwsCommand = {
-  plan: (args) => ({ mutates: true, action: `rb ${args.filter((a) => a !== '--force').find((a) => !a.startsWith('--')) ?? ''}${args.includes('--force') ? ' --force' : ''}`.trim() }),
+  plan: (args) => ({ effect: args.includes('--force') ? 'destructive' : 'change', action: `rb ${args.filter((a) => a !== '--force').find((a) => !a.startsWith('--')) ?? ''}${args.includes('--force') ? ' --force' : ''}`.trim() }),
 
   async run(args, ctx): Promise<number> {
     const { path, bare, force } = bucketArg(args, { '--force': 'switch' });

@@ -1,5 +1,6 @@
 // The `aws s3` high-level commands, by name.
 
+import type { Effect } from '../../../engine/tool';
 import type { AwsCommand, AwsCommandTable } from '../context';
 import { usagePlan } from '../usagePlan';
 import { mbCommand, rbCommand } from './buckets';
@@ -7,15 +8,23 @@ import { lsCommand } from './ls';
 import { presignCommand } from './presign';
 import { parseTransfer, runTransfer, transferAction, type TransferCommand } from './transfer';
 
+/** A dry run reads; `rm --recursive` and `sync --delete` destroy; any other transfer changes. */
+function transferEffect(name: TransferCommand, o: { dryrun: boolean; recursive: boolean; delete: boolean }): Effect {
+  if (o.dryrun) return 'read';
+  if ((name === 'rm' && o.recursive) || (name === 'sync' && o.delete)) return 'destructive';
+  return 'change';
+}
+
 function transferCommand(name: TransferCommand): AwsCommand {
   return {
     plan(args) {
       try {
         const o = parseTransfer(name, args);
-        return { mutates: !o.dryrun, action: transferAction(o) };
+        return { effect: transferEffect(name, { dryrun: o.dryrun, recursive: o.recursive, delete: o.delete }), action: transferAction(o) };
       } catch (error) {
         // A usage error is aws-cli's first word: the line then changes nothing and asks nothing.
-        return usagePlan(error) ?? { mutates: !args.includes('--dryrun'), action: [name, ...args].join(' ') };
+        const written = { dryrun: args.includes('--dryrun'), recursive: args.includes('--recursive'), delete: args.includes('--delete') };
+        return usagePlan(error) ?? { effect: transferEffect(name, written), action: [name, ...args].join(' ') };
       }
     },
     run: (args, ctx) => runTransfer(ctx, parseTransfer(name, args)),

@@ -48,7 +48,7 @@ async function listBuckets(ctx: AwsCommandContext, tz: string | undefined, bucke
 }
 
 export const lsCommand: AwsCommand = {
-  plan: () => ({ mutates: false }),
+  plan: () => ({ effect: 'read' }),
 
   async run(args, ctx): Promise<number> {
     const o = parseLs(args);

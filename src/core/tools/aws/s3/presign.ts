@@ -30,7 +30,7 @@ async function presignV4(ctx: AwsCommandContext, bucket: string, key: string, ex
 }
 
 export const presignCommand: AwsCommand = {
-  plan: () => ({ mutates: false }),
+  plan: () => ({ effect: 'read' }),
 
   async run(args, ctx): Promise<number> {
     const f = parseFlags(args, { '--expires-in': 'value' });

@@ -6,7 +6,7 @@ import { flagBool, flagList, flagString } from '../args';
 import { discover, type ResourceType } from '../discovery';
 import { tableWriter } from '../printers/tabwriter';
 import { KubectlError, type KubectlRun } from '../session';
-import { never, type Verb } from './verb';
+import { reads, type Verb } from './verb';
 
 export const apiResources: Verb = {
   name: 'api-resources',
@@ -21,7 +21,7 @@ export const apiResources: Verb = {
     { name: 'categories', type: 'strings' },
   ],
   usage: "See 'kubectl api-resources -h' for help and examples",
-  mutates: never,
+  effect: reads,
   run: runApiResources,
 };
 

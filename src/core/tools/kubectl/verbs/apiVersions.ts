@@ -1,13 +1,13 @@
 // kubectl api-versions: every group/version the server serves, sorted.
 
 import { KubectlError, serverError, type KubectlRun } from '../session';
-import { never, type Verb } from './verb';
+import { reads, type Verb } from './verb';
 
 export const apiVersions: Verb = {
   name: 'api-versions',
   flags: [],
   usage: "See 'kubectl api-versions -h' for help and examples",
-  mutates: never,
+  effect: reads,
   run: runApiVersions,
 };
 

@@ -16,7 +16,7 @@ import {
   describeAction,
   dryRun,
   dryRunQuery,
-  mutatesUnlessDryRun,
+  changesUnlessDryRun,
   parseStatus,
   printResult,
   SELECT_FLAGS,
@@ -45,7 +45,7 @@ export const apply: Verb = {
     { name: 'record', type: 'bool' },
   ],
   usage: 'kubectl apply (-f FILENAME | -k DIRECTORY)',
-  mutates: mutatesUnlessDryRun,
+  effect: changesUnlessDryRun,
   action: (args) => describeAction('apply', args),
   notNative: (args) => {
     const unsupported = UNSUPPORTED.find((name) => args.flags.has(name) && args.flags.get(name) !== false);

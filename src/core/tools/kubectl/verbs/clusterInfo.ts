@@ -9,7 +9,7 @@
 import { flagString } from '../args';
 import { KubeTransportError } from '../../../connections/kubeConnection';
 import { KubectlError, type KubectlRun } from '../session';
-import { never, type Verb } from './verb';
+import { reads, type Verb } from './verb';
 
 const TRAILER = "\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n";
 
@@ -17,7 +17,7 @@ export const clusterInfo: Verb = {
   name: 'cluster-info',
   flags: [],
   usage: "See 'kubectl cluster-info -h' for help and examples",
-  mutates: never,
+  effect: reads,
   run: runClusterInfo,
 };
 

@@ -34,7 +34,7 @@ export const config: Verb = {
   ],
   subcommands: [...READS, ...WRITES],
   usage: "See 'kubectl config -h' for help and examples",
-  mutates: (args: ParsedArgs) => WRITES.has(args.positionals[0] ?? ''),
+  effect: (args: ParsedArgs) => (WRITES.has(args.positionals[0] ?? '') ? 'change' : 'read'),
   action: (args: ParsedArgs) => `config ${args.positionals.join(' ')}`.trim(),
   notNative: (args) => {
     const sub = args.positionals[0];

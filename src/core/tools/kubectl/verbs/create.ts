@@ -6,7 +6,7 @@ import { resourcePath } from '../discovery';
 import { planManifests } from '../manifests';
 import type { KubeObject } from '../printers/objects';
 import { KubectlError, type KubectlRun } from '../session';
-import { checkOutput, describeAction, dryRun, dryRunQuery, mutatesUnlessDryRun, printResult, SELECT_FLAGS, WRITE_OUTPUT_FLAGS } from '../writes';
+import { checkOutput, describeAction, dryRun, dryRunQuery, changesUnlessDryRun, printResult, SELECT_FLAGS, WRITE_OUTPUT_FLAGS } from '../writes';
 import { sourced, withLastApplied } from './apply';
 import type { Verb } from './verb';
 
@@ -24,7 +24,7 @@ export const create: Verb = {
   name: 'create',
   flags: [...WRITE_OUTPUT_FLAGS, ...SELECT_FLAGS, { name: 'save-config', type: 'bool' }, { name: 'edit', type: 'bool' }, { name: 'raw', type: 'string' }],
   usage: 'kubectl create -f FILENAME',
-  mutates: (args) => !unexpected(args) && mutatesUnlessDryRun(args),
+  effect: (args) => (unexpected(args) ? 'read' : changesUnlessDryRun(args)),
   action: (args) => describeAction('create', args),
   notNative: (args) => {
     const [sub] = args.positionals;

@@ -10,7 +10,7 @@ import {
   describeAction,
   dryRun,
   dryRunSuffix,
-  mutatesUnlessDryRun,
+  destroysUnlessDryRun,
   refName,
   selectObjects,
   SELECT_FLAGS,
@@ -38,7 +38,7 @@ export const del: Verb = {
     { name: 'interactive', short: 'i', type: 'bool' },
   ],
   usage: 'kubectl delete ([-f FILENAME] | TYPE [(NAME | -l label | --all)])',
-  mutates: mutatesUnlessDryRun,
+  effect: destroysUnlessDryRun,
   action: (args) => describeAction('delete', args),
   run: runDelete,
 };

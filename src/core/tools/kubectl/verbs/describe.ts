@@ -12,7 +12,7 @@ import { qualifiedKind, resourcePath, type ResourceType } from '../discovery';
 import { manifestNamespace, manifestType, readManifests } from '../manifests';
 import { KubectlError, serverError, type KubectlRun } from '../session';
 import { resolveTargets } from '../targets';
-import { never, type Verb } from './verb';
+import { reads, type Verb } from './verb';
 
 const USAGE = 'Use "kubectl describe --help" for more information about this command.';
 
@@ -28,7 +28,7 @@ export const describe: Verb = {
     { name: 'kustomize', short: 'k', type: 'string' },
   ],
   usage: USAGE,
-  mutates: never,
+  effect: reads,
   run: runDescribe,
 };
 

@@ -38,7 +38,7 @@ export const edit: Verb = {
     { name: 'output-patch', type: 'bool' },
   ],
   usage: 'kubectl edit (RESOURCE/NAME | -f FILENAME)',
-  mutates: () => true,
+  effect: () => 'change',
   action: (args) => describeAction('edit', args),
   run: runEdit,
 };

@@ -12,7 +12,7 @@ import { watchEventReader } from '../watchEvents';
 import type { GoTemplatePrinter } from '../printers/goTemplate';
 import { KubectlError, serverError, type KubectlRun } from '../session';
 import { templatePrinter } from '../templateOutput';
-import { never, type Verb } from './verb';
+import { reads, type Verb } from './verb';
 
 export const events: Verb = {
   name: 'events',
@@ -30,7 +30,7 @@ export const events: Verb = {
     { name: 'template', type: 'string' },
   ],
   usage: "See 'kubectl events -h' for help and examples",
-  mutates: never,
+  effect: reads,
   streams: (args) => flagBool(args, 'watch'),
   run: runEvents,
 };

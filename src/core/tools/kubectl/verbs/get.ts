@@ -15,7 +15,7 @@ import { KubectlError, serverError, type KubectlRun } from '../session';
 import { resolveTargets, type TargetGroup } from '../targets';
 import { templatePrinter } from '../templateOutput';
 import { watchObjects, watchTable } from './watch';
-import { OUTPUT_FLAGS, never, type Verb } from './verb';
+import { OUTPUT_FLAGS, reads, type Verb } from './verb';
 
 const USAGE = [
   'error: Required resource not specified.',
@@ -27,7 +27,7 @@ export const get: Verb = {
   name: 'get',
   flags: [...OUTPUT_FLAGS, { name: 'watch', short: 'w', type: 'bool' }, { name: 'watch-only', type: 'bool' }, { name: 'output-watch-events', type: 'bool' }],
   usage: USAGE,
-  mutates: never,
+  effect: reads,
   streams: (args) => flagBool(args, 'watch') || flagBool(args, 'watch-only'),
   run: runGet,
 };

@@ -40,9 +40,6 @@ export const TERMINAL_VERBS: Readonly<Record<string, string>> = {
 /** Well-known kubectl plugins (`kubectl cnpg ...`): separate programs, run in a terminal. */
 export const KNOWN_PLUGINS = new Set(['cnpg', 'krew', 'ctx', 'ns', 'neat', 'tree', 'view-secret', 'who-can', 'df-pv', 'node-shell', 'rook-ceph', 'minio', 'virt', 'mc', 'oidc-login', 'slice', 'stern', 'tail', 'resource-capacity', 'rabbitmq', 'kuttl', 'hns', 'gs', 'cert-manager', 'argo', 'konfig']);
 
-/** Verbs kubectl has that change cluster state (for `runbook plan` before they run natively). */
-export const MUTATING_VERBS = new Set(['scale', 'patch', 'apply', 'create', 'delete', 'label', 'annotate', 'set', 'edit', 'replace', 'expose', 'autoscale', 'cordon', 'uncordon', 'drain', 'taint', 'run', 'cp', 'certificate']);
-
 export function findVerb(name: string): Verb | undefined {
   return NATIVE_VERBS.find((v) => v.name === name || v.aliases?.includes(name));
 }

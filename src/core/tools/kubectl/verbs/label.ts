@@ -3,7 +3,7 @@
 
 import { KubectlError } from '../session';
 import { runMetadataUpdate, type MetadataVerb } from '../metadataUpdates';
-import { describeAction, mutatesUnlessDryRun, SELECT_FLAGS, WRITE_OUTPUT_FLAGS } from '../writes';
+import { describeAction, changesUnlessDryRun, SELECT_FLAGS, WRITE_OUTPUT_FLAGS } from '../writes';
 import type { Verb } from './verb';
 
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
@@ -38,7 +38,7 @@ export const label: Verb = {
   name: 'label',
   flags: [...WRITE_OUTPUT_FLAGS, ...SELECT_FLAGS, { name: 'overwrite', type: 'bool' }, { name: 'resource-version', type: 'string' }, { name: 'local', type: 'bool' }, { name: 'list', type: 'bool' }],
   usage: 'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]',
-  mutates: mutatesUnlessDryRun,
+  effect: changesUnlessDryRun,
   action: (args) => describeAction('label', args),
   run: (run) => runMetadataUpdate(run, labels),
 };

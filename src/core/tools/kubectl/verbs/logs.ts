@@ -8,7 +8,7 @@ import { durationFlag } from '../durations';
 import { consumeInParallel, consumeSequentially, type LogQuery, type LogSource } from '../logstream';
 import { byLogging, defaultContainer, hasContainer, selectorOf, type Pod } from '../pods';
 import { KubectlError, serverError, type KubectlRun } from '../session';
-import { never, type Verb } from './verb';
+import { reads, type Verb } from './verb';
 
 const USAGE_LINE = 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]';
 const HELP = "See 'kubectl logs -h' for help and examples";
@@ -37,7 +37,7 @@ export const logs: Verb = {
     { name: 'timestamps', type: 'bool' },
   ],
   usage: HELP,
-  mutates: never,
+  effect: reads,
   streams: (args) => flagBool(args, 'follow'),
   run: runLogs,
 };

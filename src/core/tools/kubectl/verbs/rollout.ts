@@ -35,10 +35,10 @@ export const rollout: Verb = {
   flags: ALL_FLAGS,
   subcommands: Object.keys(SUBCOMMAND_FLAGS),
   usage: 'kubectl rollout SUBCOMMAND [options]',
-  mutates: (args) => {
+  effect: (args) => {
     const sub = args.positionals[0];
-    if (sub === undefined || sub === 'status' || sub === 'history') return false;
-    return sub !== 'undo' || !['client', 'server'].includes(flagString(args, 'dry-run') ?? '');
+    if (sub === undefined || sub === 'status' || sub === 'history') return 'read';
+    return sub === 'undo' && ['client', 'server'].includes(flagString(args, 'dry-run') ?? '') ? 'read' : 'change';
   },
   action: (args) => `rollout ${describeAction(args.positionals[0] ?? '', { ...args, positionals: args.positionals.slice(1) })}`.trim(),
   run: runRollout,

@@ -11,7 +11,7 @@ import {
   describeAction,
   dryRun,
   dryRunQuery,
-  mutatesUnlessDryRun,
+  changesUnlessDryRun,
   printResult,
   readObject,
   selectObjects,
@@ -21,7 +21,14 @@ import {
   writeError,
   type ObjectRef,
 } from '../writes';
+import type { Effect } from '../../../engine/tool';
 import type { Verb } from './verb';
+
+/** Scaling to zero removes all capacity: destructive. A dry run reads. */
+function scaleEffect(args: ParsedArgs): Effect {
+  const effect = changesUnlessDryRun(args);
+  return effect === 'change' && flagInt(args, 'replicas') === 0 ? 'destructive' : effect;
+}
 
 interface Scale {
   metadata?: { resourceVersion?: string };
@@ -40,7 +47,7 @@ export const scale: Verb = {
     { name: 'timeout', type: 'string' },
   ],
   usage: 'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME)',
-  mutates: mutatesUnlessDryRun,
+  effect: scaleEffect,
   action: (args) => describeAction('scale', args),
   validate: validateScale,
   run: runScale,

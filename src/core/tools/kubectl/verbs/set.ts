@@ -6,7 +6,7 @@ import { flagString } from '../args';
 import type { KubeObject } from '../printers/objects';
 import { KubectlError, type KubectlRun } from '../session';
 import { twoWayPatch, type Json } from '../strategicMerge';
-import { checkOutput, describeAction, dryRun, dryRunQuery, mustRead, mutatesUnlessDryRun, patchObject, printResult, selectObjects, SELECT_FLAGS, WRITE_OUTPUT_FLAGS } from '../writes';
+import { checkOutput, describeAction, dryRun, dryRunQuery, mustRead, changesUnlessDryRun, patchObject, printResult, selectObjects, SELECT_FLAGS, WRITE_OUTPUT_FLAGS } from '../writes';
 import type { Verb } from './verb';
 
 type Container = { name?: string; image?: string };
@@ -16,7 +16,7 @@ export const set: Verb = {
   flags: [...WRITE_OUTPUT_FLAGS, ...SELECT_FLAGS, { name: 'local', type: 'bool' }],
   subcommands: ['env', 'image', 'resources', 'selector', 'serviceaccount', 'sa', 'subject'],
   usage: 'kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N',
-  mutates: mutatesUnlessDryRun,
+  effect: changesUnlessDryRun,
   action: (args) => `set ${describeAction(args.positionals[0] ?? '', { ...args, positionals: args.positionals.slice(1).filter((w) => !w.includes('=')) })}`,
   notNative: (args) => {
     const sub = args.positionals[0];

@@ -13,7 +13,7 @@ import { formatMebibytes, formatMillicores, sumDeclared } from '../topQuantities
 import { tableWriter } from '../printers/tabwriter';
 import { KubectlError, type KubectlRun } from '../session';
 import { metricsApi, validateSortBy } from '../metricsApi';
-import { never, type Verb } from './verb';
+import { reads, type Verb } from './verb';
 import { runTopNodes } from './topNodes';
 
 export const top: Verb = {
@@ -31,7 +31,7 @@ export const top: Verb = {
   ],
   subcommands: ['node', 'nodes', 'no', 'pod', 'pods', 'po'],
   usage: "See 'kubectl top -h' for help and examples",
-  mutates: never,
+  effect: reads,
   run: runTop,
 };
 

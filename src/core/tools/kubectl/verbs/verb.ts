@@ -1,6 +1,7 @@
 // One kubectl subcommand: its flags, whether it changes state or streams,
 // and how it runs.
 
+import type { Effect } from '../../../engine/tool';
 import type { FlagSpec, ParsedArgs } from '../args';
 import type { KubectlRun } from '../session';
 
@@ -15,7 +16,8 @@ export interface Verb {
   subcommands?: readonly string[];
   /** Usage line kubectl prints for this verb. */
   usage: string;
-  mutates(args: ParsedArgs): boolean;
+  /** Whether this form of the verb reads, changes or destroys (a dry run reads). */
+  effect(args: ParsedArgs): Effect;
   streams?(args: ParsedArgs): boolean;
   /** Set when the verb needs an interactive terminal: why. */
   terminal?: string;
@@ -32,8 +34,7 @@ export interface Verb {
   run(run: KubectlRun): Promise<number>;
 }
 
-export const never = (): boolean => false;
-export const always = (): boolean => true;
+export const reads = (): Effect => 'read';
 
 /** Output flags shared by get-like verbs. */
 export const OUTPUT_FLAGS: readonly FlagSpec[] = [

@@ -10,7 +10,7 @@ import { flagBool, flagString } from '../args';
 import { structJson } from '../jsonText';
 import { printYaml } from '../printers/objects';
 import { KubectlError, serverError, type KubectlRun } from '../session';
-import { never, type Verb } from './verb';
+import { reads, type Verb } from './verb';
 
 /** The kubectl release this tool emulates. */
 export const EMULATED_KUBECTL = { major: '1', minor: '32', gitVersion: 'v1.32.4' };
@@ -26,7 +26,7 @@ export const version: Verb = {
     { name: 'output', short: 'o', type: 'string' },
   ],
   usage: "See 'kubectl version -h' for help and examples",
-  mutates: never,
+  effect: reads,
   run: runVersion,
 };
 

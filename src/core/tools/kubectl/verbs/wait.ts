@@ -13,7 +13,7 @@ import { templatePrinter } from '../templateOutput';
 import { WRITE_FORMATS } from '../writes';
 import { parseCondition, type WaitCondition, type WaitObject } from '../waitConditions';
 import { watchEventReader } from '../watchEvents';
-import { never, type Verb } from './verb';
+import { reads, type Verb } from './verb';
 
 const NO_RESOURCES = `error: You must provide one or more resources by argument or filename.
 Example resource specifications include:
@@ -40,7 +40,7 @@ export const wait: Verb = {
     { name: 'allow-missing-template-keys', type: 'bool' },
   ],
   usage: "See 'kubectl wait -h' for help and examples",
-  mutates: never,
+  effect: reads,
   run: runWait,
 };
 
