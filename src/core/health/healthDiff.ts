@@ -14,6 +14,8 @@ export function changedNodes(before: readonly HealthNode[], after: readonly Heal
   if (!sameNames(before, after)) return undefined;
   const changed: string[] = [];
   const visit = (a: HealthNode, b: HealthNode, path: string[]) => {
+    // The model keeps a node that nothing under changed: the same object, nothing to compare.
+    if (a === b) return;
     const id = nodeId(path);
     if (!sameNames(a.children ?? [], b.children ?? [])) {
       changed.push(id);

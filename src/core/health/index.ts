@@ -4,7 +4,7 @@ export { anyUnreachable, healthModel, worstLevel, type HealthLevel, type HealthM
 export { changedNodes, nodeId } from './healthDiff';
 export { healthText } from './healthText';
 export { thresholdNodes } from './thresholdNodes';
-export { judgeKube } from './kube/kubeMeasure';
+export { KubeModel } from './kube/kubeModel';
 export { kubeTree } from './kube/kubeTree';
 export type { KubeSnapshot } from './kube/kubeObjects';
 export { HealthMonitor, type HealthMonitorOptions } from './monitor';

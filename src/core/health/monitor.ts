@@ -6,16 +6,17 @@
 
 import { Quantity } from '../units';
 import type { Runbook } from '../runbook';
-import { BreachTracker, judgeSamples, type FoundFinding, type Sample } from '../thresholds';
+import { BreachTracker, judgeSamples, podGroups, type CellVerdict, type FoundFinding, type Sample, type Verdict } from '../thresholds';
 import { databaseVolumes } from '../thresholds/measure/storage';
-import { healthModel, type HealthModel, type HealthNode } from './healthNode';
+import { healthModel, judgedLevel, type HealthModel, type HealthNode } from './healthNode';
 import { openKubeCache, type KubeCache } from './kube';
-import { measureKube } from './kube/kubeMeasure';
+import { kubeTarget } from './kube/kubeMeasure';
+import { KubeModel } from './kube/kubeModel';
+import { feedKubeModel } from './kube/modelFeed';
+import { worstVerdicts } from './kube/worstVerdicts';
 import { requestSamples } from './requestSamples';
 import { requestRateSources, type GroupRequestRate } from './sources/groupRequestRate';
-import type { KubeSnapshot } from './kube/kubeObjects';
-import { kubeTree } from './kube/kubeTree';
-import { kubeSettled, kubeSnapshot, kubeState, watchKube } from './kube/snapshot';
+import { kubeSettled, kubeState, watchKube } from './kube/snapshot';
 import { httpRoot, postgresRoot, redisRoot, s3Root, sourceSamples, type Judging } from './sourceTrees';
 import {
   runbookTargets, startHttpSource, startPostgresSource, startRedisClusterSource, startRedisSource, startS3Source,
@@ -46,11 +47,11 @@ export interface HealthMonitorOptions {
   now?: () => Date;
 }
 
-type KubeMeasured = ReturnType<typeof measureKube>;
-
 interface KubeRoot {
   context: string;
   cache?: KubeCache;
+  /** The context's tree, kept up to date by the cache's changes. */
+  model?: KubeModel;
   /** Why the context could not be opened (its kubeconfig, its name). */
   error?: string;
 }
@@ -84,8 +85,9 @@ export class HealthMonitor {
           continue;
         }
         seen.add(cache.context);
-        this.kube.push({ context: cache.context, cache });
-        this.unsubscribe.push(...watchKube(cache, () => this.changed()));
+        const model = new KubeModel({ context: cache.context, server: cache.server, refreshMs: (this.options.metricsIntervalSeconds ?? 15) * 1000 });
+        this.kube.push({ context: cache.context, cache, model });
+        this.unsubscribe.push(...feedKubeModel(cache, model), ...watchKube(cache, () => this.changed()));
       } catch (error) {
         // No kubeconfig at all is no Kubernetes to show; a named context that cannot be opened says why.
         if (context !== undefined || env.KUBECONFIG) this.kube.push({ context: context ?? 'current context', error: (error as Error).message });
@@ -119,20 +121,22 @@ export class HealthMonitor {
     ]);
   }
 
-  /** The tree as the sources last read it, judged now. */
+  /**
+   * The tree as the sources last read it. The other sources are judged now; a Kubernetes context judges
+   * only what changed since the last model (and everything once its refresh interval has passed).
+   */
   model(): HealthModel {
     const now = this.options.now?.() ?? new Date();
     const groups = this.options.runbook?.groups ?? [];
-    const snapshots = new Map(this.kube.flatMap((k) => (k.cache ? [[k.context, kubeSnapshot(k.cache)] as const] : [])));
-    // Every source's values judged together, for the thresholds' own nodes.
+    // Each context's values judged against each threshold, the worst a group and metric.
+    const forPod = podGroups(groups);
+    const kubeVerdicts = this.kube.map((k) => k.model?.update({ groups, tracker: this.tracker, now, target: kubeTarget(k.context), forPod }) ?? []);
+    // Every other source's values judged together.
     const measured: { samples: Sample[]; findings: FoundFinding[] } = { samples: [], findings: [] };
     const add = (m: { samples: Sample[]; findings: FoundFinding[] }) => {
       measured.samples.push(...m.samples);
       measured.findings.push(...m.findings);
     };
-    // Each context is measured once: its samples judge its own nodes and, with every other source's, the thresholds.
-    const kubeMeasured = new Map([...snapshots].map(([context, snapshot]) => [context, measureKube(snapshot, groups, this.tracker, now)] as const));
-    for (const m of kubeMeasured.values()) add(m);
     const pg = this.postgres?.current()?.snapshot;
     if (pg) add(sourceSamples('postgres', { kind: 'postgres', label: pg.database }, pg.measurements));
     const cache = this.redis?.current()?.snapshot;
@@ -145,8 +149,11 @@ export class HealthMonitor {
       const reading = source.current();
       if (reading) add(requestSamples(groups, group, reading));
     }
-    const judging: Judging = { groups, tracker: this.tracker, now, all: judgeSamples(groups, measured, this.tracker, now) };
-    const roots: HealthNode[] = this.kube.map((k) => this.kubeRoot(k, snapshots.get(k.context), kubeMeasured.get(k.context), judging));
+    const others = judgeSamples(groups, measured, this.tracker, now);
+    // A threshold is shown once, under its component, whoever measured it, as if all were judged together.
+    const all = allVerdicts(groups, kubeVerdicts, others);
+    const judging: Judging = { groups, tracker: this.tracker, now, all };
+    const roots: HealthNode[] = this.kube.map((k) => this.kubeRoot(k, judging));
     if (this.postgres) roots.push(postgresRoot(this.postgres.current(), judging));
     if (this.redis || this.cluster) roots.push(redisRoot(this.redis?.current(), this.cluster?.current(), judging, redisServer(this.options.env.REDIS_URL)));
     if (this.buckets.length) roots.push(s3Root(this.buckets.map(({ bucket, source }) => ({ bucket, reading: source.current() }))));
@@ -168,11 +175,10 @@ export class HealthMonitor {
     ]);
   }
 
-  private kubeRoot(root: KubeRoot, snapshot: KubeSnapshot | undefined, measured: KubeMeasured | undefined, judging: Judging): HealthNode {
-    if (!root.cache || !snapshot || !measured) return { kind: 'kubernetes', name: `context/${root.context}`, label: '', level: 'unreachable', detail: root.error };
+  private kubeRoot(root: KubeRoot, judging: Judging): HealthNode {
+    if (!root.cache || !root.model) return { kind: 'kubernetes', name: `context/${root.context}`, label: '', level: 'unreachable', detail: root.error };
     const state = kubeState(root.cache);
-    const verdict = judgeSamples(judging.groups, measured, judging.tracker, judging.now);
-    const node = kubeTree(snapshot, judging.groups, verdict, judging.all);
+    const node = root.model.tree(judging.groups, judging.all);
     if (state.phase === 'failed') return { ...node, level: 'unreachable', detail: `${state.error}\n${state.hint}` };
     if (state.phase === 'reconnecting') return { ...node, stale: { since: new Date(state.lastUpdate ?? state.since).toISOString(), reason: state.error }, detail: `${state.error}\n${state.hint}` };
     return node;
@@ -209,4 +215,12 @@ export class HealthMonitor {
       for (const listener of this.listeners) listener();
     }, 200);
   }
+}
+
+/** The contexts' verdicts and the other sources' as one verdict, as judging all their values together gives it. */
+function allVerdicts(groups: Judging['groups'], kube: readonly (readonly Verdict[])[], others: CellVerdict | undefined): CellVerdict | undefined {
+  if (!others && kube.every((v) => !v.length)) return undefined;
+  const verdicts = worstVerdicts(groups, [...kube, others?.verdicts ?? []]);
+  const findings = others?.findings ?? [];
+  return { level: judgedLevel([...verdicts.map((v) => v.level), ...findings.map((f) => f.level)]), verdicts, findings, measurements: others?.measurements ?? [] };
 }

@@ -5,7 +5,7 @@
 export * from './types';
 export { readThresholds, type ThresholdReading, type ThresholdSourceCell } from './read';
 export { BreachTracker, type BreachState } from './tracker';
-export { judgeCell, judgeSamples, maxLevel, LEVEL_RANK } from './judge';
+export { judgeCell, judgeSamples, maxLevel, worseVerdict, LEVEL_RANK } from './judge';
 export { measureToolData, type Sample, type FoundFinding, type Selector } from './measure';
 export { summarizeNotebook } from './summary';
 export { parseBound, parseDuration, crosses, levelOf, boundCondition, formatDuration } from './bounds';
@@ -14,3 +14,4 @@ export { metricsOf, findMetric, type MetricInfo } from './metrics';
 export { componentForHeading } from './headings';
 export { httpFinding, httpMeasurement, postgresMeasurements, redisMeasurements } from './measure/connections';
 export { databaseVolumes, storageMeasurement } from './measure/storage';
+export { podGroups } from './bindings';

@@ -22,13 +22,15 @@ export function judgeCell(groups: readonly ThresholdGroup[], result: CellResult,
   return judgeSamples(groups, measureCell(result, groups, tracker), tracker, now);
 }
 
-/** Measured values and findings against the groups' thresholds: what a cell's output gives, or what the health view reads. */
-export function judgeSamples(groups: readonly ThresholdGroup[], measured: { samples: readonly Sample[]; findings: readonly FoundFinding[] }, tracker: BreachTracker, now: Date = new Date()): CellVerdict | undefined {
+/**
+ * Measured values and findings against the groups' thresholds: what a cell's output gives, or what the health view reads.
+ * `forPod`: the groups' pod selectors compiled (podGroups), when many pods are judged one at a time.
+ */
+export function judgeSamples(groups: readonly ThresholdGroup[], measured: { samples: readonly Sample[]; findings: readonly FoundFinding[] }, tracker: BreachTracker, now: Date = new Date(), forPod = podGroups(groups)): CellVerdict | undefined {
   const { samples, findings } = measured;
   if (!samples.length && !findings.length) return undefined;
   const measurements: Measurement[] = [];
   const worst = new Map<string, { verdict: Verdict }>();
-  const forPod = podGroups(groups);
   for (const { measurement, select } of samples) {
     let judged = false;
     for (const group of groupsFor(groups, select, forPod)) {
@@ -39,7 +41,7 @@ export function judgeSamples(groups: readonly ThresholdGroup[], measured: { samp
         measurements.push({ ...measurement, group: group.name, level: verdict.level as Level });
         const key = `${group.name}\u0000${threshold.metric}`;
         const current = worst.get(key);
-        if (!current || worse(verdict, current.verdict, threshold)) worst.set(key, { verdict });
+        if (!current || worseVerdict(verdict, current.verdict, threshold)) worst.set(key, { verdict });
       }
     }
     if (!judged) measurements.push(measurement);
@@ -89,7 +91,7 @@ function judge(group: ThresholdGroup, threshold: MetricThreshold, measurement: M
 }
 
 /** Worse level first, then sustained, then the value furthest past the bound. */
-function worse(a: Verdict, b: Verdict, t: MetricThreshold): boolean {
+export function worseVerdict(a: Verdict, b: Verdict, t: MetricThreshold): boolean {
   const level = LEVEL_RANK[a.level as Level] - LEVEL_RANK[b.level as Level];
   if (level) return level > 0;
   if (a.sustained !== b.sustained) return a.sustained;

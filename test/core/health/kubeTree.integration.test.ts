@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { judgeKube } from '../../../src/core/health/kube/kubeMeasure';
 import type { KubeSnapshot } from '../../../src/core/health/kube/kubeObjects';
 import { slimObject, type KubeItem, type KubeResourceName } from '../../../src/core/health/kube';
 import { kubeTree } from '../../../src/core/health/kube/kubeTree';
@@ -62,8 +61,7 @@ for (const scenario of ['normal', 'warning', 'critical'] as const) {
       podMetrics,
     };
     const now = new Date();
-    const verdict = judgeKube(snapshot, SAMPLE.groups, new BreachTracker(), now);
-    const tree = kubeTree(snapshot, SAMPLE.groups, verdict);
+    const tree = kubeTree(snapshot, SAMPLE.groups, new BreachTracker(), now);
     const deployment = find(tree, 'deployment/tiktok-toe');
     assert.ok(deployment, JSON.stringify(tree.children?.map((c) => c.name)));
     const d = snapshot.deployments.find((x) => x.metadata.name === 'tiktok-toe')!;

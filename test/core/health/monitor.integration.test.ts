@@ -67,6 +67,7 @@ test('the cluster restarted mid-watch: its root shows stale since the last updat
     await monitor.settled();
     const live = monitor.model().roots[0];
     assert.equal(live.stale, undefined);
+    assert.equal(live.label, new URL(first.url).host, 'the root names its API server');
     const before = new Date().toISOString();
 
     const staleModel = modelWhen(monitor, (m) => m.roots[0].stale !== undefined);

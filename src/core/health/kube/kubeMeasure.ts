@@ -1,32 +1,23 @@
 // What a context's cache says, as the structured data kubectl cells give
-// (`get pods` rows, `top pods`, `describe hpa`), measured and judged by the
-// same code as cells: the health view and `runbook check` agree.
+// (`get pods` rows, `top pods`, `describe hpa`), for the same code as cells
+// to measure and judge: the health view and `runbook check` agree.
 
-import type { HpaData, HpaMetricReading, KubeTableData, TopPod, TopPodsData, ToolData } from '../../results';
-import { judgeSamples, measureToolData, type BreachTracker, type CellVerdict, type FoundFinding, type Sample, type ThresholdGroup } from '../../thresholds';
+import type { HpaData, HpaMetricReading, KubeTableData, Target, TopPod, TopPodsData } from '../../results';
 import { Quantity } from '../../units';
 import type { KubeSnapshot } from './kubeObjects';
 import type { KubeItem } from './transform';
 import { POD_COLUMNS, podRow } from './podRow';
 
-export function judgeKube(snapshot: KubeSnapshot, groups: readonly ThresholdGroup[], tracker: BreachTracker, now: Date): CellVerdict | undefined {
-  return judgeSamples(groups, measureKube(snapshot, groups, tracker, now), tracker, now);
+/** A context as the target of its measurements, as a kubectl cell's would be. */
+export function kubeTarget(context: string, server?: string): Target {
+  return { kind: 'kubernetes', label: `context ${context}`, details: { context, ...(server ? { server } : {}) } };
 }
 
-/** The context's values and findings, before judging. */
-export function measureKube(snapshot: KubeSnapshot, groups: readonly ThresholdGroup[], tracker: BreachTracker, now: Date): { samples: Sample[]; findings: FoundFinding[] } {
-  const data: ToolData[] = [podTable(snapshot.pods, now)];
-  if (snapshot.podMetrics) data.push(topPods(snapshot.pods, snapshot.podMetrics));
-  for (const hpa of snapshot.hpas) data.push(hpaData(hpa));
-  const target = { kind: 'kubernetes' as const, label: `context ${snapshot.context}`, details: { context: snapshot.context, ...(snapshot.server ? { server: snapshot.server } : {}) } };
-  return measureToolData(data, target, groups, tracker, now);
-}
-
-function podTable(pods: readonly KubeItem[], now: Date): KubeTableData {
+export function podTable(pods: readonly KubeItem[], now: Date): KubeTableData {
   return { kind: 'table', resource: 'pods', columns: POD_COLUMNS, rows: pods.map((p) => podRow(p, now)), headerLines: 1 };
 }
 
-function topPods(pods: readonly KubeItem[], metrics: NonNullable<KubeSnapshot['podMetrics']>): TopPodsData {
+export function topPods(pods: readonly KubeItem[], metrics: NonNullable<KubeSnapshot['podMetrics']>): TopPodsData {
   const measured: TopPod[] = [];
   for (const pod of pods) {
     const usage = metrics.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
@@ -60,7 +51,7 @@ function sumResources(pod: KubeItem, which: 'requests' | 'limits'): { cpu?: numb
   return { cpu, memory };
 }
 
-function hpaData(hpa: KubeItem): HpaData {
+export function hpaData(hpa: KubeItem): HpaData {
   const spec = hpa.spec ?? {};
   const status = hpa.status ?? {};
   const current = new Map<string, any>(((status.currentMetrics as any[]) ?? []).map((m) => [metricKey(m), m]));

@@ -6,10 +6,13 @@
 import { Quantity } from '../../units';
 import type { KubeCache } from './cache';
 import type { KubeSnapshot } from './kubeObjects';
+import type { MetricsSnapshot } from './metrics';
 import { KUBE_RESOURCES, type KubeResourceName } from './resources';
 import type { SourceState } from './state';
 
-const TYPES = Object.keys(KUBE_RESOURCES) as KubeResourceName[];
+type Usage = { cpuMillicores: number; memoryBytes: number };
+
+export const TYPES = Object.keys(KUBE_RESOURCES) as KubeResourceName[];
 
 /** Starts every collection and the metrics poller, and calls `onChange` on each change or state change; returns the unsubscribe functions. */
 export function watchKube(cache: KubeCache, onChange: () => void): (() => void)[] {
@@ -21,9 +24,7 @@ export function watchKube(cache: KubeCache, onChange: () => void): (() => void)[
 
 export function kubeSnapshot(cache: KubeCache): KubeSnapshot {
   const list = (name: KubeResourceName) => [...cache.collection(name).values()];
-  const usage = cache.metrics().snapshot;
-  const podMetrics = usage && new Map(usage.pods.map((p) => [`${p.namespace}/${p.name}`, sum(p.containers.map((c) => c.usage))]));
-  const nodeMetrics = usage && new Map(usage.nodes.map((n) => [n.name, sum([n.usage])]));
+  const { podMetrics, nodeMetrics } = usageMaps(cache.metrics().snapshot);
   return {
     context: cache.context,
     server: cache.server,
@@ -37,6 +38,15 @@ export function kubeSnapshot(cache: KubeCache): KubeSnapshot {
     events: list('events'),
     ...(podMetrics ? { podMetrics } : {}),
     ...(nodeMetrics ? { nodeMetrics } : {}),
+  };
+}
+
+/** A metrics poll's usage in numbers: pods by `namespace/name`, nodes by name. */
+export function usageMaps(usage: MetricsSnapshot | undefined): { podMetrics?: Map<string, Usage>; nodeMetrics?: Map<string, Usage> } {
+  if (!usage) return {};
+  return {
+    podMetrics: new Map(usage.pods.map((p) => [`${p.namespace}/${p.name}`, sum(p.containers.map((c) => c.usage))])),
+    nodeMetrics: new Map(usage.nodes.map((n) => [n.name, sum([n.usage])])),
   };
 }
 
