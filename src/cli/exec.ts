@@ -3,6 +3,7 @@
 
 import { Runbook } from '../core/runbook';
 import type { CellVerdict } from '../core/thresholds';
+import { productionPatternsFromEnv } from '../core/safety/productionTargets';
 import { cliRunner, readRunbookText, sessionWithVars } from './runbookFile';
 import { terminalHooks } from './terminalHooks';
 
@@ -15,6 +16,10 @@ export interface ExecOptions {
   /** A runbook whose thresholds judge each run (stderr); a critical verdict stops --repeat. */
   thresholds?: string;
   continueOnCritical?: boolean;
+  /** Production targets the user names, whose changes run without asking (--confirm-target). */
+  confirmTargets?: readonly string[];
+  /** Refuse every change; run only reads (--read-only). */
+  readOnly?: boolean;
 }
 
 export async function execCommand(commandLine: string, options: ExecOptions): Promise<number> {
@@ -31,8 +36,14 @@ export async function execCommand(commandLine: string, options: ExecOptions): Pr
   }
   const session = sessionWithVars(options.cwd, options.vars);
   // One command line: it streams until interrupted, and --repeat has its own critical rule below.
-  const runner = cliRunner(runbook, session, terminalHooks(options), { continueOnFailure: true, stopOnCritical: false }, Boolean(process.stdout.isTTY));
+  const runner = cliRunner(runbook, session, terminalHooks(options), { continueOnFailure: true, stopOnCritical: false, readOnly: options.readOnly, productionTargets: productionPatternsFromEnv(process.env) }, Boolean(process.stdout.isTTY));
+  // Read-only: a change is refused before it reaches a server, saying why; the command line then fails.
+  let refused = false;
   runner.on((event) => {
+    if (event.type === 'skipped') {
+      refused = true;
+      process.stderr.write(`runbook: refused: '${event.command}' ${event.reason} (--read-only)\n`);
+    }
     if (event.type === 'text') (event.stream === 'stdout' ? process.stdout : process.stderr).write(event.text);
     else if (event.type === 'clear' && process.stdout.isTTY) process.stdout.write('\x1b[H\x1b[2J');
   });
@@ -48,7 +59,7 @@ export async function execCommand(commandLine: string, options: ExecOptions): Pr
       const { results } = await runner.run([0], { signal: controller.signal });
       timings.push(Number(process.hrtime.bigint() - started) / 1e6);
       const result = results[0]?.result;
-      exitCode = result?.exitCode ?? 0;
+      exitCode = refused ? 1 : (result?.exitCode ?? 0);
       if (controller.signal.aborted) break;
       if (result?.verdict) for (const line of verdictLines(result.verdict)) process.stderr.write(line + '\n');
       if (result?.verdict?.level === 'critical' && !options.continueOnCritical && i + 1 < options.repeat) {

@@ -12,6 +12,7 @@ import { verdictLines } from './exec';
 import type { Output } from './roundtrip';
 import { cliRunner, readRunbookText, sessionWithVars } from './runbookFile';
 import { EXIT, exitCodeFor, readRound, roundLevel } from './runOutcome';
+import { productionPatternsFromEnv } from '../core/safety/productionTargets';
 import { prepareRecording, type Recording } from './runRecording';
 import { terminalHooks } from './terminalHooks';
 
@@ -19,6 +20,8 @@ export interface RunOptions {
   vars: Record<string, string>;
   yes: boolean;
   readOnly: boolean;
+  /** Production targets the user names, whose changes run without asking (--confirm-target). */
+  confirmTargets?: readonly string[];
   continueOnFailure: boolean;
   continueOnCritical: boolean;
   /** One JSON document on stdout: each cell's result, the level and the exit code. */
@@ -59,10 +62,11 @@ export async function runRunbook(file: string, options: RunOptions, io: RunStrea
   const recording: Recording | undefined = prepared.recording;
   const runbook = recording?.runbook ?? Runbook.fromMarkdown(read.text);
   const session = sessionWithVars(options.cwd ?? recording?.cwd ?? dirname(file), options.vars, options.env ?? process.env);
-  const runner = cliRunner(runbook, session, terminalHooks({ yes: options.yes }), {
+  const runner = cliRunner(runbook, session, terminalHooks({ yes: options.yes, confirmTargets: options.confirmTargets }), {
       continueOnFailure: options.continueOnFailure,
       stopOnCritical: !options.continueOnCritical,
       readOnly: options.readOnly,
+      productionTargets: productionPatternsFromEnv(options.env ?? process.env),
       streamWindowMs: options.streamWindowMs ?? 10_000,
       alwaysSample: true,
     });

@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
     // Outputs are transient: running a runbook never changes the runbook file (a record is written from cell metadata).
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new RunbookSerializer(maxBytes), { transientOutputs: true }),
     new RunbookController(runner),
-    new KubeStatusBar(sessions),
+    new KubeStatusBar(sessions, runbooks),
     new ThresholdDiagnostics(runbooks),
     cellVerdicts,
     summary,

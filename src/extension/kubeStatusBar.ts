@@ -1,21 +1,32 @@
 // The active Kubernetes context and namespace of the notebook in front, in
-// the status bar; clicking switches them for that notebook's session.
+// the status bar, red when the context is a production target (the
+// settings' patterns and the runbook's own); clicking switches them for that
+// notebook's session.
 
 import * as vscode from 'vscode';
 import { kubeSelection, listKubeContexts } from '../core/connections';
+import { productionMatch } from '../core/safety/productionTargets';
 import { Disposable } from './disposable';
+import type { NotebookRunbooks } from './notebookRunbooks';
+import { safetySettings } from './safetySettings';
 import { NOTEBOOK_TYPE } from './serializer';
 import type { NotebookSessions } from './sessions';
 
 export class KubeStatusBar extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('runbook.kubeContext', vscode.StatusBarAlignment.Left, 50));
 
-  constructor(private readonly sessions: NotebookSessions) {
+  constructor(
+    private readonly sessions: NotebookSessions,
+    private readonly runbooks: NotebookRunbooks,
+  ) {
     super();
     this.item.name = 'Runbook: Kubernetes context';
     this.item.command = 'runbook.switchKubeContext';
     this.register(vscode.window.onDidChangeActiveNotebookEditor(() => this.update()));
     this.register(sessions.onDidChange(() => this.update()));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('runbook.productionTargets') && this.update()));
+    // The runbook's own `production:` patterns may change as its front matter is edited.
+    this.register(vscode.workspace.onDidChangeNotebookDocument((e) => e.notebook === this.activeNotebook() && this.update()));
     this.register(vscode.commands.registerCommand('runbook.switchKubeContext', () => this.switchContext()));
     this.register(vscode.commands.registerCommand('runbook.switchKubeNamespace', () => this.switchNamespace()));
     this.update();
@@ -35,10 +46,17 @@ export class KubeStatusBar extends Disposable {
       const chosen = kubeSelection(session);
       const context = chosen.context ?? current;
       const namespace = chosen.namespace ?? contexts.find((c) => c.name === context)?.namespace ?? 'default';
-      this.item.text = `$(cloud) ${context} / ${namespace}`;
-      this.item.tooltip = `Kubernetes context and namespace for kubectl cells in this runbook. Click to switch.`;
+      const cluster = contexts.find((c) => c.name === context)?.cluster;
+      const patterns = [...safetySettings(notebook.uri).productionTargets, ...this.runbooks.get(notebook).productionTargets];
+      const production = productionMatch({ kind: 'kubernetes', label: context, name: context, details: { context, ...(cluster ? { cluster } : {}) } }, patterns);
+      this.item.text = `$(${production ? 'warning' : 'cloud'}) ${production ? 'PRODUCTION ' : ''}${context} / ${namespace}`;
+      this.item.backgroundColor = production ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+      this.item.tooltip = production
+        ? `Production: ${production.name} matches "${production.pattern}" (runbook.productionTargets or the runbook's production: list). A change here runs only once you type ${context}. Click to switch.`
+        : `Kubernetes context and namespace for kubectl cells in this runbook. Click to switch.`;
     } catch {
       this.item.text = '$(cloud) no kubeconfig';
+      this.item.backgroundColor = undefined;
       this.item.tooltip = 'No kubeconfig found: set KUBECONFIG, or runbook.envFile to a file that sets it.';
     }
     this.item.show();

@@ -16,6 +16,7 @@ import type { NotebookRecords } from './notebookRecords';
 import type { NotebookRunbooks } from './notebookRunbooks';
 import type { NotebookVerdicts } from './notebookVerdicts';
 import type { Prompts } from './prompts';
+import { safetySettings } from './safetySettings';
 import type { NotebookSessions } from './sessions';
 
 interface Running {
@@ -51,6 +52,7 @@ export class NotebookRunner implements CellRunner {
         continueOnFailure: settings.get<boolean>('runAll.continueOnFailure', false),
         stopOnCritical: settings.get<boolean>('stopOnCritical', true),
         streamWindowMs: settings.get<number>('runAll.streamWindowSeconds', 10) * 1000,
+        ...safetySettings(notebook.uri),
       },
       hooks: {
         resolve: (request) => this.prompts.values(request, session),

@@ -37,7 +37,8 @@ export class Prompts {
   }
 
   async confirm(request: ConfirmationRequest): Promise<boolean> {
-    const where = request.target ? `\n\nTarget: ${request.target.label}${request.target.production ? ' (PRODUCTION)' : ''}` : '';
+    if (request.target?.production) return this.confirmProduction(request);
+    const where = request.target ? `\n\nTarget: ${request.target.label}` : '';
     const set = this.answers?.answer;
     if (set !== undefined) {
       this.answers?.requests.push(`${request.tool} ${request.action} changes state.\n${request.commandLine}${where}`);
@@ -50,5 +51,25 @@ export class Prompts {
       run,
     );
     return answer === run;
+  }
+
+  /** A change on a production target runs only once the target's name is typed in. */
+  private async confirmProduction(request: ConfirmationRequest): Promise<boolean> {
+    const target = request.target!;
+    const name = target.name ?? target.label;
+    const title = `${request.tool} ${request.action} changes PRODUCTION: ${name}`;
+    const prompt = `${request.commandLine}\n\nTarget: ${target.label}. Type ${name} to run it; Escape does not run it.`;
+    if (this.answers?.answer !== undefined) {
+      this.answers.requests.push(`${title}\n${prompt}`);
+      return this.answers.answer && this.answers.typed === name;
+    }
+    const typed = await vscode.window.showInputBox({
+      title,
+      prompt,
+      placeHolder: name,
+      ignoreFocusOut: true,
+      validateInput: (value) => (value === name ? undefined : `Type ${name} exactly to run this change.`),
+    });
+    return typed === name;
   }
 }

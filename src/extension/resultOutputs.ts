@@ -33,6 +33,7 @@ function notesMarkdown(result: CellResult): string | undefined {
       lines.push(`- **Not run:** ${escapeMarkdown(command.terminal.reason)}. \`${command.terminal.commandLine.replace(/`/g, "'")}\` [Run in terminal](command:runbook.runInTerminal?${args})`);
     }
     if (command.status === 'declined') lines.push(`- **Not run:** \`${command.command.replace(/`/g, "'")}\` was declined.`);
+    if (command.status === 'skipped') lines.push(`- **Not run (read-only):** \`${command.command.replace(/`/g, "'")}\` ${escapeMarkdown(command.reason ?? 'changes state')}.`);
   }
   return lines.length ? lines.join('\n') : undefined;
 }

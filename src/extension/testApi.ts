@@ -13,8 +13,8 @@ import type { HealthModel } from '../core/health';
  */
 export interface RunbookApi {
   testing: {
-    /** `true`/`false` answers every confirmation without the modal; `undefined` shows the modal again. */
-    answerConfirmations(answer: boolean | undefined): void;
+    /** `true`/`false` answers every confirmation without the modal; `undefined` shows the modal again. `typed`: the name typed when a production target's is asked for. */
+    answerConfirmations(answer: boolean | undefined, typed?: string): void;
     /** The text of each confirmation answered this way, oldest first. */
     readonly confirmations: readonly string[];
     /** What the verdict status bars show now. */
@@ -56,13 +56,15 @@ export interface VerdictsTestingApi {
 /** The answer set through {@link RunbookApi}, shared by the extension and the lazily loaded engine. */
 export class ConfirmationAnswers {
   answer: boolean | undefined;
+  /** What is typed when a production target's name is asked for. */
+  typed: string | undefined;
   readonly requests: string[] = [];
 
   api(verdicts?: VerdictsTestingApi, health?: HealthTestingApi): RunbookApi {
     const answers = this;
     return {
       testing: {
-        answerConfirmations: (answer) => void (answers.answer = answer),
+        answerConfirmations: (answer, typed) => void ((answers.answer = answer), (answers.typed = typed)),
         get confirmations() {
           return answers.requests;
         },

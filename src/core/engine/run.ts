@@ -14,6 +14,7 @@ import type { ToolData } from '../results/toolData';
 import { countLines } from './outputLines';
 import { ranCleanly, type CellRun } from './result';
 import type { Session } from '../session';
+import { judgeTarget } from '../safety/productionTargets';
 import type { ConfirmationRequest, EditRequest, ParsedCommand, Target } from './tool';
 import { registerCommandSecrets } from './commandSecrets';
 import { abortableSleep } from '../util/abortableSleep';
@@ -50,6 +51,8 @@ export interface RunCellOptions {
   streamWindowMs?: number;
   /** Run only commands that read state; every other command is recorded as skipped, with its reason, and the cell goes on. */
   readOnly?: boolean;
+  /** Glob patterns of production targets (see core/safety); each target a command acts on is marked by them. Default: none. */
+  productionTargets?: readonly string[];
   events: CellEvents;
   hooks: CellHooks;
 }
@@ -256,7 +259,7 @@ class StatementRunner {
       session,
       emit: (d: ToolData) => void data.push(d),
       note: (text: string) => void notes.push(text),
-      setTarget: (t: Target) => void (target = t),
+      setTarget: (t: Target) => void (target = judgeTarget(t, this.options.productionTargets ?? [])),
       editText: this.options.hooks.editText,
     };
 
@@ -272,7 +275,7 @@ class StatementRunner {
       }
       if (plan.mutates) {
         // The target is named in the question; read-only commands record theirs while they run.
-        target = await head.command.target?.({ env: session.env(head.env), session, cwd: session.cwd }).catch(() => undefined);
+        target = judgeTarget(await head.command.target?.({ env: session.env(head.env), session, cwd: session.cwd }).catch(() => undefined), this.options.productionTargets ?? []);
         const request: ConfirmationRequest = { tool: head.program.name, action: plan.action ?? head.argv.slice(1, 3).join(' '), target, commandLine: args.display };
         const yes = await this.options.hooks.confirm(session.masker.maskDeep(request));
         if (!yes) {

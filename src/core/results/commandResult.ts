@@ -13,7 +13,9 @@ export interface Target {
   label: string;
   /** Structured fields, e.g. { context, cluster, namespace }. */
   details?: Record<string, string>;
-  /** A target marked or named as production. */
+  /** The name a change on a production target must be confirmed with (`--confirm-target NAME`): the kube context, `host:port/db`, `host:port`, the AWS profile. */
+  name?: string;
+  /** Matched by the production patterns (runbook.productionTargets, RUNBOOK_PRODUCTION_TARGETS, the runbook's `production:`). */
   production?: boolean;
 }
 

@@ -3,6 +3,7 @@
 // thresholds, read once for this version of the text.
 
 import { firstCodeLine, parseRunbook } from '../markdown';
+import { frontMatterProduction } from '../safety/frontMatterProduction';
 import { readThresholds, type ThresholdGroup, type ThresholdReading } from '../thresholds';
 
 export interface Cell {
@@ -58,6 +59,12 @@ export class Runbook {
 
   get groups(): readonly ThresholdGroup[] {
     return this.thresholds.groups;
+  }
+
+  /** Production target patterns the front matter adds (`production: [...]`). */
+  get productionTargets(): string[] {
+    const front = this.cells.find((c) => c.frontMatter);
+    return front ? frontMatterProduction(front.text) : [];
   }
 
   /** The same cells judged by other thresholds (`runbook exec --thresholds`, scaled durations in tests). */

@@ -23,6 +23,8 @@ export interface RunnerPolicy {
   alwaysSample?: boolean;
   /** Run only what reads state; every other command is skipped with its reason (`runbook check`). */
   readOnly?: boolean;
+  /** Production target patterns (runbook.productionTargets, RUNBOOK_PRODUCTION_TARGETS); the runbook's front matter adds its own. */
+  productionTargets?: readonly string[];
 }
 
 export interface RunnerOptions {
@@ -119,6 +121,7 @@ export class RunbookRunner {
     const { options } = this;
     this.emit({ type: 'cell-started', cell, sampled });
     const output: CellOutput = { stdout: '', stderr: '' };
+    const productionTargets = [...(options.policy.productionTargets ?? []), ...options.runbook().productionTargets];
     let run: CellRun;
     try {
       run = await runCell(cell.text, {
@@ -129,6 +132,7 @@ export class RunbookRunner {
         isTTY: options.isTTY,
         streamWindowMs: sampled ? (options.policy.streamWindowMs ?? 10_000) : undefined,
         readOnly: options.policy.readOnly,
+        productionTargets,
         events: {
           stdout: (text) => {
             output.stdout += text;

@@ -61,18 +61,18 @@ function bucketOf(args: AwsArgs): string | undefined {
 export function awsTarget(args: AwsArgs, s: AwsSettings): Target {
   const where = s.endpointUrl ?? s.region;
   if (args.service === 'cloudfront') {
-    return { kind: 'cloudfront', label: `cloudfront ${where}`, details: { endpoint: where, ...(s.profile ? { profile: s.profile } : {}) }, production: /prod/i.test(`${s.profile ?? ''} ${s.endpointUrl ?? ''}`) };
+    return { kind: 'cloudfront', label: `cloudfront ${where}`, name: s.profileName, details: { endpoint: where, profile: s.profileName } };
   }
   const bucket = bucketOf(args);
   const details: Record<string, string> = { region: s.region };
   if (s.endpointUrl) details.endpoint = s.endpointUrl;
-  if (s.profile) details.profile = s.profile;
+  details.profile = s.profileName;
   if (bucket) details.bucket = bucket;
   return {
     kind: 's3',
     label: `s3 ${where}${bucket ? ` bucket ${bucket}` : ''}`,
+    name: s.profileName,
     details,
-    production: /prod/i.test(`${bucket ?? ''} ${s.profile ?? ''} ${s.endpointUrl ?? ''}`),
   };
 }
 

@@ -113,8 +113,8 @@ export function kubeTarget(config: ResolvedKubeConfig, allNamespaces: boolean): 
   return {
     kind: 'kubernetes',
     label: `context ${context}, namespace ${allNamespaces ? '(all)' : namespace}`,
+    name: context,
     details: { context, cluster, namespace: allNamespaces ? '' : namespace, server },
-    production: /prod/i.test(context) || /prod/i.test(cluster),
   };
 }
 

@@ -23,8 +23,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 function postgresTarget(settings: ConnectionSettings): Target {
   const { label, details } = describeSettings(settings);
-  const production = [settings.dbname, ...settings.hosts, settings.service ?? ''].some((v) => /prod/i.test(v));
-  return { kind: 'postgres', label, details, production };
+  return { kind: 'postgres', label, name: `${details.host}:${details.port}/${details.database}`, details };
 }
 
 function settingsFor(args: PsqlArgs | undefined, env: Env): ConnectionSettings {

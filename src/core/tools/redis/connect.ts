@@ -34,7 +34,7 @@ export function redisTarget(s: RedisSettings): Target {
   const details: Record<string, string> = { host: s.host, port: String(s.port), db: String(s.db) };
   if (s.user !== undefined) details.user = s.user;
   if (s.from) details.from = s.from;
-  return { kind: 'redis', label: `redis ${s.host}:${s.port} db ${s.db}`, details, production: /prod/i.test(s.host) };
+  return { kind: 'redis', label: `redis ${s.host}:${s.port} db ${s.db}`, name: `${s.host}:${s.port}`, details };
 }
 
 /** The session's name for the connection to a server as a user (through the host mappings in force). */
