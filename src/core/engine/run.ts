@@ -239,7 +239,7 @@ class StatementRunner {
     return { argv: ['sql', text], program, redirects: [{ op: '<<', heredoc: text }], redirectTargets: [undefined], env: {}, command };
   }
 
-  /** Confirms a planned pipeline's state-changing head, then runs its stages and records the result. */
+  /** Confirms each state-changing stage of a planned pipeline, then runs its stages and records the result. */
   private async runTool(args: {
     stages: Stage[];
     display: string;
@@ -273,18 +273,22 @@ class StatementRunner {
         this.record({ command: args.display, tool: args.tool, status: 'not-run', exitCode: 127, variables: args.variables, terminal: { commandLine: args.display, reason } }, args.started);
         return 127;
       }
-      if (plan.mutates) {
-        // The target is named in the question; read-only commands record theirs while they run.
-        target = judgeTarget(await head.command.target?.({ env: session.env(head.env), session, cwd: session.cwd }).catch(() => undefined), this.options.productionTargets ?? []);
-        const request: ConfirmationRequest = { tool: head.program.name, action: plan.action ?? head.argv.slice(1, 3).join(' '), target, commandLine: args.display };
-        const yes = await this.options.hooks.confirm(session.masker.maskDeep(request));
-        if (!yes) {
-          events.stderr(`not run: ${head.program.name} ${plan.action ?? ''} was declined\n`.replace(/ +\n/, '\n'));
-          this.record({ command: args.display, tool: args.tool, status: 'declined', exitCode: 1, target, variables: args.variables, reason: 'declined' }, args.started);
-          return 1;
-        }
-      }
       sampled = Boolean(plan.streams && this.options.streamWindowMs !== undefined);
+    }
+    // Every stage that changes state is confirmed before any stage runs: `kubectl get … | kubectl apply -f -` asks for the apply.
+    for (const stage of stages) {
+      if (stage.program.kind !== 'tool' || !stage.command?.plan.mutates) continue;
+      const { plan } = stage.command;
+      // The target is named in the question; read-only commands record theirs while they run.
+      const stageTarget = judgeTarget(await stage.command.target?.({ env: session.env(stage.env), session, cwd: session.cwd }).catch(() => undefined), this.options.productionTargets ?? []);
+      target ??= stageTarget;
+      const request: ConfirmationRequest = { tool: stage.program.name, action: plan.action ?? stage.argv.slice(1, 3).join(' '), target: stageTarget, commandLine: args.display };
+      const yes = await this.options.hooks.confirm(session.masker.maskDeep(request));
+      if (!yes) {
+        events.stderr(`not run: ${stage.program.name} ${plan.action ?? ''} was declined\n`.replace(/ +\n/, '\n'));
+        this.record({ command: args.display, tool: args.tool, status: 'declined', exitCode: 1, target: stageTarget, variables: args.variables, reason: 'declined' }, args.started);
+        return 1;
+      }
     }
 
     // A sampled stream gets a signal of its own that its window also aborts; otherwise the cell's signal is the command's.
