@@ -38,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
   const summary = new NotebookVerdictSummary(verdicts, runbooks, log);
   const health = new HealthView(runbooks, sessions, log);
   const healthCommands = new HealthCommands(health, runbooks);
+  const kubeStatus = new KubeStatusBar(sessions, runbooks);
   context.subscriptions.push(
     log,
     sessions,
@@ -47,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
     // Outputs are transient: running a runbook never changes the runbook file (a record is written from cell metadata).
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new RunbookSerializer(maxBytes), { transientOutputs: true }),
     new RunbookController(runner),
-    new KubeStatusBar(sessions, runbooks),
+    kubeStatus,
     new ThresholdDiagnostics(runbooks),
     cellVerdicts,
     summary,
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
     healthCommands,
   );
   return answers?.api({
+    kubeStatus: () => kubeStatus.shown,
     cellStatus: (cell) => {
       const [item] = cellVerdicts.provideCellStatusBarItems(cell);
       return item ? { text: item.text, tooltip: item.tooltip ?? '' } : undefined;

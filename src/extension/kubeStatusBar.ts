@@ -14,6 +14,7 @@ import type { NotebookSessions } from './sessions';
 
 export class KubeStatusBar extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('runbook.kubeContext', vscode.StatusBarAlignment.Left, 50));
+  private visible = false;
 
   constructor(
     private readonly sessions: NotebookSessions,
@@ -32,6 +33,12 @@ export class KubeStatusBar extends Disposable {
     this.update();
   }
 
+  /** What the item shows now, undefined while hidden (for the extension's tests). */
+  get shown(): { text: string; tooltip: string; production: boolean } | undefined {
+    if (!this.visible) return undefined;
+    return { text: this.item.text, tooltip: String(this.item.tooltip ?? ''), production: this.item.backgroundColor !== undefined };
+  }
+
   private activeNotebook(): vscode.NotebookDocument | undefined {
     const notebook = vscode.window.activeNotebookEditor?.notebook;
     return notebook?.notebookType === NOTEBOOK_TYPE ? notebook : undefined;
@@ -39,6 +46,7 @@ export class KubeStatusBar extends Disposable {
 
   private update(): void {
     const notebook = this.activeNotebook();
+    this.visible = notebook !== undefined;
     if (!notebook) return this.item.hide();
     const session = this.sessions.get(notebook);
     try {

@@ -51,6 +51,8 @@ export interface VerdictsTestingApi {
   cellStatus(cell: vscode.NotebookCell): ShownItem | undefined;
   /** The notebook summary in the window status bar, undefined while hidden. */
   summary(): ShownItem | undefined;
+  /** The Kubernetes context item in the window status bar; `production` when it is shown red. */
+  kubeStatus(): (ShownItem & { production: boolean }) | undefined;
 }
 
 /** The answer set through {@link RunbookApi}, shared by the extension and the lazily loaded engine. */

@@ -225,3 +225,61 @@ suite('running cells against the sandbox (trusted folder)', () => {
     assert.equal(text(check).trim(), 'true', describe(check));
   });
 });
+
+suite('the production guard and read-only mode (trusted folder, against the sandbox)', () => {
+  const settings = () => vscode.workspace.getConfiguration('runbook');
+  teardown(async () => {
+    (await api()).testing.answerConfirmations(undefined);
+    await settings().update('productionTargets', undefined, vscode.ConfigurationTarget.Workspace);
+    await settings().update('readOnly', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+  suiteTeardown(closeAllEditors);
+
+  test('on a production context the status bar turns red, and a change runs only once the context\'s name is typed', async () => {
+    const testing = (await api()).testing;
+    await settings().update('productionTargets', ['sandbox'], vscode.ConfigurationTarget.Workspace);
+    const annotate = 'kubectl annotate deployment tiktok-toe runbook-e2e/guard=typed --overwrite';
+    const notebook = await runbook([['bash', annotate], ['bash', 'kubectl get deploy tiktok-toe -o jsonpath={.metadata.annotations.runbook-e2e/guard}']]);
+    const status = await waitFor('the status bar to show production', () => (testing.verdicts?.kubeStatus()?.production ? testing.verdicts.kubeStatus() : undefined));
+    assert.match(status.text, /PRODUCTION sandbox/);
+    assert.match(status.tooltip, /matches "sandbox"/);
+
+    // "Yes" without the name typed does not run it.
+    testing.answerConfirmations(true);
+    const declined = await run(notebook, 0);
+    assert.equal(declined.executionSummary?.success, false, describe(declined));
+    assert.equal(result(declined).commands[0]?.status, 'declined');
+    assert.match(testing.confirmations.at(-1) ?? '', /changes PRODUCTION: sandbox[\s\S]*Type sandbox to run it/);
+    assert.equal(text(await run(notebook, 1)).trim(), '', 'nothing was annotated');
+
+    testing.answerConfirmations(true, 'sandbox');
+    const ran = await run(notebook, 0);
+    assert.equal(ran.executionSummary?.success, true, describe(ran));
+    assert.equal(text(await run(notebook, 1)).trim(), 'typed');
+  });
+
+  test('a workspace cannot loosen the guard: its empty list still leaves the user\'s (default) patterns', async () => {
+    await settings().update('productionTargets', [], vscode.ConfigurationTarget.Workspace);
+    const testing = (await api()).testing;
+    await runbook([['bash', 'kubectl get pods']]);
+    const status = await waitFor('the status bar', () => testing.verdicts?.kubeStatus());
+    assert.equal(status.production, false, 'sandbox matches no default pattern');
+    // The runbook's own front matter adds its targets.
+    const file = fixture(`guard-front-${++count}.runbook.md`, '---\nproduction: [sand*]\n---\n# Guarded\n\n```bash\nkubectl get pods\n```\n');
+    const notebook = await openRunbook(file.uri);
+    await selectController(notebook);
+    await waitFor('the status bar to show production from the front matter', () => testing.verdicts?.kubeStatus()?.production);
+  });
+
+  test('read-only mode refuses a change with its reason, before it reaches the server, and runs reads', async () => {
+    await settings().update('readOnly', true, vscode.ConfigurationTarget.Workspace);
+    (await api()).testing.answerConfirmations(true);
+    const notebook = await runbook([['bash', REPLICAS], ['bash', 'kubectl scale deployment tiktok-toe --replicas=7'], ['bash', REPLICAS]]);
+    const before = await replicas(notebook, 0);
+    const refused = await run(notebook, 1);
+    const [command] = result(refused).commands;
+    assert.equal(command?.status, 'skipped', describe(refused));
+    assert.match(outputTexts(refused, 'text/markdown').join(''), /\*\*Not run \(read-only\):\*\* `kubectl scale deployment tiktok-toe --replicas=7` changes state/);
+    assert.equal(await replicas(notebook, 2), before, 'the cluster is unchanged');
+  });
+});
