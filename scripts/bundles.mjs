@@ -6,7 +6,7 @@ import { sdkXmlParser } from './sdkXmlParser.mjs';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 // Client libraries: one CommonJS file each, required on first use (src/core/clients/load.ts).
-const clients = ['kubernetes', 'jq', 'pg', 'redis', 's3', 'cloudfront', 'pgquery', 'glob'];
+const clients = ['kubernetes', 'jq', 'pg', 'redis', 's3', 'cloudfront', 'pgquery'];
 
 /**
  * Files a client bundle reads beside itself at run time, copied next to it:

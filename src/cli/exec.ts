@@ -3,7 +3,7 @@
 
 import { Runbook } from '../core/runbook';
 import type { CellVerdict } from '../core/thresholds';
-import { productionPatternsFromEnv } from '../core/safety/productionTargets';
+import { productionPatternsFromEnv } from '../core/safety';
 import { cliRunner, readRunbookText, sessionWithVars } from './runbookFile';
 import { terminalHooks } from './terminalHooks';
 

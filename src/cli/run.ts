@@ -12,7 +12,7 @@ import { verdictLines } from './exec';
 import type { Output } from './roundtrip';
 import { cliRunner, readRunbookText, sessionWithVars } from './runbookFile';
 import { EXIT, exitCodeFor, readRound, roundLevel } from './runOutcome';
-import { productionPatternsFromEnv } from '../core/safety/productionTargets';
+import { productionPatternsFromEnv } from '../core/safety';
 import { prepareRecording, type Recording } from './runRecording';
 import { terminalHooks } from './terminalHooks';
 

@@ -5,7 +5,7 @@
 
 import * as vscode from 'vscode';
 import { kubeSelection, listKubeContexts } from '../core/connections';
-import { productionMatch } from '../core/safety/productionTargets';
+import { productionMatch } from '../core/safety';
 import { Disposable } from './disposable';
 import type { NotebookRunbooks } from './notebookRunbooks';
 import { safetySettings } from './safetySettings';

@@ -4,7 +4,7 @@
 // it on. A runbook's front matter adds its own patterns (see the runner).
 
 import * as vscode from 'vscode';
-import { DEFAULT_PRODUCTION_TARGETS } from '../core/safety/productionTargets';
+import { DEFAULT_PRODUCTION_TARGETS } from '../core/safety';
 
 export interface SafetySettings {
   productionTargets: string[];

@@ -10,7 +10,7 @@ declare const RUNBOOK_BUNDLE: boolean | undefined;
 
 const cache = new Map<string, unknown>();
 
-export type ClientBundle = 'kubernetes' | 'pg' | 'redis' | 's3' | 'cloudfront' | 'jq' | 'pgquery' | 'glob';
+export type ClientBundle = 'kubernetes' | 'pg' | 'redis' | 's3' | 'cloudfront' | 'jq' | 'pgquery';
 
 export function loadClient<T>(bundle: ClientBundle, packageName: string): T {
   const cached = cache.get(bundle);

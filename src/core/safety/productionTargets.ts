@@ -4,10 +4,10 @@
 // host and `host:port/db`; a Redis host and `host:port`; an AWS profile and
 // account. The patterns come from `runbook.productionTargets` (VS Code) or
 // RUNBOOK_PRODUCTION_TARGETS (the CLI), plus the runbook's own front matter
-// (`production: [...]`). The matcher (picomatch) loads on first use.
+// (`production: [...]`).
 
 import type { Target } from '../results';
-import { loadClient } from '../clients/load';
+import { globMatcher } from './glob';
 
 /** What applies when nothing is configured: any name with `prod` in it. */
 export const DEFAULT_PRODUCTION_TARGETS: readonly string[] = ['*prod*'];
@@ -46,10 +46,8 @@ export function productionMatch(target: Target, patterns: readonly string[]): { 
   if (!patterns.length) return undefined;
   const names = targetNames(target);
   if (!names.length) return undefined;
-  const picomatch = globMatcher();
   for (const pattern of patterns) {
-    // `*` crosses dots and slashes: a host or server name is one string, not a path.
-    const matches = picomatch(pattern, { nocase: true, dot: true, bash: true });
+    const matches = globMatcher(pattern);
     const name = names.find((n) => matches(n));
     if (name) return { pattern, name };
   }
@@ -61,14 +59,6 @@ export function judgeTarget<T extends Target | undefined>(target: T, patterns: r
   if (!target) return target;
   target.production = productionMatch(target, patterns) !== undefined;
   return target;
-}
-
-type Picomatch = typeof import('picomatch');
-
-/** picomatch: the package itself from source, its bundle's default export in dist/. */
-function globMatcher(): Picomatch {
-  const loaded = loadClient<Picomatch | { default: Picomatch }>('glob', 'picomatch');
-  return typeof loaded === 'function' ? loaded : loaded.default;
 }
 
 function hostOf(server: string | undefined): string | undefined {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Target } from '../../../src/core/results';
 import { Runbook } from '../../../src/core/runbook';
-import { DEFAULT_PRODUCTION_TARGETS, judgeTarget, productionMatch, productionPatternsFromEnv, targetNames } from '../../../src/core/safety/productionTargets';
+import { DEFAULT_PRODUCTION_TARGETS, globMatcher, judgeTarget, productionMatch, productionPatternsFromEnv, targetNames } from '../../../src/core/safety';
 
 const kube: Target = { kind: 'kubernetes', label: 'context prod-eu, namespace web', name: 'prod-eu', details: { context: 'prod-eu', cluster: 'gke_acme_europe-west1_main', namespace: 'web', server: 'https://10.0.0.1:6443' } };
 const pg: Target = { kind: 'postgres', label: 'database orders on db.internal:5432 as app', name: 'db.internal:5432/orders', details: { host: 'db.internal', port: '5432', database: 'orders', user: 'app' } };
@@ -49,4 +49,18 @@ test('a runbook\'s front matter adds its own patterns: a list, or one as a strin
   assert.deepEqual(read('production: {a: 1}\ntitle: x'), []);
   assert.deepEqual(read('title: no production key'), []);
   assert.deepEqual(Runbook.fromMarkdown('# No front matter\n').productionTargets, []);
+});
+
+test('globs: * any run (dots and slashes too), ? one character, [...] a set, [!...] its complement; the rest literal', () => {
+  const m = (pattern: string, name: string) => globMatcher(pattern)(name);
+  assert.equal(m('prod-*', 'PROD-eu.west/1'), true);
+  assert.equal(m('prod-*', 'preprod-eu'), false, 'anchored at both ends');
+  assert.equal(m('db?.internal', 'db1.internal'), true);
+  assert.equal(m('db?.internal', 'db12.internal'), false);
+  assert.equal(m('db.internal', 'dbXinternal'), false, 'a dot is a dot');
+  assert.equal(m('[ab]-cluster', 'b-cluster'), true);
+  assert.equal(m('[!ab]-cluster', 'b-cluster'), false);
+  assert.equal(m('[!ab]-cluster', 'c-cluster'), true);
+  assert.equal(m('10.0.0.(1)+', '10.0.0.(1)+'), true, 'regular expression characters stand for themselves');
+  assert.equal(m('a[b', 'a[b'), true, 'an unclosed bracket is literal');
 });

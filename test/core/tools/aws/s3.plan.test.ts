@@ -27,14 +27,14 @@ describe('aws plan and target', () => {
     assert.equal(plan('aws sts assume-role --role-arn x').mutates, true);
   });
 
-  it('targets name the endpoint or region and the bucket, and flag production', async () => {
+  it('targets name the endpoint or region and the bucket, and go by the profile (the name a production change is confirmed with)', async () => {
     const ctx = { env, session: new Session('/'), cwd: '/' };
     const t = await awsTool.parse('aws s3 ls s3://archive-bucket/x --endpoint-url http://127.0.0.1:9000'.split(' '), {}).target!(ctx);
-    assert.deepEqual({ kind: t?.kind, label: t?.label, production: t?.production }, { kind: 's3', label: 's3 http://127.0.0.1:9000 bucket archive-bucket', production: false });
+    assert.deepEqual({ kind: t?.kind, label: t?.label, name: t?.name }, { kind: 's3', label: 's3 http://127.0.0.1:9000 bucket archive-bucket', name: 'default' });
     const prod = await awsTool.parse('aws s3 rm s3://prod-backups/x'.split(' '), {}).target!(ctx);
     assert.equal(prod?.label, 's3 us-east-1 bucket prod-backups');
-    assert.equal(prod?.production, true);
-    const api = await awsTool.parse('aws s3api get-object --bucket prod-data --key k out'.split(' '), {}).target!(ctx);
-    assert.equal(api?.production, true);
+    assert.deepEqual([prod?.name, prod?.details?.profile], ['default', 'default']);
+    // Production is the guard's to decide, from the patterns (core/safety), not the tool's.
+    assert.equal(prod?.production, undefined);
   });
 });

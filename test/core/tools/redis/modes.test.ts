@@ -60,7 +60,7 @@ describe('redis-cli special mode options', () => {
   it('names the node given to --cluster in the confirmation', async () => {
     const ctx = { env: { REDIS_CLUSTER_URL: 'redis://127.0.0.1:7000' }, session: undefined as never, cwd: '.' };
     const named = await redisTool.parse(['redis-cli', '--cluster', 'rebalance', 'prod-cache:6379'], {}).target!(ctx);
-    assert.deepEqual([named?.label, named?.production], ['redis prod-cache:6379 db 0', true]);
+    assert.deepEqual([named?.label, named?.name], ['redis prod-cache:6379 db 0', 'prod-cache:6379']);
     const bare = await redisTool.parse(['redis-cli', '--cluster', 'rebalance'], {}).target!(ctx);
     assert.equal(bare?.label, 'redis 127.0.0.1:7000 db 0');
     assert.equal(bare?.details?.from, 'REDIS_CLUSTER_URL');
