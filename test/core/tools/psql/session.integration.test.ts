@@ -195,8 +195,9 @@ describe('structured results, plan and target', () => {
     assert.deepEqual(target, {
       kind: 'postgres',
       label: `database tiktoktoe on 127.0.0.1:${sandbox.env.PGPORT} as postgres`,
+      // The name a change on a production database is confirmed with; whether it is production is the guard's to say.
+      name: `127.0.0.1:${sandbox.env.PGPORT}/tiktoktoe`,
       details: { host: '127.0.0.1', port: sandbox.env.PGPORT, database: 'tiktoktoe', user: 'postgres' },
-      production: false,
     });
   });
 });
