@@ -69,7 +69,7 @@ describe('routed agents', () => {
   });
 });
 
-function request(options: RequestOptions): Promise<string> {
+function fetchMapped(options: RequestOptions): Promise<string> {
   const request = options.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     request(options, (res) => {
@@ -84,13 +84,13 @@ function request(options: RequestOptions): Promise<string> {
 describe('mapped request options', () => {
   it('send a mapped name to its address and port, with the name as Host and the path and query kept', async () => {
     const options = mappedRequestOptions(new URL(`http://${NAME}/metrics?x=1`), parseHostMappings(`${NAME}:80=127.0.0.1:${port(plain)}`));
-    assert.equal(await request({ ...options, agent: new HttpAgent() }), `host ${NAME} path /metrics?x=1`);
+    assert.equal(await fetchMapped({ ...options, agent: new HttpAgent() }), `host ${NAME} path /metrics?x=1`);
   });
 
   it('check the certificate against the name over TLS, whatever agent carries the request', async () => {
     const options = mappedRequestOptions(new URL(`https://${NAME}/health`), parseHostMappings(`${NAME}:443=127.0.0.1:${port(secure)}`));
     for (const agent of [new HttpsAgent({ keepAlive: true }), false as const]) {
-      assert.equal(await request({ ...options, agent, ca: cert.cert }), `host ${NAME} path /health`);
+      assert.equal(await fetchMapped({ ...options, agent, ca: cert.cert }), `host ${NAME} path /health`);
     }
   });
 
@@ -100,7 +100,7 @@ describe('mapped request options', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const options = mappedRequestOptions(new URL(`https://${NAME}/`), parseHostMappings(`${NAME}:443=127.0.0.1:${port(server)}`));
-      await assert.rejects(request({ ...options, agent: false, ca: other.cert }), (error: NodeJS.ErrnoException) => error.code === 'ERR_TLS_CERT_ALTNAME_INVALID');
+      await assert.rejects(fetchMapped({ ...options, agent: false, ca: other.cert }), (error: NodeJS.ErrnoException) => error.code === 'ERR_TLS_CERT_ALTNAME_INVALID');
     } finally {
       server.close();
     }
@@ -110,6 +110,6 @@ describe('mapped request options', () => {
     const url = new URL(`http://127.0.0.1:${port(plain)}/x`);
     const options = mappedRequestOptions(url, parseHostMappings(`${NAME}:80=127.0.0.1:1`));
     assert.deepEqual(options, { protocol: 'http:', host: '127.0.0.1', port: port(plain), path: '/x' });
-    assert.equal(await request({ ...options, agent: false }), `host 127.0.0.1:${port(plain)} path /x`);
+    assert.equal(await fetchMapped({ ...options, agent: false }), `host 127.0.0.1:${port(plain)} path /x`);
   });
 });
