@@ -26,8 +26,12 @@ export class KubeStatusBar extends Disposable {
     this.register(vscode.window.onDidChangeActiveNotebookEditor(() => this.update()));
     this.register(sessions.onDidChange(() => this.update()));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('runbook.productionTargets') && this.update()));
-    // The runbook's own `production:` patterns may change as its front matter is edited.
-    this.register(vscode.workspace.onDidChangeNotebookDocument((e) => e.notebook === this.activeNotebook() && this.update()));
+    // The runbook's own `production:` patterns change when its front matter (the first cell) is edited.
+    this.register(
+      vscode.workspace.onDidChangeNotebookDocument((e) => {
+        if (e.notebook === this.activeNotebook() && (e.contentChanges.length || e.cellChanges.some((c) => c.cell.index === 0 && c.document))) this.update();
+      }),
+    );
     this.register(vscode.commands.registerCommand('runbook.switchKubeContext', () => this.switchContext()));
     this.register(vscode.commands.registerCommand('runbook.switchKubeNamespace', () => this.switchNamespace()));
     this.update();
