@@ -97,7 +97,10 @@ export class IncidentRecorder {
         this.pending.delete(cell.index);
         return;
       case 'confirmation': {
-        const question = this.mask(`${event.request.action} ${event.request.target ? `on ${event.request.target.label}` : ''}: ${event.request.commandLine}`.replace(/ +:/, ':'));
+        const target = event.request.target;
+        // A production target's question asked for its name to be typed: the record says so.
+        const on = target ? `on ${target.production ? `PRODUCTION target ${target.name ?? target.label} (${target.label})` : target.label}` : '';
+        const question = this.mask(`${event.request.action} ${on}: ${event.request.commandLine}`.replace(/ +:/, ':'));
         pending().confirmations.push({ question, answer: event.answer });
         this.events.push({ kind: 'confirmation', at, who: this.options.who, ...place, question, answer: event.answer });
         return;

@@ -147,3 +147,14 @@ test('CRLF runbooks get CRLF records', async () => {
   assert.equal(serializeRunbook(parseRunbook(text)), text);
   assert.equal(readRecord(text).cells[0].runs[0].text, 'one\ntwo\n');
 });
+
+test('a confirmation on a production target names the target whose name was asked for', async () => {
+  const recording = startRecording(RUNBOOK);
+  const cell = recording.runbook.codeCells[1];
+  const target = { kind: 'kubernetes' as const, label: 'context prod-eu', name: 'prod-eu', production: true };
+  await recording.recorder.listener({ type: 'cell-started', cell, sampled: false });
+  await recording.recorder.listener({ type: 'confirmation', cell, request: { tool: 'kubectl', action: 'scale', commandLine: 'kubectl scale deploy web --replicas=5', target }, answer: true });
+  await recording.recorder.listener({ type: 'cell-finished', cell, result: { tool: 'kubectl', command: 'kubectl scale deploy web --replicas=5', status: 'ok', text: 'deployment.apps/web scaled\n', stderr: '', exitCode: 0, commands: [{ command: 'kubectl scale deploy web --replicas=5', tool: 'kubectl', status: 'ok', exitCode: 0, startedAt: '2026-12-07T07:00:05.000Z', durationMs: 3, target }] } });
+  const timeline = recording.text().slice(recording.text().indexOf('## Timeline'));
+  assert.match(timeline, /Asked: scale on PRODUCTION target prod-eu \(context prod-eu\): kubectl scale deploy web --replicas=5 → \*\*yes\*\*/);
+});
