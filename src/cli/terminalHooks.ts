@@ -6,7 +6,7 @@
 // --confirm-target NAME (--yes is not enough).
 
 import { createInterface } from 'node:readline/promises';
-import type { CellHooks, ConfirmationRequest, ValueRequest } from '../core/engine';
+import type { CellHooks, ConfirmationRequest, Preview, ValueRequest } from '../core/engine';
 
 export interface TerminalHookOptions {
   yes: boolean;
@@ -36,6 +36,7 @@ export function terminalHooks(options: TerminalHookOptions): CellHooks {
       return values;
     },
     async confirm(request: ConfirmationRequest) {
+      if (request.preview) process.stderr.write(previewText(request.preview));
       const target = request.target;
       const what = `${request.tool} ${request.action}${target ? ` on ${target.label}` : ''}`;
       if (target?.production) {
@@ -57,6 +58,11 @@ export function terminalHooks(options: TerminalHookOptions): CellHooks {
       return /^y(es)?$/i.test((await ask(`${what}: run it? [y/N] `)).trim());
     },
   };
+}
+
+/** A preview as the terminal shows it before the question (its text holds any unified diff). */
+export function previewText(preview: Preview): string {
+  return preview.text.endsWith('\n') ? preview.text : preview.text + '\n';
 }
 
 /** The name as one shell word: quoted when it holds anything but plain name characters. */
