@@ -60,6 +60,8 @@ function withFlags(args: ParsedArgs, flags: Record<string, string>): ParsedArgs 
 
 /** The verb itself, run with --dry-run=server -o json: the objects as the server would store them, then the live ones. */
 async function ownDryRunPreview(native: Verb, verb: string, args: ParsedArgs, ctx: PreviewContext): Promise<Preview> {
+  const files = args.flags.get('filename');
+  if (Array.isArray(files) && files.includes('-') && ctx.stdin === undefined) return { text: 'no preview: the manifests come from the previous stage of the pipe\n' };
   const capture = captureContext(ctx);
   const code = await native.run(new KubectlRun(capture, withFlags(args, { 'dry-run': 'server', output: 'json' }), verb));
   if (code !== 0) return { text: `server dry run failed:\n${capture.err.join('')}` };
