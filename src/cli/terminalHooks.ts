@@ -3,7 +3,8 @@
 // they ask there; without one, --var supplies values and --yes answers yes,
 // and anything else is refused, saying what to pass. A change on a
 // production target needs its name: typed on the terminal, or given with
-// --confirm-target NAME (--yes is not enough).
+// --confirm-target NAME (--yes is not enough). Before asking or refusing,
+// the change's preview (a diff, rows or keys affected) goes to stderr.
 
 import { createInterface } from 'node:readline/promises';
 import type { CellHooks, ConfirmationRequest, Preview, ValueRequest } from '../core/engine';
@@ -36,12 +37,14 @@ export function terminalHooks(options: TerminalHookOptions): CellHooks {
       return values;
     },
     async confirm(request: ConfirmationRequest) {
-      if (request.preview) process.stderr.write(previewText(request.preview));
+      // The preview is printed before a question or a refusal; a change that runs unasked prints only what its CLI prints.
+      const showPreview = () => request.preview && process.stderr.write(previewText(request.preview));
       const target = request.target;
       const what = `${request.tool} ${request.action}${target ? ` on ${target.label}` : ''}`;
       if (target?.production) {
         const name = target.name ?? target.label;
         if (options.confirmTargets?.includes(name)) return true;
+        showPreview();
         if (!interactive) {
           const yesNote = options.yes ? ' (--yes is not enough on a production target)' : '';
           process.stderr.write(`runbook: refused: '${request.commandLine}' changes the production target ${name} (${what}); pass --confirm-target ${shellWord(name)} to run it${yesNote}\n`);
@@ -51,6 +54,7 @@ export function terminalHooks(options: TerminalHookOptions): CellHooks {
         return typed.trim() === name;
       }
       if (options.yes) return true;
+      showPreview();
       if (!interactive) {
         process.stderr.write(`runbook: refused: '${request.commandLine}' changes state (${what}); pass --yes to run it without asking\n`);
         return false;

@@ -44,6 +44,7 @@ function notCounted(step: Step): string {
   const parsed = step.parsed;
   if (!parsed) return 'not counted: the parser could not read it;';
   if (DML.has(parsed.kind)) return 'not counted (it uses psql variables or a server function with side effects);';
+  if (parsed.callsChangingFunction) return 'calls a server function with side effects (not run for the preview)';
   const objectName = objectOf(parsed);
   if (parsed.kind === 'AlterSystemStmt') return `changes the server setting ${objectName ?? ''} (postgresql.auto.conf)`.replace('  ', ' ');
   return `changes ${objectName ?? 'the database'} (not run for the preview)`;
