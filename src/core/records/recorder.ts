@@ -98,8 +98,9 @@ export class IncidentRecorder {
         return;
       case 'confirmation': {
         const question = this.mask(`${event.request.action} ${event.request.target ? `on ${event.request.target.label}` : ''}: ${event.request.commandLine}`.replace(/ +:/, ':'));
-        pending().confirmations.push({ question, answer: event.answer });
-        this.events.push({ kind: 'confirmation', at, who: this.options.who, ...place, question, answer: event.answer });
+        const preview = event.request.preview ? { preview: this.mask(event.request.preview.text) } : {};
+        pending().confirmations.push({ question, answer: event.answer, ...preview });
+        this.events.push({ kind: 'confirmation', at, who: this.options.who, ...place, question, answer: event.answer, ...preview });
         return;
       }
       case 'skipped': {
