@@ -30,7 +30,7 @@ export function kubectlPreview(native: Verb, verb: string, args: ParsedArgs): Pr
   if (verb === 'rollout') {
     const [sub, ...objects] = args.positionals;
     if (sub === 'undo') return (ctx) => ownDryRunPreview(native, verb, args, ctx);
-    if (sub === 'restart') return (ctx) => patchPreview(args, objects, { spec: { template: { metadata: { annotations: { [RESTARTED_AT]: new Date().toISOString() } } } } }, ctx);
+    if (sub === 'restart') return (ctx) => patchPreview(args, objects, { spec: { template: { metadata: { annotations: { [RESTARTED_AT]: new Date().toISOString().replace(/\.\d+Z$/, 'Z') } } } } }, ctx);
     if (sub === 'pause' || sub === 'resume') return (ctx) => patchPreview(args, objects, { spec: { paused: sub === 'pause' } }, ctx);
   }
   return undefined;

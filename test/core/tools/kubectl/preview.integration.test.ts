@@ -83,6 +83,17 @@ describe('kubectl previews', { concurrency: false }, () => {
     assert.equal(p.after, p.before);
   });
 
+  it('rollout restart and label: the restartedAt annotation and the label added; the deployment is unchanged', async () => {
+    const kube = await kubeFixture();
+    const restart = await previewOf(kube, 'kubectl rollout restart deployment/tiktok-toe', 'deployment tiktok-toe');
+    const added = changedLines(restart.request.preview?.text ?? '');
+    assert.ok(added.some((l) => /^\+ {8}kubectl\.kubernetes\.io\/restartedAt: /.test(l)), added.join('\n'));
+    assert.equal(restart.after, restart.before);
+    const label = await previewOf(kube, 'kubectl label deployment tiktok-toe owner=sre', 'deployment tiktok-toe');
+    assert.deepEqual(changedLines(label.request.preview?.text ?? ''), ['+    owner: sre']);
+    assert.equal(label.after, label.before);
+  });
+
   it('delete by selector: the objects that would go, counted; all still there', async () => {
     const kube = await kubeFixture();
     const pods = (await runReal('kubectl get pods -l app=tiktok-toe -o name', kube.env)).stdout.split('\n').filter(Boolean);
