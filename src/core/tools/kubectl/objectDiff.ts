@@ -34,7 +34,28 @@ export function objectYaml(object: KubeObject | undefined): string {
   return printYaml(shown);
 }
 
-/** The unified diff of one object; empty when the change leaves it as it is. */
+/**
+ * A Secret's values hidden as kubectl diff hides them: `***` where both sides
+ * agree, `*** (before)` and `*** (after)` where the change rewrites a value.
+ * Other objects are returned as they are.
+ */
+export function maskSecret(change: ObjectChange): ObjectChange {
+  if (change.merged.kind !== 'Secret') return change;
+  const mask = (object: KubeObject | undefined, other: KubeObject | undefined, side: string): KubeObject | undefined => {
+    if (!object) return object;
+    const masked: KubeObject = { ...object };
+    for (const field of ['data', 'stringData']) {
+      const values = object[field] as Record<string, string> | undefined;
+      if (!values) continue;
+      const others = (other?.[field] ?? {}) as Record<string, string>;
+      masked[field] = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, others[key] === value ? '***' : `*** (${side})`]));
+    }
+    return masked;
+  };
+  return { live: mask(change.live, change.merged, 'before'), merged: mask(change.merged, change.live, 'after')! };
+}
+
+/** The unified diff of one object (a Secret's values masked); empty when the change leaves it as it is. */
 export function objectDiff(change: ObjectChange): string {
   const name = diffFileName(change.merged);
   const before = objectYaml(change.live);

@@ -6,7 +6,7 @@
 import type { Preview, PreviewContext, ToolContext } from '../../engine/tool';
 import { flagInt, flagString, type ParsedArgs } from './args';
 import { resourcePath } from './discovery';
-import { objectDiff, objectYaml, type ObjectChange } from './objectDiff';
+import { maskSecret, objectDiff, objectYaml, type ObjectChange } from './objectDiff';
 import type { KubeObject } from './printers/objects';
 import { KubectlRun } from './session';
 import { isDryRun, selectObjects, writeError } from './writes';
@@ -106,7 +106,8 @@ async function liveObject(run: KubectlRun, object: KubeObject): Promise<KubeObje
 }
 
 /** The summary line and the diffs, with the objects whole before and after for a diff editor. */
-function changesPreview(changes: ObjectChange[]): Preview {
+function changesPreview(objects: ObjectChange[]): Preview {
+  const changes = objects.map(maskSecret);
   const diffs = changes.map(objectDiff);
   const changed = diffs.filter(Boolean).length;
   const created = changes.filter((c) => !c.live).length;

@@ -94,6 +94,15 @@ describe('kubectl previews', { concurrency: false }, () => {
     assert.equal(label.after, label.before);
   });
 
+  it('a Secret: its values masked as kubectl diff masks them, the changed one marked before and after', async () => {
+    const kube = await kubeFixture();
+    const p = await previewOf(kube, `kubectl patch secret redis-auth --patch '{"data":{"password":"bmV3LXNlY3JldC12YWx1ZQ=="}}'`, 'secret redis-auth');
+    const text = p.request.preview?.text ?? '';
+    assert.deepEqual(changedLines(text), ['-  password: "*** (before)"', '+  password: "*** (after)"']);
+    assert.doesNotMatch(JSON.stringify(p.request.preview), /new-secret-value|c2FuZGJveC1yZWRpcy1wYXNzd29yZA|bmV3LXNlY3JldC12YWx1ZQ/);
+    assert.equal(p.after, p.before);
+  });
+
   it('delete by selector: the objects that would go, counted; all still there', async () => {
     const kube = await kubeFixture();
     const pods = (await runReal('kubectl get pods -l app=tiktok-toe -o name', kube.env)).stdout.split('\n').filter(Boolean);
