@@ -110,8 +110,11 @@ function parsePsqlLine(argv: readonly string[]): ParsedCommand {
     plan: planFor(args),
     secrets: lineSecrets(args),
     target: async (ctx) => postgresTarget(settingsFor(args, ctx.env)),
-    // SQL given with -c is previewed; a file or standard input is read only when it runs.
-    preview: commands.length && !args.unsupported.length ? async (ctx) => sqlPreview(commands.join(';\n'), settingsFor(args, ctx.env), ctx) : undefined,
+    // SQL given with -c, or a here-document when there is no -c or -f, is previewed; a file is read only when it runs.
+    preview: args.unsupported.length || args.list || commands.length !== args.actions.length ? undefined : async (ctx) => {
+      const sql = commands.length ? commands.join(';\n') : ctx.stdin;
+      return sql === undefined ? undefined : sqlPreview(sql, settingsFor(args, ctx.env), ctx);
+    },
     async run(ctx) {
       let state: PsqlState;
       try {

@@ -82,6 +82,13 @@ describe('SQL previews', { concurrency: false }, () => {
     assert.equal(await psql('SHOW work_mem'), workMem);
   });
 
+  it('psql with a here-document: its statements are previewed', async () => {
+    const before = await table();
+    const request = await declined(`psql <<'SQL'\nDELETE FROM ${SCHEMA}.jobs WHERE id = 1;\nSQL`);
+    assert.match(request.preview?.text ?? '', new RegExp(`^DELETE FROM ${SCHEMA}\\.jobs WHERE id = 1\\n  1 row affected \\(counted`));
+    assert.equal(await table(), before);
+  });
+
   it('a dry run of a SQL cell prints the preview and deletes nothing', async () => {
     const before = await table();
     const run = await runNative(`DELETE FROM ${SCHEMA}.jobs WHERE status = 'done';`, { env, language: 'sql', dryRun: true });
