@@ -20,6 +20,8 @@ export interface ExecOptions {
   confirmTargets?: readonly string[];
   /** Refuse every change; run only reads (--read-only). */
   readOnly?: boolean;
+  /** Print each change's preview instead of running it; reads run (--dry-run). */
+  dryRun?: boolean;
 }
 
 export async function execCommand(commandLine: string, options: ExecOptions): Promise<number> {
@@ -36,11 +38,12 @@ export async function execCommand(commandLine: string, options: ExecOptions): Pr
   }
   const session = sessionWithVars(options.cwd, options.vars);
   // One command line: it streams until interrupted, and --repeat has its own critical rule below.
-  const runner = cliRunner(runbook, session, terminalHooks(options), { continueOnFailure: true, stopOnCritical: false, readOnly: options.readOnly, productionTargets: productionPatternsFromEnv(process.env) }, Boolean(process.stdout.isTTY));
+  const runner = cliRunner(runbook, session, terminalHooks(options), { continueOnFailure: true, stopOnCritical: false, readOnly: options.readOnly, dryRun: options.dryRun, productionTargets: productionPatternsFromEnv(process.env) }, Boolean(process.stdout.isTTY));
   // Read-only: a change is refused before it reaches a server, saying why; the command line then fails.
   let refused = false;
   runner.on((event) => {
-    if (event.type === 'skipped') {
+    // A dry run's skipped change printed its preview: nothing was refused.
+    if (event.type === 'skipped' && !(options.dryRun && event.reason.startsWith('dry run'))) {
       refused = true;
       process.stderr.write(`runbook: refused: '${event.command}' ${event.reason} (--read-only)\n`);
     }

@@ -39,17 +39,18 @@ export function buildProgram(): Command {
     .option('-y, --yes', 'run state-changing commands without asking (not on a production target: see --confirm-target)', false)
     .option('--confirm-target <name>', 'run changes on this production target without asking (repeatable; the name a refusal prints)', collectList, [] as string[])
     .option('--read-only', 'refuse every command that changes state; run only reads', false)
+    .option('--dry-run', 'print what each change would do (its preview) and change nothing; needs neither --yes nor --confirm-target', false)
     .option('--repeat <n>', 'run the command N times in one process and print timing on stderr', (v) => Number(v), 1)
     .option('--cwd <dir>', 'directory that relative paths resolve against', process.cwd())
     .option('--sql', 'treat the command as SQL statements, as in a sql cell', false)
     .option('--thresholds <runbook>', "judge each run against this runbook's thresholds (verdicts on stderr); a critical verdict stops --repeat")
     .option('--continue-on-critical', 'with --thresholds and --repeat, keep repeating after a critical verdict', false)
     .addHelpText('after', "\nExample: runbook exec -- 'kubectl get pods -l app=web | grep Running'\nExit status: the command's own, 127 when it needs a terminal.")
-    .action(async (words: string[], opts: { var: Record<string, string>; yes: boolean; confirmTarget: string[]; readOnly: boolean; repeat: number; cwd: string; sql: boolean; thresholds?: string; continueOnCritical: boolean }) => {
+    .action(async (words: string[], opts: { var: Record<string, string>; yes: boolean; confirmTarget: string[]; readOnly: boolean; dryRun: boolean; repeat: number; cwd: string; sql: boolean; thresholds?: string; continueOnCritical: boolean }) => {
       if (!Number.isInteger(opts.repeat) || opts.repeat < 1) program.error('error: --repeat takes a whole number of at least 1');
       process.exitCode = await execCommand(words.join(' '), {
         vars: opts.var, yes: opts.yes, repeat: opts.repeat, cwd: opts.cwd, language: opts.sql ? 'sql' : 'shellscript',
-        thresholds: opts.thresholds, continueOnCritical: opts.continueOnCritical, confirmTargets: opts.confirmTarget, readOnly: opts.readOnly,
+        thresholds: opts.thresholds, continueOnCritical: opts.continueOnCritical, confirmTargets: opts.confirmTarget, readOnly: opts.readOnly, dryRun: opts.dryRun,
       });
     });
 
@@ -95,6 +96,7 @@ export function buildProgram(): Command {
     .description("Run every code cell of a runbook in order, as Run All does in the editor, printing what each command prints.")
     .argument('[file]', 'the runbook, or an incident record to add to')
     .option('--read-only', 'run only commands that read state; skip (and list) every other command', false)
+    .option('--dry-run', 'print what each change would do (its preview) and change nothing; needs neither --yes nor --confirm-target', false)
     .option('-y, --yes', 'run state-changing commands without asking (not on a production target: see --confirm-target)', false)
     .option('--confirm-target <name>', 'run changes on this production target without asking (repeatable; the name a refusal prints)', collectList, [] as string[])
     .option('--var <name=value>', 'value for a variable or <placeholder> (repeatable)', collectVar, {})
@@ -108,7 +110,7 @@ export function buildProgram(): Command {
     .option('--cwd <dir>', "directory that relative paths resolve against (default: the runbook's)")
     .addOption(new Option('--stream-window <ms>', 'how long a streaming command is sampled').argParser(Number).hideHelp())
     .addHelpText('after', '\nRunning an incident record (*.incident.md) records into it.\nExit status: 0 ok, 1 warning, 2 critical (the highest verdict), 3 when a step failed, was declined or lacked a value,\n4 when the runbook cannot be read. Skipped changes (--read-only) are not failures.')
-    .action(async (given: string | undefined, opts: { readOnly: boolean; yes: boolean; confirmTarget: string[]; var: Record<string, string>; continueOnFailure: boolean; continueOnCritical: boolean; json: boolean; record?: string | boolean; resume: boolean; recordsFolder: string; maxOutputBytes: number; cwd?: string; streamWindow?: number }) => {
+    .action(async (given: string | undefined, opts: { readOnly: boolean; dryRun: boolean; yes: boolean; confirmTarget: string[]; var: Record<string, string>; continueOnFailure: boolean; continueOnCritical: boolean; json: boolean; record?: string | boolean; resume: boolean; recordsFolder: string; maxOutputBytes: number; cwd?: string; streamWindow?: number }) => {
       // `run --record FILE`: the optional value took the runbook's path.
       let file = given;
       if (file === undefined && typeof opts.record === 'string') [file, opts.record] = [opts.record, true];

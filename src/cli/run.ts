@@ -20,6 +20,8 @@ export interface RunOptions {
   vars: Record<string, string>;
   yes: boolean;
   readOnly: boolean;
+  /** Print each change's preview instead of running it; reads run (--dry-run). */
+  dryRun?: boolean;
   /** Production targets the user names, whose changes run without asking (--confirm-target). */
   confirmTargets?: readonly string[];
   continueOnFailure: boolean;
@@ -66,6 +68,7 @@ export async function runRunbook(file: string, options: RunOptions, io: RunStrea
       continueOnFailure: options.continueOnFailure,
       stopOnCritical: !options.continueOnCritical,
       readOnly: options.readOnly,
+      dryRun: options.dryRun,
       productionTargets: productionPatternsFromEnv(options.env ?? process.env),
       streamWindowMs: options.streamWindowMs ?? 10_000,
       alwaysSample: true,

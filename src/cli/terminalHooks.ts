@@ -3,10 +3,11 @@
 // they ask there; without one, --var supplies values and --yes answers yes,
 // and anything else is refused, saying what to pass. A change on a
 // production target needs its name: typed on the terminal, or given with
-// --confirm-target NAME (--yes is not enough).
+// --confirm-target NAME (--yes is not enough). Before a question, the
+// change's preview (a diff, rows or keys affected) goes to stderr.
 
 import { createInterface } from 'node:readline/promises';
-import type { CellHooks, ConfirmationRequest, ValueRequest } from '../core/engine';
+import type { CellHooks, ConfirmationRequest, Preview, ValueRequest } from '../core/engine';
 
 export interface TerminalHookOptions {
   yes: boolean;
@@ -35,7 +36,13 @@ export function terminalHooks(options: TerminalHookOptions): CellHooks {
       for (const name of names) values[name] = await ask(`${name} = `);
       return values;
     },
+    willAsk(request: ConfirmationRequest) {
+      const target = request.target;
+      if (!interactive) return false;
+      return target?.production ? !options.confirmTargets?.includes(target.name ?? target.label) : !options.yes;
+    },
     async confirm(request: ConfirmationRequest) {
+      // A question shows the change's preview first; a refusal points to --dry-run (nothing is sent to work one out).
       const target = request.target;
       const what = `${request.tool} ${request.action}${target ? ` on ${target.label}` : ''}`;
       if (target?.production) {
@@ -43,20 +50,27 @@ export function terminalHooks(options: TerminalHookOptions): CellHooks {
         if (options.confirmTargets?.includes(name)) return true;
         if (!interactive) {
           const yesNote = options.yes ? ' (--yes is not enough on a production target)' : '';
-          process.stderr.write(`runbook: refused: '${request.commandLine}' changes the production target ${name} (${what}); pass --confirm-target ${shellWord(name)} to run it${yesNote}\n`);
+          process.stderr.write(`runbook: refused: '${request.commandLine}' changes the production target ${name} (${what}); pass --confirm-target ${shellWord(name)} to run it${yesNote}, or --dry-run to see what it would change\n`);
           return false;
         }
+        if (request.preview) process.stderr.write(previewText(request.preview));
         const typed = await ask(`${what}: PRODUCTION target ${name}. Type its name to run it: `);
         return typed.trim() === name;
       }
       if (options.yes) return true;
       if (!interactive) {
-        process.stderr.write(`runbook: refused: '${request.commandLine}' changes state (${what}); pass --yes to run it without asking\n`);
+        process.stderr.write(`runbook: refused: '${request.commandLine}' changes state (${what}); pass --yes to run it without asking, or --dry-run to see what it would change\n`);
         return false;
       }
+      if (request.preview) process.stderr.write(previewText(request.preview));
       return /^y(es)?$/i.test((await ask(`${what}: run it? [y/N] `)).trim());
     },
   };
+}
+
+/** A preview as the terminal shows it before the question (its text holds any unified diff). */
+export function previewText(preview: Preview): string {
+  return preview.text.endsWith('\n') ? preview.text : preview.text + '\n';
 }
 
 /** The name as one shell word: quoted when it holds anything but plain name characters. */

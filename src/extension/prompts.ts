@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { ConfirmationRequest, Session, ValueRequest } from '../core/engine';
 import type { ConfirmationAnswers } from './testApi';
+import { previewDetail, showPreviewDiff } from './previewDiff';
 
 const SECRET_PREFIX = 'runbook.value.';
 
@@ -45,9 +46,10 @@ export class Prompts {
       return set;
     }
     const run = 'Run';
+    await showPreviewDiff(request.preview);
     const answer = await vscode.window.showWarningMessage(
       `${request.tool} ${request.action} changes state.`,
-      { modal: true, detail: `${request.commandLine}${where}` },
+      { modal: true, detail: `${request.commandLine}${where}${previewDetail(request.preview)}` },
       run,
     );
     return answer === run;
@@ -63,9 +65,10 @@ export class Prompts {
       this.answers.requests.push(`${title}\n${prompt}`);
       return this.answers.answer && this.answers.typed === name;
     }
+    await showPreviewDiff(request.preview);
     const typed = await vscode.window.showInputBox({
       title,
-      prompt,
+      prompt: `${prompt}${previewDetail(request.preview)}`,
       placeHolder: name,
       ignoreFocusOut: true,
       validateInput: (value) => (value === name ? undefined : `Type ${name} exactly to run this change.`),

@@ -47,7 +47,7 @@ test('a change on a production context is refused with --yes, naming --confirm-t
   const before = await replicas(kube);
   const r = await runbook(['exec', '--yes', '--', SCALE], { ...kube.env, RUNBOOK_PRODUCTION_TARGETS: 'sand*' });
   assert.equal(r.exitCode, 1);
-  assert.match(r.stderr, /^runbook: refused: 'kubectl scale deployment tiktok-toe --replicas=5' changes the production target sandbox \(kubectl scale deployment\/tiktok-toe on context sandbox, namespace default\); pass --confirm-target sandbox to run it \(--yes is not enough on a production target\)$/m);
+  assert.match(r.stderr, /^runbook: refused: 'kubectl scale deployment tiktok-toe --replicas=5' changes the production target sandbox \(kubectl scale deployment\/tiktok-toe on context sandbox, namespace default\); pass --confirm-target sandbox to run it \(--yes is not enough on a production target\), or --dry-run to see what it would change$/m);
   assert.equal(await replicas(kube), before);
   // Another target's name does not confirm this one.
   const other = await runbook(['exec', '--confirm-target', 'prod-eu', '--', SCALE], { ...kube.env, RUNBOOK_PRODUCTION_TARGETS: 'sand*' });

@@ -2,7 +2,7 @@
 // so tests can compare the two on the same servers.
 
 import { spawn } from 'node:child_process';
-import { runCell, Session, type CellRun, type ToolRegistry } from '../../src/core/engine';
+import { runCell, Session, type CellRun, type ConfirmationRequest, type ToolRegistry } from '../../src/core/engine';
 import { createRegistry } from '../../src/core/tools';
 
 export interface Captured {
@@ -20,6 +20,10 @@ export interface NativeOptions {
   env: Record<string, string | undefined>;
   /** Answer for state-changing commands (default: yes). */
   confirm?: boolean;
+  /** Sees each confirmation request (with its preview) before it is answered. */
+  onConfirm?: (request: ConfirmationRequest) => void;
+  /** Print each change's preview instead of running it. */
+  dryRun?: boolean;
   /** Values for variables and placeholders. */
   values?: Record<string, string>;
   language?: string;
@@ -47,10 +51,11 @@ export async function runNative(commandLine: string, options: NativeOptions): Pr
     signal: options.signal ?? new AbortController().signal,
     isTTY: options.isTTY ?? false,
     streamWindowMs: options.streamWindowMs,
+    dryRun: options.dryRun,
     events: { stdout: (t) => ((stdout += t), options.onStdout?.(t)), stderr: (t) => (stderr += t), clear: () => (stdout = '') },
     hooks: {
       resolve: async () => options.values,
-      confirm: async () => options.confirm ?? true,
+      confirm: async (request) => (options.onConfirm?.(request), options.confirm ?? true),
       editText: options.editText ? async (request) => options.editText!(request.text) : undefined,
     },
   });

@@ -4,5 +4,5 @@ export { runCell, type CellEvents, type CellHooks, type RunCellOptions, type Val
 export { ToolRegistry } from './registry';
 export { Session, isSecretName, stateKey, type StateKey } from '../session';
 export { toolPlan } from './tool';
-export type { CommandSecret, ConfirmationRequest, Effect, EditRequest, OutputSink, ParsedCommand, Target, Tool, ToolContext, ToolEnv, ToolPlan } from './tool';
+export type { CommandSecret, ConfirmationRequest, Effect, EditRequest, OutputSink, ParsedCommand, Preview, PreviewContext, Target, Tool, ToolContext, ToolEnv, ToolPlan } from './tool';
 export { planCell, readOnlySkipReason, type PlanRow } from './plan';

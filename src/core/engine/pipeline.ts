@@ -118,6 +118,11 @@ function stderrSink(stage: Stage, io: PipelineIO, stdout: OutputSink): OutputSin
   return io.stderr;
 }
 
+/** A stage's standard input from its own redirects (a here-document, `<<<`, `< file`), if it has one. */
+export function redirectedInput(stage: Stage, cwd: string): Promise<string | undefined> {
+  return stageInput(stage, { base: { cwd } } as PipelineIO);
+}
+
 async function stageInput(stage: Stage, io: PipelineIO): Promise<string | undefined> {
   for (let k = 0; k < stage.redirects.length; k++) {
     const redirect = stage.redirects[k];

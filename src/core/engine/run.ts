@@ -6,7 +6,8 @@ import { isShellLanguage } from '../shell/languages';
 import { usedVariables } from './expand';
 import { planPipeline, planSql, readOnlySkipReason, type PlanScope, type SqlPlanRow } from './plan';
 import { preparePipeline } from './preparedPipeline';
-import { runStages, type Stage } from './pipeline';
+import { redirectedInput, runStages, type Stage } from './pipeline';
+import { previewOf } from './preview';
 import { classifyProgram, parseWatch } from './program';
 import type { ToolRegistry } from './registry';
 import type { CommandResult, ResultStatus } from '../results/commandResult';
@@ -38,6 +39,12 @@ export interface CellHooks {
   /** Values for unset variables and placeholders; undefined when the user gives none. */
   resolve(request: ValueRequest): Promise<Record<string, string> | undefined>;
   confirm(request: ConfirmationRequest): Promise<boolean>;
+  /**
+   * Whether confirm() will put this request to a person. A preview (a dry run, rows counted in a rolled-back
+   * transaction) is worked out only then, or in a dry run: never for a change that runs unasked or is refused outright.
+   * Default: yes.
+   */
+  willAsk?(request: ConfirmationRequest): boolean;
   editText?(request: EditRequest): Promise<string | undefined>;
 }
 
@@ -51,6 +58,8 @@ export interface RunCellOptions {
   streamWindowMs?: number;
   /** Run only commands that read state; every other command is recorded as skipped, with its reason, and the cell goes on. */
   readOnly?: boolean;
+  /** Change nothing: each state-changing command's preview is printed (stderr) instead of running it, recorded as skipped; reads run. */
+  dryRun?: boolean;
   /** Glob patterns of production targets (see core/safety); each target a command acts on is marked by them. Default: none. */
   productionTargets?: readonly string[];
   events: CellEvents;
@@ -276,6 +285,7 @@ class StatementRunner {
       sampled = Boolean(plan.streams && this.options.streamWindowMs !== undefined);
     }
     // Every stage that changes state is confirmed before any stage runs: `kubectl get … | kubectl apply -f -` asks for the apply.
+    const dryRunPreviews: ConfirmationRequest[] = [];
     for (const stage of stages) {
       if (stage.program.kind !== 'tool' || !stage.command?.plan.mutates) continue;
       const { plan } = stage.command;
@@ -283,12 +293,25 @@ class StatementRunner {
       const stageTarget = judgeTarget(await stage.command.target?.({ env: session.env(stage.env), session, cwd: session.cwd }).catch(() => undefined), this.options.productionTargets ?? []);
       target ??= stageTarget;
       const request: ConfirmationRequest = { tool: stage.program.name, action: plan.action ?? stage.argv.slice(1, 3).join(' '), target: stageTarget, commandLine: args.display };
+      if (this.options.dryRun || (this.options.hooks.willAsk?.(request) ?? true)) {
+        request.preview = await previewOf(stage.command, { env: session.env(stage.env), session, cwd: session.cwd, signal: this.options.signal, stdin: await redirectedInput(stage, session.cwd).catch(() => undefined) });
+      }
+      if (this.options.dryRun) {
+        dryRunPreviews.push(session.masker.maskDeep(request));
+        continue;
+      }
       const yes = await this.options.hooks.confirm(session.masker.maskDeep(request));
       if (!yes) {
         events.stderr(`not run: ${stage.program.name} ${plan.action ?? ''} was declined\n`.replace(/ +\n/, '\n'));
         this.record({ command: args.display, tool: args.tool, status: 'declined', exitCode: 1, target: stageTarget, variables: args.variables, reason: 'declined' }, args.started);
         return 1;
       }
+    }
+
+    if (dryRunPreviews.length) {
+      for (const request of dryRunPreviews) events.stderr(dryRunText(request));
+      this.record({ command: args.display, tool: args.tool, status: 'skipped', exitCode: 0, target, variables: args.variables, reason: 'dry run: previewed, not run' }, args.started);
+      return 0;
     }
 
     // A sampled stream gets a signal of its own that its window also aborts; otherwise the cell's signal is the command's.
@@ -396,6 +419,13 @@ class StatementRunner {
     }, started);
     return cancelled ? 0 : exitCode;
   }
+}
+
+/** A change a dry run did not make: what it is, where, and its preview. */
+function dryRunText(request: ConfirmationRequest): string {
+  const head = `dry run: ${request.tool} ${request.action}${request.target ? ` on ${request.target.label}` : ''} (not run)\n`;
+  const text = request.preview?.text ?? '';
+  return head + (text && !text.endsWith('\n') ? text + '\n' : text);
 }
 
 function quoteArg(arg: string): string {

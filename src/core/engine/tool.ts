@@ -43,7 +43,19 @@ export interface ConfirmationRequest {
   action: string;
   target?: Target;
   commandLine: string;
+  /** What the command would change, worked out without changing anything. */
+  preview?: Preview;
 }
+
+/** What a state-changing command would do: a summary, and for an object it rewrites, its text before and after. */
+export interface Preview {
+  text: string;
+  /** The objects it rewrites, whole, before and after (for a diff editor); `text` holds their unified diff. */
+  diff?: { before: string; after: string; title: string };
+}
+
+/** What a preview may use: where the command would run, its standard input if known, and the signal that stops it. */
+export type PreviewContext = Pick<ToolContext, 'env' | 'session' | 'cwd' | 'signal' | 'stdin'>;
 
 export interface ToolContext {
   stdout: OutputSink;
@@ -84,6 +96,8 @@ export interface ParsedCommand {
   readonly secrets?: readonly CommandSecret[];
   /** Where the command would act, before it runs (for confirmations). */
   target?(ctx: Pick<ToolContext, 'env' | 'session' | 'cwd'>): Promise<Target | undefined>;
+  /** What it would change, before it runs, changing nothing (a server-side dry run, a rolled-back count). */
+  preview?(ctx: PreviewContext): Promise<Preview | undefined>;
   /** Runs the command; resolves with the exit code the real CLI would return. Runs again on a re-run of an unchanged step. */
   run(ctx: ToolContext): Promise<number>;
 }

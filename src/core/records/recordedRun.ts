@@ -24,6 +24,8 @@ export interface RecordedText {
 export interface ConfirmationRecord {
   question: string;
   answer: boolean;
+  /** What the change would do (a diff, rows or keys affected), as shown with the question. */
+  preview?: string;
 }
 
 export interface RecordedRun {

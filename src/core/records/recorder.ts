@@ -101,8 +101,9 @@ export class IncidentRecorder {
         // A production target's question asked for its name to be typed: the record says so.
         const on = target ? `on ${target.production ? `PRODUCTION target ${target.name ?? target.label} (${target.label})` : target.label}` : '';
         const question = this.mask(`${event.request.action} ${on}: ${event.request.commandLine}`.replace(/ +:/, ':'));
-        pending().confirmations.push({ question, answer: event.answer });
-        this.events.push({ kind: 'confirmation', at, who: this.options.who, ...place, question, answer: event.answer });
+        const preview = event.request.preview ? { preview: this.mask(event.request.preview.text) } : {};
+        pending().confirmations.push({ question, answer: event.answer, ...preview });
+        this.events.push({ kind: 'confirmation', at, who: this.options.who, ...place, question, answer: event.answer, ...preview });
         return;
       }
       case 'skipped': {

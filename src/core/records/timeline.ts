@@ -17,7 +17,7 @@ interface Base {
 export type TimelineEvent =
   | (Base & { kind: 'start'; runbook: string })
   | (Base & { kind: 'run'; run: number; /** The cell's position in the record. */ cell?: number; commands: string[]; target?: string; exitCode?: number; status: string; verdict?: string })
-  | (Base & { kind: 'confirmation'; question: string; answer: boolean })
+  | (Base & { kind: 'confirmation'; question: string; answer: boolean; /** What the change would do, as shown with the question. */ preview?: string })
   | (Base & { kind: 'skipped'; command?: string; reason: string })
   | (Base & { kind: 'note'; text: string })
   | (Base & { kind: 'end'; status: RecordStatus });
@@ -63,7 +63,7 @@ function what(e: TimelineEvent): string {
   switch (e.kind) {
     case 'start': return tableCell(`Record started from ${inlineCode(e.runbook)}`);
     case 'run': return tableCell(`Ran ${e.commands.map(inlineCode).join('; ')}`);
-    case 'confirmation': return tableCell(`Asked: ${escapeMarkdown(e.question)} → **${e.answer ? 'yes' : 'no'}**`);
+    case 'confirmation': return tableCell(`Asked: ${escapeMarkdown(e.question)} → **${e.answer ? 'yes' : 'no'}**${e.preview ? ` (preview: ${escapeMarkdown(e.preview.split('\n')[0])})` : ''}`);
     case 'skipped': return tableCell(`Skipped ${e.command ? inlineCode(e.command) + ' ' : ''}(${escapeMarkdown(e.reason)})`);
     case 'note': return tableCell(`Note: ${escapeMarkdown(e.text)}`);
     case 'end': return tableCell(`Record ended: **${e.status}**`);

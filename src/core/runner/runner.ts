@@ -23,6 +23,8 @@ export interface RunnerPolicy {
   alwaysSample?: boolean;
   /** Run only what reads state; every other command is skipped with its reason (`runbook check`). */
   readOnly?: boolean;
+  /** Print each change's preview instead of running it (see RunCellOptions.dryRun). */
+  dryRun?: boolean;
   /** Production target patterns (runbook.productionTargets, RUNBOOK_PRODUCTION_TARGETS); the runbook's front matter adds its own. */
   productionTargets?: readonly string[];
 }
@@ -132,6 +134,7 @@ export class RunbookRunner {
         isTTY: options.isTTY,
         streamWindowMs: sampled ? (options.policy.streamWindowMs ?? 10_000) : undefined,
         readOnly: options.policy.readOnly,
+        dryRun: options.policy.dryRun,
         productionTargets,
         events: {
           stdout: (text) => {

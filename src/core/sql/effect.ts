@@ -35,6 +35,27 @@ export function statementEffect(sql: string): Effect {
   return statements.reduce<Effect>((effect, { stmt }) => strongerEffect(effect, stmt ? nodeEffect(stmt) : 'change'), 'read');
 }
 
+/** One statement as the parser read it: its kind (`UpdateStmt`), its node, and whether it calls a server function with side effects. */
+export interface ParsedStatement {
+  kind: string;
+  body: Record<string, unknown>;
+  callsChangingFunction: boolean;
+}
+
+/** The statements of `sql` as the parser reads them; undefined when it rejects the text. */
+export function parsedStatements(sql: string): ParsedStatement[] | undefined {
+  try {
+    return (parseSql(withoutPsqlVariables(sql)).stmts ?? []).map(({ stmt }) => {
+      const [kind, value] = Object.entries(stmt ?? {})[0] ?? ['', {}];
+      const body = (value ?? {}) as Node;
+      return { kind, body, callsChangingFunction: callsChangingFunction(body) };
+    });
+  } catch (error) {
+    if (error instanceof SqlSyntaxError) return undefined;
+    throw error;
+  }
+}
+
 /**
  * psql interpolates `:name`, `:'name'` and `:"name"` before the server sees
  * the text; the parser gets an identifier or literal in their place. `::type`

@@ -158,3 +158,17 @@ test('a confirmation on a production target names the target whose name was aske
   const timeline = recording.text().slice(recording.text().indexOf('## Timeline'));
   assert.match(timeline, /Asked: scale on PRODUCTION target prod-eu \(context prod-eu\): kubectl scale deploy web --replicas=5 → \*\*yes\*\*/);
 });
+
+test('a confirmation\'s preview is recorded with it: whole in the timeline\'s events and the run, its first line in the table', async () => {
+  const recording = startRecording(RUNBOOK);
+  const cell = recording.runbook.codeCells[1];
+  const preview = { text: 'server dry run: 1 object, 1 would change\n-  replicas: 3\n+  replicas: 5\n' };
+  await recording.recorder.listener({ type: 'cell-started', cell, sampled: false });
+  await recording.recorder.listener({ type: 'confirmation', cell, request: { tool: 'kubectl', action: 'scale', commandLine: 'kubectl scale deploy web --replicas=5', preview }, answer: true });
+  await recording.recorder.listener({ type: 'cell-finished', cell, result: { tool: 'kubectl', command: 'kubectl scale deploy web --replicas=5', status: 'ok', text: 'deployment.apps/web scaled\n', stderr: '', exitCode: 0, commands: [{ command: 'kubectl scale deploy web --replicas=5', tool: 'kubectl', status: 'ok', exitCode: 0, startedAt: '2026-12-07T07:00:05.000Z', durationMs: 0 }] } });
+  const read = readRecord(recording.text());
+  const event = read.events.find((e) => e.kind === 'confirmation');
+  assert.equal(event?.kind === 'confirmation' ? event.preview : undefined, preview.text);
+  assert.equal(read.cells.flatMap((c) => c.runs)[0].run.confirmations?.[0].preview, preview.text);
+  assert.match(recording.text(), /Asked: scale: kubectl scale deploy web --replicas=5 → \*\*yes\*\* \(preview: server dry run: 1 object, 1 would change\)/);
+});

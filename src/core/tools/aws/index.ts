@@ -14,6 +14,7 @@ import { AwsConfigError, resolveAwsSettings, type AwsSettings } from './config';
 import type { AwsCommand, AwsCommandTable } from './context';
 import { describeAwsError } from './s3/errors';
 import { S3_COMMAND_ORDER, s3Commands } from './s3';
+import { awsPreview } from './preview';
 
 const TABLES: Record<string, { table: AwsCommandTable; choices: readonly string[]; argument: string; sdkService: string }> = {
   s3: { table: s3Commands, choices: S3_COMMAND_ORDER, argument: 'subcommand', sdkService: 's3' },
@@ -140,8 +141,10 @@ function parseAwsLine(argv: readonly string[]): ParsedCommand {
   } catch (error) {
     return unreadableLine((error as Error).message.trim().split('\n').pop() ?? '', (ctx) => reportError(ctx, error));
   }
+  const plan = planFor(args);
   return {
-    plan: planFor(args),
+    plan,
+    preview: plan.native && plan.effect !== 'read' && !misspelt(args) && !notNative(args) ? (ctx) => awsPreview(args, bucketOf(args), runLine, ctx) : undefined,
     async target(ctx) {
       try {
         const entry = args.service ? TABLES[args.service] : undefined;
@@ -151,19 +154,22 @@ function parseAwsLine(argv: readonly string[]): ParsedCommand {
         return undefined;
       }
     },
-    async run(ctx) {
-      try {
-        const error = misspelt(args);
-        if (error) throw error;
-        const reason = notNative(args);
-        if (reason) {
-          ctx.stderr.write(`aws: not run: ${reason}\n`);
-          return 127;
-        }
-        return await dispatch(args, ctx);
-      } catch (error) {
-        return reportError(ctx, error);
-      }
-    },
+    run: (ctx) => runLine(args, ctx),
   };
+}
+
+/** Runs a parsed line: aws-cli's errors for a misspelt or non-native one, else its command. */
+async function runLine(args: AwsArgs, ctx: ToolContext): Promise<number> {
+  try {
+    const error = misspelt(args);
+    if (error) throw error;
+    const reason = notNative(args);
+    if (reason) {
+      ctx.stderr.write(`aws: not run: ${reason}\n`);
+      return 127;
+    }
+    return await dispatch(args, ctx);
+  } catch (error) {
+    return reportError(ctx, error);
+  }
 }

@@ -13,6 +13,7 @@ import { GoTemplateError } from './printers/goTemplate';
 import { lineSecrets } from './secrets';
 import { cachedKubeConfig, KubectlError, KubectlRun, kubeTarget } from './session';
 import { otherVerbEffect } from './otherVerbs';
+import { kubectlPreview } from './preview';
 import { findVerb, KNOWN_PLUGINS, TERMINAL_VERBS } from './verbs';
 import type { Verb } from './verbs/verb';
 
@@ -95,6 +96,7 @@ function parseKubectl(argv: readonly string[], env: Env): ParsedCommand {
   return {
     plan,
     secrets: lineSecrets(args),
+    preview: notNative || plan.effect === 'read' ? undefined : kubectlPreview(native, verb, args),
     async target(ctx) {
       const chosen = kubeSelection(ctx.session);
       const selection = {

@@ -10,6 +10,7 @@ import { asPsqlError, PsqlError } from './errors';
 import { strongerEffect, type Effect } from '../../effects';
 import { loadSqlParser } from '../../sql/parser';
 import { describeStatement, readSql } from './plan';
+import { sqlPreview } from './preview';
 import { PsqlRun } from './runner';
 import { lineSecrets, registerSettingsSecret } from './secrets';
 import { splitSql } from '../../sql/split';
@@ -104,10 +105,16 @@ function parsePsqlLine(argv: readonly string[]): ParsedCommand {
   } catch (error) {
     return unreadableLine((error as Error).message.split('\n')[0], (ctx) => reportUsage(ctx, error));
   }
+  const commands = args.actions.flatMap((a) => (a.kind === 'command' ? [a.text] : []));
   return {
     plan: planFor(args),
     secrets: lineSecrets(args),
     target: async (ctx) => postgresTarget(settingsFor(args, ctx.env)),
+    // SQL given with -c, or a here-document when there is no -c or -f, is previewed; a file is read only when it runs.
+    preview: args.unsupported.length || args.list || commands.length !== args.actions.length ? undefined : async (ctx) => {
+      const sql = commands.length ? commands.join(';\n') : ctx.stdin;
+      return sql === undefined ? undefined : sqlPreview(sql, settingsFor(args, ctx.env), ctx);
+    },
     async run(ctx) {
       let state: PsqlState;
       try {
@@ -141,6 +148,7 @@ export const sqlTool: Tool = {
     return {
       plan: sqlPlan(text),
       target: async (ctx) => postgresTarget(settingsFor(undefined, ctx.env)),
+      preview: async (ctx) => sqlPreview(text, settingsFor(undefined, ctx.env), ctx),
       async run(ctx) {
         const script = argv.length > 1 ? text : ctx.stdin ?? '';
         const state = ctx.session.state(SQL_CELL_STATE, () => ({ ...defaultState(), onErrorStop: true }));

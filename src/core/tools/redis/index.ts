@@ -15,6 +15,7 @@ import { modePlan, runMode, streams } from './modes';
 import { runStreaming } from './stream';
 import { sendExact } from './exact';
 import { lineSecrets, registerConnectionSecret } from './secrets';
+import { deletesKeys, redisDeletePreview } from './preview';
 
 const PASSWORD_WARNING = "Warning: Using a password with '-a' or '-u' option on the command line interface may not be safe.\n";
 
@@ -95,6 +96,7 @@ function parseRedisLine(argv: readonly string[]): ParsedCommand {
         return undefined;
       }
     },
+    preview: !notNative(args) && !args.mode && !args.stdinArg && deletesKeys(args.command) ? (ctx) => redisDeletePreview(args.command, resolveSettings(args, ctx.env), ctx) : undefined,
     run: (ctx) => run(ctx, args, traits),
   };
 }
