@@ -4,14 +4,25 @@
 import * as vscode from 'vscode';
 import type { Preview } from '../core/engine';
 
+/** Read-only documents of the previews' texts (not untitled ones, which would ask to be saved). */
+const SCHEME = 'runbook-preview';
+const texts = new Map<string, string>();
+let provider: vscode.Disposable | undefined;
+let count = 0;
+
+function previewUri(name: string, text: string): vscode.Uri {
+  provider ??= vscode.workspace.registerTextDocumentContentProvider(SCHEME, { provideTextDocumentContent: (uri) => texts.get(uri.toString()) ?? '' });
+  const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${++count}/${name}.yaml` });
+  texts.set(uri.toString(), text);
+  // Only the recent previews are kept; an older diff editor shows empty once its text is dropped.
+  if (texts.size > 20) texts.delete(texts.keys().next().value!);
+  return uri;
+}
+
 export async function showPreviewDiff(preview: Preview | undefined): Promise<void> {
   if (!preview?.diff) return;
   const { before, after, title } = preview.diff;
-  const [left, right] = await Promise.all([
-    vscode.workspace.openTextDocument({ content: before, language: 'yaml' }),
-    vscode.workspace.openTextDocument({ content: after, language: 'yaml' }),
-  ]);
-  await vscode.commands.executeCommand('vscode.diff', left.uri, right.uri, title, { preview: true, preserveFocus: true });
+  await vscode.commands.executeCommand('vscode.diff', previewUri('live', before), previewUri('after', after), title, { preview: true, preserveFocus: true });
 }
 
 /** The preview's text for a modal's detail: long previews are cut, the diff editor shows the rest. */

@@ -42,7 +42,7 @@ export class Prompts {
     const where = request.target ? `\n\nTarget: ${request.target.label}` : '';
     const set = this.answers?.answer;
     if (set !== undefined) {
-      this.answers?.requests.push(`${request.tool} ${request.action} changes state.\n${request.commandLine}${where}`);
+      this.answers?.requests.push(`${request.tool} ${request.action} changes state.\n${request.commandLine}${where}${previewDetail(request.preview)}`);
       return set;
     }
     const run = 'Run';
@@ -62,7 +62,7 @@ export class Prompts {
     const title = `${request.tool} ${request.action} changes PRODUCTION: ${name}`;
     const prompt = `${request.commandLine}\n\nTarget: ${target.label}. Type ${name} to run it; Escape does not run it.`;
     if (this.answers?.answer !== undefined) {
-      this.answers.requests.push(`${title}\n${prompt}`);
+      this.answers.requests.push(`${title}\n${prompt}${previewDetail(request.preview)}`);
       return this.answers.answer && this.answers.typed === name;
     }
     await showPreviewDiff(request.preview);

@@ -250,6 +250,8 @@ suite('the production guard and read-only mode (trusted folder, against the sand
     assert.equal(declined.executionSummary?.success, false, describe(declined));
     assert.equal(result(declined).commands[0]?.status, 'declined');
     assert.match(testing.confirmations.at(-1) ?? '', /changes PRODUCTION: sandbox[\s\S]*Type sandbox to run it/);
+    // The question shows what the change would do: a server-side dry run and its diff.
+    assert.match(testing.confirmations.at(-1) ?? '', /server dry run: 1 object, 1 would change[\s\S]*\+ +runbook-e2e\/guard: typed/);
     assert.equal(text(await run(notebook, 1)).trim(), '', 'nothing was annotated');
 
     testing.answerConfirmations(true, 'sandbox');
