@@ -3,6 +3,7 @@
 // `(dryrun) delete: s3://bucket/key` lines list the objects affected; for
 // any other change, the operation and its bucket.
 
+import { captureContext } from '../../engine/preview';
 import type { Preview, PreviewContext, ToolContext } from '../../engine/tool';
 import type { AwsArgs } from './args';
 
@@ -14,19 +15,9 @@ export type RunAws = (args: AwsArgs, ctx: ToolContext) => Promise<number>;
 export async function awsPreview(args: AwsArgs, bucket: string | undefined, runLine: RunAws, ctx: PreviewContext): Promise<Preview> {
   const operation = `${args.service} ${args.operation}`;
   if (args.service !== 's3' || !TRANSFERS.has(args.operation ?? '')) return { text: `${operation}${bucket ? ` on bucket ${bucket}` : ''}\n` };
-  const out: string[] = [];
-  const err: string[] = [];
-  const capture: ToolContext = {
-    ...ctx,
-    stdout: { write: (text) => void out.push(text) },
-    stderr: { write: (text) => void err.push(text) },
-    isTTY: false,
-    emit: () => undefined,
-    note: () => undefined,
-    setTarget: () => undefined,
-  };
+  const capture = captureContext(ctx);
   const code = await runLine({ ...args, rest: [...args.rest, '--dryrun'] }, capture);
-  const lines = out.join('').split('\n').filter((l) => l.startsWith('(dryrun) '));
+  const lines = capture.out.join('').split('\n').filter((l) => l.startsWith('(dryrun) '));
   const head = `${operation} --dryrun: ${lines.length} object${lines.length === 1 ? '' : 's'} affected\n`;
-  return { text: head + lines.map((l) => l + '\n').join('') + (code !== 0 ? err.join('') : '') };
+  return { text: head + lines.map((l) => l + '\n').join('') + (code !== 0 ? capture.err.join('') : '') };
 }

@@ -3,7 +3,8 @@
 // object against the dry run's result, as `kubectl diff` shows it; for a
 // delete, the objects that would go.
 
-import type { Preview, PreviewContext, ToolContext } from '../../engine/tool';
+import { captureContext } from '../../engine/preview';
+import type { Preview, PreviewContext } from '../../engine/tool';
 import { flagInt, flagString, type ParsedArgs } from './args';
 import { resourcePath } from './discovery';
 import { maskSecret, objectDiff, objectYaml, type ObjectChange } from './objectDiff';
@@ -37,22 +38,6 @@ export function kubectlPreview(native: Verb, verb: string, args: ParsedArgs): Pr
 }
 
 /** A context that keeps what a command prints, so its dry run can be read; it records nothing. */
-function captureContext(ctx: PreviewContext): ToolContext & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    ...ctx,
-    out,
-    err,
-    stdout: { write: (text) => void out.push(text) },
-    stderr: { write: (text) => void err.push(text) },
-    isTTY: false,
-    emit: () => undefined,
-    note: () => undefined,
-    setTarget: () => undefined,
-  };
-}
-
 /** The same arguments with flags set (or replaced). */
 function withFlags(args: ParsedArgs, flags: Record<string, string>): ParsedArgs {
   return { ...args, flags: new Map([...args.flags, ...Object.entries(flags)]) };
