@@ -14,3 +14,10 @@ export function fuzz(t: TestContext, runs: number, property: Parameters<typeof f
   fc.assert(property, { numRuns });
   t.diagnostic(`fuzz runs: ${numRuns}`);
 }
+
+/** The same for an asynchronous property. */
+export async function fuzzAsync(t: TestContext, runs: number, property: Parameters<typeof fc.assert>[0]): Promise<void> {
+  const numRuns = Math.max(1, Math.round(runs * SCALE));
+  await fc.assert(property, { numRuns });
+  t.diagnostic(`fuzz runs: ${numRuns}`);
+}

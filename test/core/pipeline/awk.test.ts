@@ -118,3 +118,40 @@ describe('awk', () => {
     assert.match(r.stderr, /'data\.txt': files are not read in a pipe/);
   });
 });
+
+// Found by test/core/pipeline/awk.fuzz.test.ts: each once escaped as a TypeError or RangeError.
+// Expected texts are what gawk 5.2 prints.
+describe('awk: built-in calls that once crashed', () => {
+  it('refuses a built-in called with a number of arguments gawk does not allow, pointing at the closing parenthesis', async () => {
+    assert.deepEqual(await awk(['BEGIN { lshift() }'], ''), {
+      stdout: '',
+      exitCode: 1,
+      stderr: 'awk: cmd. line:1: BEGIN { lshift() }\nawk: cmd. line:1:                ^ 0 is invalid as number of arguments for lshift\n',
+    });
+    assert.deepEqual(await awk(['{ print substr($1) }'], 'a\n'), {
+      stdout: '',
+      exitCode: 1,
+      stderr: 'awk: cmd. line:1: { print substr($1) }\nawk: cmd. line:1:                  ^ 1 is invalid as number of arguments for substr\n',
+    });
+    for (const call of ['index()', 'split(a)', 'sub(/x/)', 'gsub(/x/, "y", $0, 1)', 'gensub(/x/, "y")', 'match($0)', 'sin()', 'cos(1, 2)', 'atan2(1)', 'exp()', 'log()', 'sqrt()', 'int()', 'rand(1)', 'tolower()', 'toupper(1, 2)', 'length(1, 2)', 'typeof()', 'compl()']) {
+      const r = await awk([`BEGIN { x = ${call} }`], '');
+      assert.equal(r.exitCode, 1, call);
+      assert.match(r.stderr, /\^ \d is invalid as number of arguments for [a-z0-9]+\n$/, call);
+    }
+  });
+
+  it('stops with gawk\'s fatal error when and, or or xor get fewer than two arguments, or a bit function a negative one', async () => {
+    const fatal = async (program: string) => (await awk([program], '')).stderr;
+    assert.equal(await fatal('BEGIN { print and() }'), 'awk: cmd. line:1: fatal: and: called with less than two arguments\n');
+    assert.equal(await fatal('BEGIN { print xor(7) }'), 'awk: cmd. line:1: fatal: xor: called with less than two arguments\n');
+    assert.equal(await fatal('BEGIN { print or(3, -0.000012345) }'), 'awk: cmd. line:1: fatal: or: argument 2 negative value -1.2345e-05 is not allowed\n');
+    assert.equal(await fatal('BEGIN { print lshift(1, -1e400) }'), 'awk: cmd. line:1: fatal: lshift(1.000000, -inf): negative values are not allowed\n');
+    assert.equal(await fatal('BEGIN { print rshift(-2.5, 1) }'), 'awk: cmd. line:1: fatal: rshift(-2.500000, 1.000000): negative values are not allowed\n');
+    assert.equal(await fatal('BEGIN { print compl(-1) }'), 'awk: cmd. line:1: fatal: compl(-1.000000): negative value is not allowed\n');
+  });
+
+  it('takes infinities as 0 and shift counts modulo 64 in the bit functions, as gawk does', async () => {
+    assert.equal(await out(['BEGIN { print and(1e400, 1), rshift(1e400, 1), compl(1e400) }'], ''), '0 0 9007199254740991\n');
+    assert.equal(await out(['BEGIN { print lshift(1, 1e10), lshift(1, 65), rshift(8, 65), lshift(3, 63) }'], ''), '1 2 4 9223372036854775808\n');
+  });
+});

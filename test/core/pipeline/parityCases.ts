@@ -141,6 +141,11 @@ export const PARITY_CASES: ParityCase[] = [
   c('awk', ['{ print toupper($0), length($0) }'], F.UNICODE),
   c('awk', ['{ print ($3 == 0), ($9 == "") }'], F.PODS),
   c('awk', ['-F:', '{ sub(/\r$/, "") } $1 ~ /_clients$/ { printf "%s=%d\n", $1, $2 }'], F.REDIS_INFO),
+  // Found by fuzzing (awk.fuzz.test.ts): these once threw instead of answering as gawk does.
+  c('awk', ['{ print substr($1) }'], F.PODS),
+  c('awk', ['BEGIN { print and(7) }'], ''),
+  c('awk', ['BEGIN { print and(1e400, 1), lshift(1, 1e10), lshift(1, 65), rshift(8, 65), lshift(3, 63) }'], ''),
+  c('awk', ['BEGIN { print compl(-1) }'], ''),
   // column
   c('column', ['-t'], F.PODS),
   c('column', ['-t', '-s', ':'], F.REDIS_LF),

@@ -214,16 +214,25 @@ export function callBuiltin(ev: Evaluator, name: string, args: Expr[]): Value {
     case 'and':
     case 'or':
     case 'xor': {
-      const vals = args.map((_, i) => BigInt(Math.trunc(num(i))));
-      const r = vals.reduce((a, b) => (name === 'and' ? a & b : name === 'or' ? a | b : a ^ b));
+      if (args.length < 2) throw new AwkFatal(`${name}: called with less than two arguments`);
+      const values = args.map((_, i) => num(i));
+      values.forEach((v, i) => {
+        if (v < 0) throw new AwkFatal(`${name}: argument ${i + 1} negative value ${printed('%g', v)} is not allowed`);
+      });
+      const r = values.map(bits).reduce((a, b) => (name === 'and' ? a & b : name === 'or' ? a | b : a ^ b));
       return Number(r);
     }
     case 'lshift':
-      return Number(BigInt(Math.trunc(num(0))) << BigInt(Math.trunc(num(1))));
-    case 'rshift':
-      return Number(BigInt(Math.trunc(num(0))) >> BigInt(Math.trunc(num(1))));
-    case 'compl':
-      return Number(BigInt.asUintN(53, ~BigInt(Math.trunc(num(0)))));
+    case 'rshift': {
+      const [value, count] = [num(0), num(1)];
+      if (value < 0 || count < 0) throw new AwkFatal(`${name}(${printed('%f', value)}, ${printed('%f', count)}): negative values are not allowed`);
+      return Number(name === 'lshift' ? BigInt.asUintN(64, bits(value) << shiftCount(count)) : bits(value) >> shiftCount(count));
+    }
+    case 'compl': {
+      const value = num(0);
+      if (value < 0) throw new AwkFatal(`compl(${printed('%f', value)}): negative value is not allowed`);
+      return Number(BigInt.asUintN(53, ~bits(value)));
+    }
     case 'typeof': {
       if (ev.isArrayExpr(args[0]!)) return 'array';
       const v = ev.eval(args[0]!);
@@ -247,4 +256,19 @@ export function formatArgs(rt: AwkRuntime, values: Value[]): Parameters<typeof s
       return chars(rt.str(v))[0] ?? '';
     },
   };
+}
+
+/** A number as the integer gawk's bit functions work on; infinities and NaN become 0, as in gawk. */
+function bits(value: number): bigint {
+  return Number.isFinite(value) ? BigInt(Math.trunc(value)) : 0n;
+}
+
+/** A number through one printf conversion, as gawk words its bit functions' complaints. */
+function printed(format: string, value: number): string {
+  return sprintf(format, { count: 1, number: () => value, string: () => String(value), char: () => '' });
+}
+
+/** A shift count as a 64-bit shift takes it: modulo 64. */
+function shiftCount(value: number): bigint {
+  return BigInt.asUintN(6, bits(value));
 }

@@ -2,7 +2,7 @@
 // concatenation, + -, * / %, unary, ^, ++/--, $ and primaries. Inside a print
 // statement's argument list ">" is redirection, not comparison (noGt).
 import type { Expr, LValue } from './ast';
-import { AwkUnsupported } from './errors';
+import { AwkSyntaxError, AwkUnsupported } from './errors';
 import type { Token } from './lexer';
 import { TokenCursor } from './tokenCursor';
 
@@ -14,6 +14,14 @@ const UNSUPPORTED_BUILTINS: Record<string, string> = {
   asort: 'asort()',
   asorti: 'asorti()',
   patsplit: 'patsplit()',
+};
+
+/** How many arguments gawk's grammar lets each built-in take (and, or, xor and sprintf check theirs when run). */
+const ARGUMENT_COUNTS: Record<string, readonly number[]> = {
+  length: [0, 1], substr: [2, 3], index: [2], split: [2, 3, 4], sub: [2, 3], gsub: [2, 3], gensub: [3, 4], match: [2, 3],
+  sin: [1], cos: [1], atan2: [2], exp: [1], log: [1], sqrt: [1], int: [1], rand: [0], srand: [0, 1],
+  tolower: [1], toupper: [1], close: [1, 2], fflush: [0, 1], systime: [0], strtonum: [1],
+  lshift: [2], rshift: [2], compl: [1], typeof: [1, 2], isarray: [1],
 };
 
 export function isLValue(e: Expr): e is LValue {
@@ -207,7 +215,9 @@ export class ExpressionParser extends TokenCursor {
     }
     this.next();
     const args = this.exprList(')');
-    this.expect(')');
+    const close = this.expect(')');
+    const counts = ARGUMENT_COUNTS[t.text];
+    if (counts && !counts.includes(args.length)) throw new AwkSyntaxError(`${args.length} is invalid as number of arguments for ${t.text}`, close.offset);
     return { k: 'call', name: t.text, args };
   }
 
