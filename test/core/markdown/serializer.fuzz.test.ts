@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseRunbook, serializeRunbook } from '../../../src/core/markdown';
+import { parseRunbook, RunbookDecodeError, roundTrip, serializeRunbook } from '../../../src/core/markdown';
 import { fuzz } from '../../support/fuzzRuns';
 
 const anyChars = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ maxLength: 12 }));
@@ -42,5 +42,28 @@ test('any string of arbitrary characters and line breaks serializes back byte fo
   const raw = fc.array(fc.oneof(anyChars, fc.constantFrom('\n', '\r', '\r\n', '```', '~~~', '---', '<!-- runbook:run ', '<!-- /runbook:run -->', '> ')), { maxLength: 30 }).map((p) => p.join(''));
   fuzz(t, 4_000, fc.property(raw, (source) => {
     assert.equal(serializeRunbook(parseRunbook(source)), source);
+  }));
+});
+
+test('the same texts as UTF-8 bytes open and save back to the same bytes', (t) => {
+  fuzz(t, 3_000, fc.property(text, (source) => {
+    const bytes = new TextEncoder().encode(source);
+    try {
+      assert.deepEqual(roundTrip(bytes), { identical: true });
+    } catch (e) {
+      // Only a NUL byte keeps valid UTF-8 from opening: it is refused as binary, with a message.
+      assert.ok(e instanceof RunbookDecodeError && e.reason === 'binary' && source.includes('\0'), String(e));
+    }
+  }));
+});
+
+test('any bytes open and save back unchanged, or are refused with a reason', (t) => {
+  const bytes = fc.oneof(fc.uint8Array({ maxLength: 60 }), text.map((s) => new TextEncoder().encode(s)), fc.tuple(text, fc.uint8Array({ maxLength: 4 }), text).map(([a, junk, b]) => new Uint8Array([...new TextEncoder().encode(a), ...junk, ...new TextEncoder().encode(b)])));
+  fuzz(t, 3_000, fc.property(bytes, (input) => {
+    try {
+      assert.deepEqual(roundTrip(input), { identical: true });
+    } catch (e) {
+      assert.ok(e instanceof RunbookDecodeError && e.message.length > 0, String(e));
+    }
   }));
 });
