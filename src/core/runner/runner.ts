@@ -12,6 +12,9 @@ import { judgeCell, type BreachTracker } from '../thresholds';
 import { buildCellResult, cellSucceeded, type CellOutput } from './cellResult';
 import type { RunnerEvent, RunnerListener, StopReason } from './events';
 
+/** The command timeout when none is set: the VS Code setting's and the CLI's `--timeout` default. */
+export const DEFAULT_COMMAND_TIMEOUT_SECONDS = 60;
+
 export interface RunnerPolicy {
   /** Keep going after a failed cell. */
   continueOnFailure: boolean;
