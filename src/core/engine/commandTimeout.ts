@@ -28,3 +28,31 @@ export function timedOutReason(limitMs: number): string {
 export function timedOutText(limitMs: number, commandLine: string): string {
   return `runbook: ${timedOutReason(limitMs)}: ${commandLine}\n`;
 }
+
+/** A limit's timer: aborts `controller` with `reason` after `ms`. */
+export interface LimitTimer {
+  /** Holds the clock while a person is asked something (kubectl edit's editor): a person's time is not the command's. */
+  paused<T>(ask: () => Promise<T>): Promise<T>;
+  stop(): void;
+}
+
+export function limitTimer(controller: AbortController, ms: number, reason: string): LimitTimer {
+  const start = () => setTimeout(() => controller.abort(reason), ms);
+  let timer: NodeJS.Timeout | undefined = start();
+  let stopped = false;
+  return {
+    async paused(ask) {
+      clearTimeout(timer);
+      try {
+        return await ask();
+      } finally {
+        // Asked again from the start: the command gets the whole limit after the answer.
+        if (!stopped && !controller.signal.aborted) timer = start();
+      }
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -19,7 +19,7 @@ import { judgeTarget } from '../safety/productionTargets';
 import type { ConfirmationRequest, EditRequest, ParsedCommand, Target } from './tool';
 import { registerCommandSecrets } from './commandSecrets';
 import { abortableSleep } from '../util/abortableSleep';
-import { commandTimeoutMs, TIMED_OUT, TIMED_OUT_EXIT_CODE, timedOutReason, timedOutText } from './commandTimeout';
+import { commandTimeoutMs, limitTimer, TIMED_OUT, TIMED_OUT_EXIT_CODE, timedOutReason, timedOutText, type LimitTimer } from './commandTimeout';
 
 export interface CellEvents {
   stdout(text: string): void;
@@ -265,6 +265,9 @@ class StatementRunner {
     const notes: string[] = [];
     const data: ToolData[] = [];
     let target: Target | undefined;
+    /** The running command's window or timeout, if it has one (set below, once it starts). */
+    let timer: LimitTimer | undefined;
+    const { editText } = this.options.hooks;
     const base = {
       isTTY: this.options.isTTY && stages.length === 1 && !head.redirects.some((r) => r.op === '>' || r.op === '>>'),
       cwd: session.cwd,
@@ -272,7 +275,7 @@ class StatementRunner {
       emit: (d: ToolData) => void data.push(d),
       note: (text: string) => void notes.push(text),
       setTarget: (t: Target) => void (target = judgeTarget(t, this.options.productionTargets ?? [])),
-      editText: this.options.hooks.editText,
+      editText: editText && ((request: EditRequest) => (timer ? timer.paused(() => editText(request)) : editText(request))),
     };
 
     let status: ResultStatus = 'ok';
@@ -324,7 +327,7 @@ class StatementRunner {
     const window = limit ? new AbortController() : undefined;
     const cancel = () => window?.abort(this.options.signal.reason);
     if (window) this.options.signal.addEventListener('abort', cancel, { once: true });
-    const timer = window ? setTimeout(() => window.abort(limit!.reason), limit!.ms) : undefined;
+    timer = window ? limitTimer(window, limit!.ms ?? 0, limit!.reason) : undefined;
     // One masking stream per output: a secret split across two writes is still masked whole.
     const stdout = session.masker.stream((t) => events.stdout(t));
     const stderr = session.masker.stream((t) => events.stderr(t));
@@ -342,7 +345,7 @@ class StatementRunner {
       });
       exitCode = await running;
     } finally {
-      clearTimeout(timer);
+      timer?.stop();
       if (window) this.options.signal.removeEventListener('abort', cancel);
       stdout.flush();
       stderr.flush();

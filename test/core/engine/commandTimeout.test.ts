@@ -9,13 +9,13 @@ import assert from 'node:assert/strict';
 import { runCell, Session, ToolRegistry, toolPlan } from '../../../src/core/engine';
 import { argvTool } from '../../support/argvTool';
 
-/** `slow hang`: runs until aborted. `slow nap MS`: takes MS. `slow follow`: a stream. `slow wait --timeout`: waits under its own flag. */
+/** `slow hang`: runs until aborted. `slow nap MS`: takes MS. `slow follow`: a stream. `slow wait MS --timeout`: waits under its own flag. `slow edit`: opens the editor. */
 function slowTool(aborts: string[]) {
   return argvTool({
     names: ['slow'],
     plan: (argv) => toolPlan({ native: true, terminal: false, effect: 'read', streams: argv[1] === 'follow', ownTimeout: argv.includes('--timeout') }),
     run: (argv, ctx) =>
-      new Promise<number>((resolve) => {
+      argv[1] === 'edit' ? ctx.editText!({ title: 'x', text: 'before', language: 'yaml' }).then((text) => (ctx.stdout.write(`${text}\n`), ctx.signal.aborted ? 130 : 0)) : new Promise<number>((resolve) => {
         const ms = argv[1] === 'nap' || argv[1] === 'wait' ? Number(argv[2]) : undefined;
         const timer = ms === undefined ? setInterval(() => ctx.stdout.write('tick\n'), 5) : setTimeout(() => resolve(0), ms);
         ctx.signal.addEventListener('abort', () => {
@@ -28,7 +28,7 @@ function slowTool(aborts: string[]) {
   });
 }
 
-async function run(text: string, options: { commandTimeoutMs?: number; streamWindowMs?: number; signal?: AbortSignal; onStdout?: (text: string) => void } = {}) {
+async function run(text: string, options: { commandTimeoutMs?: number; streamWindowMs?: number; signal?: AbortSignal; onStdout?: (text: string) => void; editMs?: number } = {}) {
   const aborts: string[] = [];
   let stdout = '';
   let stderr = '';
@@ -41,7 +41,11 @@ async function run(text: string, options: { commandTimeoutMs?: number; streamWin
     streamWindowMs: options.streamWindowMs,
     commandTimeoutMs: options.commandTimeoutMs,
     events: { stdout: (t) => ((stdout += t), options.onStdout?.(t)), stderr: (t) => (stderr += t), clear: () => (stdout = '') },
-    hooks: { resolve: async () => undefined, confirm: async () => true },
+    hooks: {
+      resolve: async () => undefined,
+      confirm: async () => true,
+      editText: (request) => new Promise((resolve) => setTimeout(() => resolve(`${request.text}, edited`), options.editMs ?? 0)),
+    },
   });
   return { result, stdout, stderr, aborts };
 }
@@ -102,5 +106,12 @@ test('Stop before the timeout still cancels', async () => {
   const r = await run('slow hang', { commandTimeoutMs: 60_000, signal: controller.signal, onStdout: () => controller.abort('stopped') });
   assert.equal(r.result.commands[0].status, 'cancelled');
   assert.equal(r.result.exitCode, 130);
+  assert.doesNotMatch(r.stderr, /timed out/);
+});
+
+test('the time a person spends in the editor (kubectl edit) does not count', async () => {
+  const r = await run('slow edit', { commandTimeoutMs: 30, editMs: 120 });
+  assert.equal(r.stdout, 'before, edited\n');
+  assert.equal(r.result.commands[0].status, 'ok');
   assert.doesNotMatch(r.stderr, /timed out/);
 });
