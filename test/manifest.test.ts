@@ -83,3 +83,10 @@ test('the Runbook Health view: its own activity bar container with an icon that 
     assert.ok(inView.some((m) => m.command === command), `${command} is in the view's menus`);
   }
 });
+
+test('the command timeout setting defaults to what the CLI\'s --timeout does, and allows 0 (no limit)', async () => {
+  const { DEFAULT_COMMAND_TIMEOUT_SECONDS } = await import('../src/core/runner');
+  const setting = manifest.contributes.configuration.properties['runbook.commandTimeoutSeconds'];
+  assert.equal(setting.default, DEFAULT_COMMAND_TIMEOUT_SECONDS);
+  assert.equal(setting.minimum, 0);
+});

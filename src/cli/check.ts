@@ -29,6 +29,8 @@ export interface CheckOptions {
   intervalMs?: number;
   /** Multiplies every threshold's duration (tests: 0.001 makes 5m 300 ms). */
   durationScale?: number;
+  /** Each command is stopped after this long and fails, making the check incomplete (--timeout); undefined or 0: no limit. */
+  commandTimeoutMs?: number;
   signal?: AbortSignal;
 }
 
@@ -87,7 +89,7 @@ export async function checkRunbook(file: string, text: string, options: CheckOpt
   const runbook = read.withThresholds({ groups, diagnostics: read.thresholds.diagnostics });
   const session = sessionWithVars(options.cwd ?? (file ? dirname(file) : process.cwd()), options.vars ?? {}, env);
   // Values come only from --var; check never prompts and never changes state.
-  const runner = cliRunner(runbook, session, { resolve: async () => undefined, confirm: async () => false }, { continueOnFailure: true, stopOnCritical: false, readOnly: true, alwaysSample: true, streamWindowMs: settings.streamWindowMs ?? 1000 });
+  const runner = cliRunner(runbook, session, { resolve: async () => undefined, confirm: async () => false }, { continueOnFailure: true, stopOnCritical: false, readOnly: true, alwaysSample: true, streamWindowMs: settings.streamWindowMs ?? 1000, commandTimeoutMs: options.commandTimeoutMs });
   const signal = options.signal ?? new AbortController().signal;
   const started = Date.now();
   const longest = Math.max(0, ...groups.flatMap((g) => g.metrics.map((m) => m.durationMs ?? 0)));

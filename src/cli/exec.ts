@@ -22,6 +22,8 @@ export interface ExecOptions {
   readOnly?: boolean;
   /** Print each change's preview instead of running it; reads run (--dry-run). */
   dryRun?: boolean;
+  /** Each command is stopped after this long and fails with exit code 124 (--timeout); undefined or 0: no limit. */
+  commandTimeoutMs?: number;
 }
 
 export async function execCommand(commandLine: string, options: ExecOptions): Promise<number> {
@@ -38,7 +40,7 @@ export async function execCommand(commandLine: string, options: ExecOptions): Pr
   }
   const session = sessionWithVars(options.cwd, options.vars);
   // One command line: it streams until interrupted, and --repeat has its own critical rule below.
-  const runner = cliRunner(runbook, session, terminalHooks(options), { continueOnFailure: true, stopOnCritical: false, readOnly: options.readOnly, dryRun: options.dryRun, productionTargets: productionPatternsFromEnv(process.env) }, Boolean(process.stdout.isTTY));
+  const runner = cliRunner(runbook, session, terminalHooks(options), { continueOnFailure: true, stopOnCritical: false, readOnly: options.readOnly, dryRun: options.dryRun, productionTargets: productionPatternsFromEnv(process.env), commandTimeoutMs: options.commandTimeoutMs }, Boolean(process.stdout.isTTY));
   // Read-only: a change is refused before it reaches a server, saying why; the command line then fails.
   let refused = false;
   runner.on((event) => {

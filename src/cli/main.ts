@@ -10,6 +10,7 @@ import { runRunbook } from './run';
 import { showCommand } from './show';
 import { healthCommand } from './health';
 import { DEFAULT_MAX_OUTPUT_BYTES } from '../core/records';
+import { DEFAULT_COMMAND_TIMEOUT_SECONDS } from '../core/runner';
 
 const io = {
   out: (line: string) => process.stdout.write(line + '\n'),
@@ -45,12 +46,14 @@ export function buildProgram(): Command {
     .option('--sql', 'treat the command as SQL statements, as in a sql cell', false)
     .option('--thresholds <runbook>', "judge each run against this runbook's thresholds (verdicts on stderr); a critical verdict stops --repeat")
     .option('--continue-on-critical', 'with --thresholds and --repeat, keep repeating after a critical verdict', false)
-    .addHelpText('after', "\nExample: runbook exec -- 'kubectl get pods -l app=web | grep Running'\nExit status: the command's own, 127 when it needs a terminal.")
-    .action(async (words: string[], opts: { var: Record<string, string>; yes: boolean; confirmTarget: string[]; readOnly: boolean; dryRun: boolean; repeat: number; cwd: string; sql: boolean; thresholds?: string; continueOnCritical: boolean }) => {
+    .addOption(timeoutOption())
+    .addHelpText('after', "\nExample: runbook exec -- 'kubectl get pods -l app=web | grep Running'\nExit status: the command's own, 127 when it needs a terminal, 124 when a command timed out (--timeout).")
+    .action(async (words: string[], opts: { var: Record<string, string>; yes: boolean; confirmTarget: string[]; readOnly: boolean; dryRun: boolean; repeat: number; cwd: string; sql: boolean; thresholds?: string; continueOnCritical: boolean; timeout: number }) => {
       if (!Number.isInteger(opts.repeat) || opts.repeat < 1) program.error('error: --repeat takes a whole number of at least 1');
       process.exitCode = await execCommand(words.join(' '), {
         vars: opts.var, yes: opts.yes, repeat: opts.repeat, cwd: opts.cwd, language: opts.sql ? 'sql' : 'shellscript',
         thresholds: opts.thresholds, continueOnCritical: opts.continueOnCritical, confirmTargets: opts.confirmTarget, readOnly: opts.readOnly, dryRun: opts.dryRun,
+        commandTimeoutMs: opts.timeout * 1000,
       });
     });
 
@@ -73,17 +76,18 @@ export function buildProgram(): Command {
     .option('--sustained', 'count only breaches that lasted their duration (samples until the longest has passed)', false)
     .option('--var <name=value>', 'value for a variable or <placeholder> (repeatable)', collectVar, {})
     .option('--cwd <dir>', 'directory that relative paths resolve against (default: the runbook\'s)')
+    .addOption(timeoutOption())
     .addOption(new Option('--stream-window <ms>', 'how long a streaming command runs for its one sample').argParser(Number).hideHelp())
     .addOption(new Option('--interval <ms>', 'with --sustained: time between samples').argParser(Number).hideHelp())
     .addOption(new Option('--duration-scale <factor>', 'multiply every threshold duration (tests)').argParser(Number).hideHelp())
     .addHelpText('after', '\nExit status: 0 ok, 1 warning, 2 critical (the highest verdict; not-measured thresholds do not count),\n3 when a command it ran failed (the check is incomplete), 4 when the runbook cannot be read.')
-    .action(async (file: string, opts: { json: boolean; sustained: boolean; var: Record<string, string>; cwd?: string; streamWindow?: number; interval?: number; durationScale?: number }) => {
+    .action(async (file: string, opts: { json: boolean; sustained: boolean; var: Record<string, string>; cwd?: string; timeout: number; streamWindow?: number; interval?: number; durationScale?: number }) => {
       const controller = new AbortController();
       const onSignal = () => controller.abort('interrupted');
       process.once('SIGINT', onSignal);
       try {
         process.exitCode = await checkCommand(file, {
-          json: opts.json, sustained: opts.sustained, vars: opts.var, cwd: opts.cwd, signal: controller.signal,
+          json: opts.json, sustained: opts.sustained, vars: opts.var, cwd: opts.cwd, signal: controller.signal, commandTimeoutMs: opts.timeout * 1000,
           streamWindowMs: opts.streamWindow, intervalMs: opts.interval, durationScale: opts.durationScale,
         }, io);
       } finally {
@@ -108,9 +112,10 @@ export function buildProgram(): Command {
     .option('--records-folder <dir>', "where new records go, relative to the runbook's folder", 'incidents')
     .addOption(new Option('--max-output-bytes <n>', 'outputs larger than this go whole into a file beside the record').argParser(Number).default(DEFAULT_MAX_OUTPUT_BYTES))
     .option('--cwd <dir>', "directory that relative paths resolve against (default: the runbook's)")
+    .addOption(timeoutOption())
     .addOption(new Option('--stream-window <ms>', 'how long a streaming command is sampled').argParser(Number).hideHelp())
     .addHelpText('after', '\nRunning an incident record (*.incident.md) records into it.\nExit status: 0 ok, 1 warning, 2 critical (the highest verdict), 3 when a step failed, was declined or lacked a value,\n4 when the runbook cannot be read. Skipped changes (--read-only) are not failures.')
-    .action(async (given: string | undefined, opts: { readOnly: boolean; dryRun: boolean; yes: boolean; confirmTarget: string[]; var: Record<string, string>; continueOnFailure: boolean; continueOnCritical: boolean; json: boolean; record?: string | boolean; resume: boolean; recordsFolder: string; maxOutputBytes: number; cwd?: string; streamWindow?: number }) => {
+    .action(async (given: string | undefined, opts: { readOnly: boolean; dryRun: boolean; yes: boolean; confirmTarget: string[]; var: Record<string, string>; continueOnFailure: boolean; continueOnCritical: boolean; json: boolean; record?: string | boolean; resume: boolean; recordsFolder: string; maxOutputBytes: number; cwd?: string; timeout: number; streamWindow?: number }) => {
       // `run --record FILE`: the optional value took the runbook's path.
       let file = given;
       if (file === undefined && typeof opts.record === 'string') [file, opts.record] = [opts.record, true];
@@ -119,7 +124,7 @@ export function buildProgram(): Command {
       const onSignal = () => controller.abort('interrupted');
       process.once('SIGINT', onSignal);
       try {
-        process.exitCode = await runRunbook(file, { ...opts, vars: opts.var, confirmTargets: opts.confirmTarget, streamWindowMs: opts.streamWindow, signal: controller.signal }, {
+        process.exitCode = await runRunbook(file, { ...opts, vars: opts.var, confirmTargets: opts.confirmTarget, streamWindowMs: opts.streamWindow, commandTimeoutMs: opts.timeout * 1000, signal: controller.signal }, {
           ...io,
           stdout: (text) => void process.stdout.write(text),
           stderr: (text) => void process.stderr.write(text),
@@ -160,6 +165,19 @@ export function buildProgram(): Command {
     });
 
   return program;
+}
+
+/** `--timeout SECONDS` for the commands that run a runbook's commands (exec, run, check). */
+function timeoutOption(): Option {
+  return new Option('--timeout <seconds>', 'stop each command that runs longer, as Ctrl-C would, and fail it (0: no limit; streams and commands given their own --timeout are exempt)')
+    .argParser(timeoutSeconds)
+    .default(DEFAULT_COMMAND_TIMEOUT_SECONDS);
+}
+
+function timeoutSeconds(value: string): number {
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError(`expected a number of seconds (0 for no limit), got '${value}'`);
+  return seconds;
 }
 
 function collectList(value: string, previous: string[]): string[] {

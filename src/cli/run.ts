@@ -40,6 +40,8 @@ export interface RunOptions {
   cwd?: string;
   /** How long a streaming command is sampled (default 10 s, as in Run All). */
   streamWindowMs?: number;
+  /** Each command is stopped after this long and fails (--timeout); undefined or 0: no limit. */
+  commandTimeoutMs?: number;
   env?: Readonly<Record<string, string | undefined>>;
   signal?: AbortSignal;
 }
@@ -71,6 +73,7 @@ export async function runRunbook(file: string, options: RunOptions, io: RunStrea
       dryRun: options.dryRun,
       productionTargets: productionPatternsFromEnv(options.env ?? process.env),
       streamWindowMs: options.streamWindowMs ?? 10_000,
+      commandTimeoutMs: options.commandTimeoutMs,
       alwaysSample: true,
     });
   if (recording) {

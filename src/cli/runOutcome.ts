@@ -65,6 +65,8 @@ function grepFoundNothing(command: string, exitCode: number): boolean {
 
 function failureMessage(c: CommandResult, result: CellResult): string {
   if (c.status === 'declined' || c.status === 'not-run') return c.reason ?? c.status;
+  // A command stopped by its timeout: the reason says so, where stderr's first line is the tool's own (`Cancel request sent`).
+  if (c.reason) return c.reason;
   return (result.stderr ?? '').trim().split('\n')[0] ?? '';
 }
 

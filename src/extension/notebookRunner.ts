@@ -6,7 +6,7 @@
 
 import * as vscode from 'vscode';
 import type { ToolRegistry } from '../core/engine';
-import { RunbookRunner, cellSucceeded, type RunnerEvent, type StopReason } from '../core/runner';
+import { DEFAULT_COMMAND_TIMEOUT_SECONDS, RunbookRunner, cellSucceeded, type RunnerEvent, type StopReason } from '../core/runner';
 import { BreachTracker } from '../core/thresholds';
 import { CellOutputWriter } from './cellOutputs';
 import type { CellRunner, StartExecution } from './controller';
@@ -52,6 +52,7 @@ export class NotebookRunner implements CellRunner {
         continueOnFailure: settings.get<boolean>('runAll.continueOnFailure', false),
         stopOnCritical: settings.get<boolean>('stopOnCritical', true),
         streamWindowMs: settings.get<number>('runAll.streamWindowSeconds', 10) * 1000,
+        commandTimeoutMs: settings.get<number>('commandTimeoutSeconds', DEFAULT_COMMAND_TIMEOUT_SECONDS) * 1000,
         ...safetySettings(notebook.uri),
       },
       hooks: {

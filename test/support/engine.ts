@@ -30,6 +30,8 @@ export interface NativeOptions {
   isTTY?: boolean;
   signal?: AbortSignal;
   streamWindowMs?: number;
+  /** Each command's timeout (see RunCellOptions.commandTimeoutMs); default none. */
+  commandTimeoutMs?: number;
   cwd?: string;
   /** Reuse a session across runs (kept-alive clients, remembered values). */
   session?: Session;
@@ -51,6 +53,7 @@ export async function runNative(commandLine: string, options: NativeOptions): Pr
     signal: options.signal ?? new AbortController().signal,
     isTTY: options.isTTY ?? false,
     streamWindowMs: options.streamWindowMs,
+    commandTimeoutMs: options.commandTimeoutMs,
     dryRun: options.dryRun,
     events: { stdout: (t) => ((stdout += t), options.onStdout?.(t)), stderr: (t) => (stderr += t), clear: () => (stdout = '') },
     hooks: {

@@ -19,6 +19,7 @@ import { judgeTarget } from '../safety/productionTargets';
 import type { ConfirmationRequest, EditRequest, ParsedCommand, Target } from './tool';
 import { registerCommandSecrets } from './commandSecrets';
 import { abortableSleep } from '../util/abortableSleep';
+import { commandTimeoutMs, limitTimer, TIMED_OUT, TIMED_OUT_EXIT_CODE, timedOutReason, timedOutText, type LimitTimer } from './commandTimeout';
 
 export interface CellEvents {
   stdout(text: string): void;
@@ -56,6 +57,8 @@ export interface RunCellOptions {
   isTTY: boolean;
   /** Streaming commands stop after this long (Run All); undefined: until stopped. */
   streamWindowMs?: number;
+  /** Each command (not cell) is stopped after this long, as Stop stops it, and fails (exit 124); undefined or 0: no limit. See commandTimeout.ts for the exemptions. */
+  commandTimeoutMs?: number;
   /** Run only commands that read state; every other command is recorded as skipped, with its reason, and the cell goes on. */
   readOnly?: boolean;
   /** Change nothing: each state-changing command's preview is printed (stderr) instead of running it, recorded as skipped; reads run. */
@@ -262,6 +265,9 @@ class StatementRunner {
     const notes: string[] = [];
     const data: ToolData[] = [];
     let target: Target | undefined;
+    /** The running command's window or timeout, if it has one (set below, once it starts). */
+    let timer: LimitTimer | undefined;
+    const { editText } = this.options.hooks;
     const base = {
       isTTY: this.options.isTTY && stages.length === 1 && !head.redirects.some((r) => r.op === '>' || r.op === '>>'),
       cwd: session.cwd,
@@ -269,7 +275,7 @@ class StatementRunner {
       emit: (d: ToolData) => void data.push(d),
       note: (text: string) => void notes.push(text),
       setTarget: (t: Target) => void (target = judgeTarget(t, this.options.productionTargets ?? [])),
-      editText: this.options.hooks.editText,
+      editText: editText && ((request: EditRequest) => (timer ? timer.paused(() => editText(request)) : editText(request))),
     };
 
     let status: ResultStatus = 'ok';
@@ -314,11 +320,14 @@ class StatementRunner {
       return 0;
     }
 
-    // A sampled stream gets a signal of its own that its window also aborts; otherwise the cell's signal is the command's.
-    const window = sampled ? new AbortController() : undefined;
+    // A sampled stream, or a command with a timeout, gets a signal of its own that its window or timeout also aborts;
+    // otherwise the cell's signal is the command's. Streams have no timeout, so a command has one limit at most.
+    const timeoutMs = commandTimeoutMs(head.command?.plan, this.options.commandTimeoutMs);
+    const limit = sampled ? { ms: this.options.streamWindowMs, reason: 'sampled' } : timeoutMs !== undefined ? { ms: timeoutMs, reason: TIMED_OUT } : undefined;
+    const window = limit ? new AbortController() : undefined;
     const cancel = () => window?.abort(this.options.signal.reason);
     if (window) this.options.signal.addEventListener('abort', cancel, { once: true });
-    const timer = window ? setTimeout(() => window.abort('sampled'), this.options.streamWindowMs) : undefined;
+    timer = window ? limitTimer(window, limit!.ms ?? 0, limit!.reason) : undefined;
     // One masking stream per output: a secret split across two writes is still masked whole.
     const stdout = session.masker.stream((t) => events.stdout(t));
     const stderr = session.masker.stream((t) => events.stderr(t));
@@ -336,15 +345,23 @@ class StatementRunner {
       });
       exitCode = await running;
     } finally {
-      clearTimeout(timer);
+      timer?.stop();
       if (window) this.options.signal.removeEventListener('abort', cancel);
       stdout.flush();
       stderr.flush();
     }
-    const wasSampled = window !== undefined && window.signal.aborted && window.signal.reason === 'sampled';
+    const endedBy = window?.signal.aborted ? window.signal.reason : undefined;
+    const wasSampled = endedBy === 'sampled';
+    let reason: string | undefined;
     if (wasSampled) {
       exitCode = 0;
       notes.push(`Streamed for ${Math.round((this.options.streamWindowMs ?? 0) / 1000)} s and stopped: a sample, because the cell ran as part of Run All.`);
+    } else if (endedBy === TIMED_OUT && timeoutMs !== undefined) {
+      // Stopped as Stop stops a command, but a failure: the cell's stderr says which command and after how long.
+      events.stderr(session.mask(timedOutText(timeoutMs, args.display)));
+      status = 'failed';
+      exitCode = TIMED_OUT_EXIT_CODE;
+      reason = timedOutReason(timeoutMs);
     } else if (this.options.signal.aborted) {
       status = 'cancelled';
       exitCode = 130;
@@ -355,6 +372,7 @@ class StatementRunner {
       tool: args.tool,
       status,
       exitCode,
+      ...(reason ? { reason } : {}),
       target,
       variables: args.variables,
       data: data.length ? data : undefined,

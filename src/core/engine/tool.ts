@@ -25,6 +25,8 @@ export interface ToolPlan {
   mutates: boolean;
   /** Streams until stopped (-w, logs -f, MONITOR): sampled inside Run All. */
   streams?: boolean;
+  /** Waits by design and was given its own `--timeout` (kubectl wait, rollout status): the command timeout leaves it to that flag. */
+  ownTimeout?: boolean;
   /** Why it is not native, or what it would do. */
   reason?: string;
   /** The tool could not read the line as written (a usage error): see unreadableLine(). */

@@ -12,6 +12,9 @@ import { judgeCell, type BreachTracker } from '../thresholds';
 import { buildCellResult, cellSucceeded, type CellOutput } from './cellResult';
 import type { RunnerEvent, RunnerListener, StopReason } from './events';
 
+/** The command timeout when none is set: the VS Code setting's and the CLI's `--timeout` default. */
+export const DEFAULT_COMMAND_TIMEOUT_SECONDS = 60;
+
 export interface RunnerPolicy {
   /** Keep going after a failed cell. */
   continueOnFailure: boolean;
@@ -19,6 +22,11 @@ export interface RunnerPolicy {
   stopOnCritical: boolean;
   /** When several cells run, a streaming command (`get -w`, `logs -f`, `watch`) is sampled for this long. */
   streamWindowMs?: number;
+  /**
+   * Each command (not cell) is stopped after this long, as Stop stops it, and fails with exit code 124; undefined or 0:
+   * no limit. Streams are exempt (their sampling window ends them), and so are commands given their own `--timeout`.
+   */
+  commandTimeoutMs?: number;
   /** Sample streams even when one cell runs (`runbook check` takes one sample of each). */
   alwaysSample?: boolean;
   /** Run only what reads state; every other command is skipped with its reason (`runbook check`). */
@@ -133,6 +141,7 @@ export class RunbookRunner {
         signal,
         isTTY: options.isTTY,
         streamWindowMs: sampled ? (options.policy.streamWindowMs ?? 10_000) : undefined,
+        commandTimeoutMs: options.policy.commandTimeoutMs,
         readOnly: options.policy.readOnly,
         dryRun: options.policy.dryRun,
         productionTargets,

@@ -88,6 +88,7 @@ function parseKubectl(argv: readonly string[], env: Env): ParsedCommand {
           terminal: false,
           effect: native.effect(args),
           streams: native.streams?.(args) ?? false,
+          ...(native.ownTimeout?.(args) ? { ownTimeout: true } : {}),
           action: native.action?.(args) ?? `${verb} ${args.positionals.join(' ')}`.trim(),
         });
   } catch (error) {

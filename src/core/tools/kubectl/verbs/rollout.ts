@@ -40,6 +40,7 @@ export const rollout: Verb = {
     if (sub === undefined || sub === 'status' || sub === 'history') return 'read';
     return sub === 'undo' && ['client', 'server'].includes(flagString(args, 'dry-run') ?? '') ? 'read' : 'change';
   },
+  ownTimeout: (args) => args.positionals[0] === 'status' && flagString(args, 'timeout') !== undefined,
   action: (args) => `rollout ${describeAction(args.positionals[0] ?? '', { ...args, positionals: args.positionals.slice(1) })}`.trim(),
   run: runRollout,
 };

@@ -19,6 +19,8 @@ export interface Verb {
   /** Whether this form of the verb reads, changes or destroys (a dry run reads). */
   effect(args: ParsedArgs): Effect;
   streams?(args: ParsedArgs): boolean;
+  /** Whether this form waits by design under its own `--timeout`, given on the line (then the command timeout does not apply). */
+  ownTimeout?(args: ParsedArgs): boolean;
   /** Set when the verb needs an interactive terminal: why. */
   terminal?: string;
   /** Why this form of the verb does not run natively (it runs in a terminal instead); undefined when it does. */

@@ -41,6 +41,7 @@ export const wait: Verb = {
   ],
   usage: "See 'kubectl wait -h' for help and examples",
   effect: reads,
+  ownTimeout: (args) => flagString(args, 'timeout') !== undefined,
   run: runWait,
 };
 
