@@ -138,8 +138,8 @@ async function run(ctx: ToolContext, args: RedisArgs, written: CommandTraits): P
     return 1;
   }
   if (reply.type === 'error' && args.exitOnError) {
-    // With -e the error goes to stderr, without the blank line that follows it on stdout.
-    ctx.stderr.write(raw ? `${reply.value}\n` : `(error) ${reply.value}\n`);
+    // With -e the error goes to stderr as the server sent it, in raw and --no-raw alike.
+    ctx.stderr.write(`${reply.value}\n`);
     return 1;
   }
   const text = formatReply(reply, { raw, verbatim: traits.verbatim && reply.type !== 'error' });
