@@ -79,7 +79,9 @@ export function resolveSettings(request: ConnectionRequest, env: Env): Connectio
     throw new PgConnectError(`could not match ${portList.length} port numbers to ${hosts.length} hosts`, 2);
   }
   for (const port of portList) {
-    if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) throw new PgConnectError(`invalid port number: "${port}"`, 2);
+    // libpq: a port that is not a whole number is an invalid integer; one out of range an invalid port number.
+    if (!/^-?\d+$/.test(port)) throw new PgConnectError(`invalid integer value "${port}" for connection option "port"`, 2);
+    if (Number(port) < 1 || Number(port) > 65535) throw new PgConnectError(`invalid port number: "${port}"`, 2);
   }
   const hostaddrs = values.hostaddr ? values.hostaddr.split(',').map((a) => a || undefined) : hosts.map(() => undefined);
   const sslmode = values.sslmode || (values.requiressl === '1' ? 'require' : 'prefer');

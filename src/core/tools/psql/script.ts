@@ -9,7 +9,7 @@ import type { PsqlArgs } from './args';
 import { metaCommands, runMeta } from './meta';
 import type { PsqlRun } from './runner';
 import { homeDir } from '../../connections/postgres';
-import { applyPset, defaultState, setVariable, type PsqlState } from './state';
+import { applyPset, defaultState, PsetError, setVariable, type PsqlState } from './state';
 import { interpolate } from './variables';
 
 /**
@@ -105,7 +105,15 @@ export async function runActions(run: PsqlRun, args: PsqlArgs): Promise<number> 
 export function configure(args: PsqlArgs): PsqlState {
   const state = defaultState();
   for (const [name, value] of Object.entries(args.variables)) setVariable(state, name, value);
-  for (const [name, value] of args.pset) applyPset(state, name, value);
+  for (const [name, value] of args.pset) {
+    try {
+      applyPset(state, name, value);
+    } catch (error) {
+      // A bad -P is reported as psql reports it at startup: the reason, then the parameter it could not set.
+      if (!(error instanceof PsetError)) throw error;
+      throw new PsetError(`psql: error: ${error.message}\npsql: error: could not set printing parameter "${name}"`);
+    }
+  }
   state.echoQueries ||= args.echoQueries;
   return state;
 }
