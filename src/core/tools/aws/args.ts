@@ -84,6 +84,7 @@ export function usageError(message: string): AwsUsageError {
 export function parseAwsArgs(argv: readonly string[]): AwsArgs {
   const globals: AwsGlobalFlags = { noVerifySsl: false, noPaginate: false, noSignRequest: false, debug: false, noCliPager: false };
   const positional: string[] = [];
+  const early: string[] = [];
   let version = false;
   const words = argv.slice(1);
   for (let i = 0; i < words.length; i++) {
@@ -114,10 +115,15 @@ export function parseAwsArgs(argv: readonly string[]): AwsArgs {
       version = true;
       continue;
     }
-    positional.push(word);
+    // An unknown option before the service goes to the command, which reports it (argparse keeps it for later).
+    if (word.startsWith('--') && positional.length === 0) early.push(word);
+    else positional.push(word);
   }
   const [service, operation, ...rest] = positional;
-  return { globals, service: service?.startsWith('-') ? undefined : service, operation, rest, version };
+  if (service === undefined) positional.push(...early);
+  else rest.push(...early);
+  const first = positional[0];
+  return { globals, service: first?.startsWith('-') ? undefined : first, operation, rest, version };
 }
 
 /** argparse's error for a word not among an argument's choices, with aws-cli's "maybe you meant" (similarity 0.8 or more). */

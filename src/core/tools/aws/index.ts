@@ -80,7 +80,11 @@ export function awsTarget(args: AwsArgs, s: AwsSettings): Target {
 async function dispatch(args: AwsArgs, ctx: ToolContext): Promise<number> {
   if (args.service === undefined) throw usageError('the following arguments are required: command');
   const entry = TABLES[args.service]!;
-  if (args.operation === undefined) throw usageError(`the following arguments are required: ${entry.argument}`);
+  if (args.operation === undefined) {
+    // `aws s3` is aws-cli's own command, not an argparse service: it has its own short usage error.
+    if (args.service === 's3') throw new AwsUsageError('\nusage: aws [options] <command> <subcommand> [parameters]\naws: error: too few arguments\n', 255);
+    throw usageError(`the following arguments are required: ${entry.argument}`);
+  }
   const command = commandFor(args.service, args.operation);
   if (!command) throw invalidChoice(entry.argument, args.operation, entry.choices);
   let settings: AwsSettings;

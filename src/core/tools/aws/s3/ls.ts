@@ -2,6 +2,7 @@
 // page by page as ListObjectsV2 returns them (a thousand keys a page).
 
 import { AwsUsageError, parseFlags } from '../args';
+import { pyRepr } from '../output/pyStr';
 import type { AwsCommand, AwsCommandContext } from '../context';
 import { describeAwsError } from './errors';
 import { humanReadableSize, localTime } from './format';
@@ -20,6 +21,11 @@ function parseLs(words: readonly string[]) {
   const f = parseFlags(words, LS_FLAGS);
   const unknown = [...f.unknown, ...f.positionals.slice(1)];
   if (unknown.length) throw new AwsUsageError(`\nUnknown options: ${unknown.join(', ')}\n`, 255);
+  const pageSize = f.values.get('--page-size');
+  // aws-cli turns --page-size into a number with Python's int() before it lists anything.
+  if (pageSize !== undefined && !/^\s*[+-]?\d+(_\d+)*\s*$/.test(pageSize)) {
+    throw new AwsUsageError(`\ninvalid literal for int() with base 10: ${pyRepr(pageSize)}\n`, 255);
+  }
   return {
     path: f.positionals[0] ?? 's3://',
     recursive: f.switches.has('--recursive'),
