@@ -32,18 +32,29 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: 'token', type: 'string' },
 ];
 
+const TRUE_WORDS = new Set(['1', 't', 'T', 'true', 'TRUE', 'True']);
+const FALSE_WORDS = new Set(['0', 'f', 'F', 'false', 'FALSE', 'False']);
+
 export function parseArgs(args: readonly string[], specs: readonly FlagSpec[], command: string): ParsedArgs {
   const all = [...GLOBAL_FLAGS, ...specs];
   const byName = new Map(all.map((s) => [s.name, s]));
   const byShort = new Map(all.filter((s) => s.short).map((s) => [s.short!, s]));
   const result: ParsedArgs = { positionals: [], flags: new Map(), rest: [] };
+  const invalid = (spec: FlagSpec, value: string, parser: string) =>
+    new KubectlUsageError(`Error: invalid argument "${value}" for "${spec.short ? `-${spec.short}, ` : ''}--${spec.name}" flag: strconv.${parser}: parsing "${value}": invalid syntax\nSee '${command} --help' for usage.`);
+  /** A boolean flag's `=value`, read as Go's strconv.ParseBool reads it. */
+  const boolValue = (spec: FlagSpec, value: string): boolean => {
+    if (TRUE_WORDS.has(value)) return true;
+    if (FALSE_WORDS.has(value)) return false;
+    throw invalid(spec, value, 'ParseBool');
+  };
   const set = (spec: FlagSpec, value: string | boolean) => {
     if (spec.type === 'strings') {
       const list = (result.flags.get(spec.name) as string[] | undefined) ?? [];
       list.push(...String(value).split(',').filter((v) => v !== '' || spec.name === 'filename'));
       result.flags.set(spec.name, list);
     } else if (spec.type === 'int' && typeof value === 'string' && !/^-?\d+$/.test(value)) {
-      throw new KubectlUsageError(`Error: invalid argument "${value}" for "${spec.short ? `-${spec.short}, ` : ''}--${spec.name}" flag: strconv.ParseInt: parsing "${value}": invalid syntax\nSee '${command} --help' for usage.`);
+      throw invalid(spec, value, 'ParseInt');
     } else result.flags.set(spec.name, value);
   };
   for (let i = 0; i < args.length; i++) {
@@ -57,7 +68,7 @@ export function parseArgs(args: readonly string[], specs: readonly FlagSpec[], c
       const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
       const spec = byName.get(name);
       if (!spec) throw new KubectlUsageError(`Error: unknown flag: --${name}\nSee '${command} --help' for usage.`);
-      if (spec.type === 'bool') set(spec, eq < 0 ? true : arg.slice(eq + 1) !== 'false');
+      if (spec.type === 'bool') set(spec, eq < 0 ? true : boolValue(spec, arg.slice(eq + 1)));
       else if (eq >= 0) set(spec, arg.slice(eq + 1));
       else {
         if (i + 1 >= args.length) throw new KubectlUsageError(`Error: flag needs an argument: --${name}\nSee '${command} --help' for usage.`);
@@ -72,7 +83,7 @@ export function parseArgs(args: readonly string[], specs: readonly FlagSpec[], c
         if (!spec) throw new KubectlUsageError(`Error: unknown shorthand flag: '${letter}' in ${arg}\nSee '${command} --help' for usage.`);
         if (spec.type === 'bool') {
           if (arg[k + 1] === '=') {
-            set(spec, arg.slice(k + 2) !== 'false');
+            set(spec, boolValue(spec, arg.slice(k + 2)));
             break;
           }
           set(spec, true);

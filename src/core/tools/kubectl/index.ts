@@ -14,6 +14,7 @@ import { lineSecrets } from './secrets';
 import { cachedKubeConfig, KubectlError, KubectlRun, kubeTarget } from './session';
 import { otherVerbEffect } from './otherVerbs';
 import { kubectlPreview } from './preview';
+import { checkRequestTimeout } from './requestTimeout';
 import { findVerb, KNOWN_PLUGINS, TERMINAL_VERBS } from './verbs';
 import type { Verb } from './verbs/verb';
 
@@ -81,6 +82,8 @@ function parseKubectl(argv: readonly string[], env: Env): ParsedCommand {
     args = verbArgs(native, `${program} ${verb}`, rest);
     notNative = native.notNative?.(args);
     if (!notNative) native.validate?.(args);
+    // The client is built only by commands that call the server; `kubectl config` never reads the value.
+    if (!notNative && verb !== 'config') checkRequestTimeout(args);
     plan = notNative
       ? toolPlan({ native: false, terminal: true, effect: native.effect(args), reason: notNative })
       : toolPlan({

@@ -47,9 +47,12 @@ const CASES: Case[] = [
   { line: 'kubectl get pods -l "app in (x"', gap: 'kubectl wraps a bad selector in "Unable to find ... that match label selector"; ours prints the server message alone' },
   { line: 'kubectl get pods --field-selector=nosuch', gap: 'as for a bad label selector' },
   { line: 'kubectl get pods --chunk-size=x' },
-  { line: 'kubectl get pods --request-timeout=abc', gap: 'ours does not check the --request-timeout value' },
+  { line: 'kubectl get pods --request-timeout=abc' },
+  { line: 'kubectl get pods --request-timeout=-5' },
   { line: 'kubectl logs tiktok-toe --tail=x' },
   { line: 'kubectl logs tiktok-toe --since=5x' },
+  { line: 'kubectl get pods -w=maybe' },
+  { line: 'kubectl get pods --watch=yes' },
   // Missing arguments.
   { line: 'kubectl get' },
   { line: 'kubectl describe' },
