@@ -11,6 +11,7 @@ import type { GoTemplatePrinter } from '../printers/goTemplate';
 import { asPrintable, printJson, printName, printYaml, type KubeObject } from '../printers/objects';
 import { tableCells, tableData, type Table } from '../printers/table';
 import { tableWriter } from '../printers/tabwriter';
+import { listError } from '../listError';
 import { KubectlError, serverError, type KubectlRun } from '../session';
 import { resolveTargets, type TargetGroup } from '../targets';
 import { templatePrinter } from '../templateOutput';
@@ -181,7 +182,7 @@ async function fetchTable(run: KubectlRun, group: TargetGroup, namespace: string
     let next: string | undefined;
     do {
       const sortBy = flagString(run.args, 'sort-by');
-      const page = await run.json<Table>({ path: resourcePath(group.type, ns), accept: TABLE_ACCEPT, query: { ...query, limit: 500, continue: next, includeObject: sortBy ? 'Object' : undefined } });
+      const page = await listJson<Table>(run, group, query, { path: resourcePath(group.type, ns), accept: TABLE_ACCEPT, query: { ...query, limit: 500, continue: next, includeObject: sortBy ? 'Object' : undefined } });
       tables.push(page);
       next = page.metadata?.continue || undefined;
     } while (next);
@@ -194,6 +195,13 @@ async function fetchTable(run: KubectlRun, group: TargetGroup, namespace: string
     merged = merged ? { ...merged, rows: [...merged.rows, ...table.rows] } : table;
   }
   return merged;
+}
+
+/** A list's JSON body; a refused list fails as kubectl reports it. */
+async function listJson<T>(run: KubectlRun, group: TargetGroup, query: Query, request: Parameters<KubectlRun['request']>[0]): Promise<T> {
+  const response = await run.request(request);
+  if (response.status >= 400) throw listError(response, group.type, query);
+  return JSON.parse(response.text) as T;
 }
 
 /** Each named object; a missing one is reported as kubectl reports it (or skipped with --ignore-not-found). */
@@ -219,7 +227,7 @@ async function fetchObjects(run: KubectlRun, group: TargetGroup, namespace: stri
     return o;
   };
   if (group.names.length === 0) {
-    const list = await run.json<{ items: KubeObject[] }>({ path: resourcePath(group.type, all ? undefined : namespace), query });
+    const list = await listJson<{ items: KubeObject[] }>(run, group, query, { path: resourcePath(group.type, all ? undefined : namespace), query });
     const apiVersion = group.type.group ? `${group.type.group}/${group.type.version}` : group.type.version;
     // List items come without kind and apiVersion; kubectl fills them in.
     return list.items.map((item) => withoutManagedFields({ apiVersion, kind: group.type.kind, ...item }));
