@@ -23,6 +23,12 @@ describe('Quantity', () => {
     for (const [input, expected] of cases) assert.equal(Quantity.canonical(input), expected, input);
   });
 
+  it('prints a binary value that is no multiple of 1024 as plain digits, as kubectl does', () => {
+    assert.equal(Quantity.canonical('83447309218.75Ki'), '85450044640000');
+    assert.equal(Quantity.canonical('85450044640000'), '85450044640k', 'the same digits read as a decimal value');
+    assert.equal(Quantity.canonical('1.5Ki'), '1536');
+  });
+
   it('adds exactly and keeps the first non-zero format', () => {
     assert.equal(Quantity.of('2Gi').add(Quantity.of('512Mi')).add(Quantity.of('512Mi')).toString(), '3Gi');
     assert.equal(Quantity.of('500m').add(Quantity.of('1500m')).toString(), '2');
@@ -103,7 +109,10 @@ const quantityText = fc
 const ceilDiv = (a: bigint, b: bigint) => (a > 0n ? (a + b - 1n) / b : a / b);
 
 describe('Quantity properties', () => {
-  it('reads its canonical text back as the same value, and that text is canonical', () => {
+  // The canonical text keeps the value, not always the format: a binary value
+  // that is no multiple of 1024 prints as plain digits, which read back as a
+  // decimal value (see the case above). From the second reading on, the text is fixed.
+  it('reads its canonical text back as the same value, and that text is canonical from the second reading on', () => {
     fc.assert(
       fc.property(quantityText, ({ text }) => {
         const q = Quantity.parse(text);
@@ -112,7 +121,9 @@ describe('Quantity properties', () => {
         const again = Quantity.parse(canonical);
         assert.ok(again, canonical);
         assert.equal(again.compare(q), 0, `${text} -> ${canonical}`);
-        assert.equal(again.toString(), canonical);
+        const second = again.toString();
+        if (second !== canonical) assert.match(canonical, /^-?\d+$/, `${text} -> ${canonical} -> ${second}: only plain digits may change format`);
+        assert.equal(Quantity.parse(second)!.toString(), second, `${text} -> ${canonical} -> ${second}`);
       }),
       { numRuns: 2000 },
     );
