@@ -2,7 +2,7 @@
 // (a `watch` frame clears it), so each command's record can say on which line
 // of the cell's text its own output began.
 
-import type { CellEvents } from './run';
+import type { CellEvents } from './cellOptions';
 
 export interface CountedEvents {
   /** Passes everything on, counting stdout's line endings. */

@@ -6,68 +6,21 @@ import { isShellLanguage } from '../shell/languages';
 import { usedVariables } from './expand';
 import { planPipeline, planSql, readOnlySkipReason, type PlanScope, type SqlPlanRow } from './plan';
 import { preparePipeline } from './preparedPipeline';
-import { redirectedInput, runStages, type Stage } from './pipeline';
-import { previewOf } from './preview';
+import { runStages, type Stage } from './pipeline';
 import { classifyProgram, parseWatch } from './program';
-import type { ToolRegistry } from './registry';
 import type { CommandResult, ResultStatus } from '../results/commandResult';
 import type { ToolData } from '../results/toolData';
 import { countLines } from './outputLines';
 import { ranCleanly, type CellRun } from './result';
-import type { Session } from '../session';
 import { judgeTarget } from '../safety/productionTargets';
-import type { ConfirmationRequest, EditRequest, ParsedCommand, Target } from './tool';
+import type { EditRequest, ParsedCommand, Target } from './tool';
 import { registerCommandSecrets } from './commandSecrets';
 import { abortableSleep } from '../util/abortableSleep';
+import { confirmStages, dryRunText } from './confirmStages';
+import type { RunCellOptions } from './cellOptions';
 import { commandTimeoutMs, limitTimer, TIMED_OUT, TIMED_OUT_EXIT_CODE, timedOutReason, timedOutText, type LimitTimer } from './commandTimeout';
 
-export interface CellEvents {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** A `watch` frame is about to replace everything printed so far. */
-  clear(): void;
-  /** A command finished (for streaming its structured result). */
-  command?(result: CommandResult): void;
-}
-
-export interface ValueRequest {
-  command: string;
-  variables: string[];
-  placeholders: string[];
-}
-
-export interface CellHooks {
-  /** Values for unset variables and placeholders; undefined when the user gives none. */
-  resolve(request: ValueRequest): Promise<Record<string, string> | undefined>;
-  confirm(request: ConfirmationRequest): Promise<boolean>;
-  /**
-   * Whether confirm() will put this request to a person. A preview (a dry run, rows counted in a rolled-back
-   * transaction) is worked out only then, or in a dry run: never for a change that runs unasked or is refused outright.
-   * Default: yes.
-   */
-  willAsk?(request: ConfirmationRequest): boolean;
-  editText?(request: EditRequest): Promise<string | undefined>;
-}
-
-export interface RunCellOptions {
-  language: string;
-  session: Session;
-  registry: ToolRegistry;
-  signal: AbortSignal;
-  isTTY: boolean;
-  /** Streaming commands stop after this long (Run All); undefined: until stopped. */
-  streamWindowMs?: number;
-  /** Each command (not cell) is stopped after this long, as Stop stops it, and fails (exit 124); undefined or 0: no limit. See commandTimeout.ts for the exemptions. */
-  commandTimeoutMs?: number;
-  /** Run only commands that read state; every other command is recorded as skipped, with its reason, and the cell goes on. */
-  readOnly?: boolean;
-  /** Change nothing: each state-changing command's preview is printed (stderr) instead of running it, recorded as skipped; reads run. */
-  dryRun?: boolean;
-  /** Glob patterns of production targets (see core/safety); each target a command acts on is marked by them. Default: none. */
-  productionTargets?: readonly string[];
-  events: CellEvents;
-  hooks: CellHooks;
-}
+export type { CellEvents, CellHooks, RunCellOptions, ValueRequest } from './cellOptions';
 
 /** Redirects that send a command's stdout somewhere other than the cell, or stderr into it. */
 const STDOUT_ELSEWHERE = new Set(['>', '>>', '&>', '>&2', '2>&1']);
@@ -291,31 +244,15 @@ class StatementRunner {
       sampled = Boolean(plan.streams && this.options.streamWindowMs !== undefined);
     }
     // Every stage that changes state is confirmed before any stage runs: `kubectl get … | kubectl apply -f -` asks for the apply.
-    const dryRunPreviews: ConfirmationRequest[] = [];
-    for (const stage of stages) {
-      if (stage.program.kind !== 'tool' || !stage.command?.plan.mutates) continue;
-      const { plan } = stage.command;
-      // The target is named in the question; read-only commands record theirs while they run.
-      const stageTarget = judgeTarget(await stage.command.target?.({ env: session.env(stage.env), session, cwd: session.cwd }).catch(() => undefined), this.options.productionTargets ?? []);
-      target ??= stageTarget;
-      const request: ConfirmationRequest = { tool: stage.program.name, action: plan.action ?? stage.argv.slice(1, 3).join(' '), target: stageTarget, commandLine: args.display };
-      if (this.options.dryRun || (this.options.hooks.willAsk?.(request) ?? true)) {
-        request.preview = await previewOf(stage.command, { env: session.env(stage.env), session, cwd: session.cwd, signal: this.options.signal, stdin: await redirectedInput(stage, session.cwd).catch(() => undefined) });
-      }
-      if (this.options.dryRun) {
-        dryRunPreviews.push(session.masker.maskDeep(request));
-        continue;
-      }
-      const yes = await this.options.hooks.confirm(session.masker.maskDeep(request));
-      if (!yes) {
-        events.stderr(`not run: ${stage.program.name} ${plan.action ?? ''} was declined\n`.replace(/ +\n/, '\n'));
-        this.record({ command: args.display, tool: args.tool, status: 'declined', exitCode: 1, target: stageTarget, variables: args.variables, reason: 'declined' }, args.started);
-        return 1;
-      }
+    const consent = await confirmStages(stages, args.display, this.options);
+    if (consent.kind === 'declined') {
+      events.stderr(`not run: ${consent.program} ${consent.action ?? ''} was declined\n`.replace(/ +\n/, '\n'));
+      this.record({ command: args.display, tool: args.tool, status: 'declined', exitCode: 1, target: consent.target, variables: args.variables, reason: 'declined' }, args.started);
+      return 1;
     }
-
-    if (dryRunPreviews.length) {
-      for (const request of dryRunPreviews) events.stderr(dryRunText(request));
+    target = consent.target;
+    if (consent.kind === 'dry run') {
+      for (const request of consent.previews) events.stderr(dryRunText(request));
       this.record({ command: args.display, tool: args.tool, status: 'skipped', exitCode: 0, target, variables: args.variables, reason: 'dry run: previewed, not run' }, args.started);
       return 0;
     }
@@ -437,13 +374,6 @@ class StatementRunner {
     }, started);
     return cancelled ? 0 : exitCode;
   }
-}
-
-/** A change a dry run did not make: what it is, where, and its preview. */
-function dryRunText(request: ConfirmationRequest): string {
-  const head = `dry run: ${request.tool} ${request.action}${request.target ? ` on ${request.target.label}` : ''} (not run)\n`;
-  const text = request.preview?.text ?? '';
-  return head + (text && !text.endsWith('\n') ? text + '\n' : text);
 }
 
 function quoteArg(arg: string): string {
