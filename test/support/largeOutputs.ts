@@ -34,25 +34,28 @@ export interface LargeFixture {
   stop(): Promise<void>;
 }
 
-/** `pgEnv`: the sandbox's PostgreSQL settings (PGHOST, PGPORT, PGUSER, PGPASSWORD). */
-export async function startLargeOutputs(pgEnv: Record<string, string | undefined>): Promise<LargeFixture> {
+/**
+ * `env`: the sandbox's PostgreSQL settings (PGHOST, PGPORT, PGUSER, PGPASSWORD), and a KUBECONFIG to put the chatty pod
+ * in (a bench's own sandbox, its simulator in another process); without one, a simulator of its own in this process.
+ */
+export async function startLargeOutputs(env: Record<string, string | undefined>, options: { kubeconfig?: string } = {}): Promise<LargeFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'large-outputs-'));
   const namespace = `chatty-${process.pid}`;
-  const [sim, redis] = await Promise.all([startKubeSimulator({ scenario: SCENARIOS.normal }), startThrowawayRedis()]);
+  const [sim, redis] = await Promise.all([options.kubeconfig ? undefined : startKubeSimulator({ scenario: SCENARIOS.normal }), startThrowawayRedis()]);
   const stop = async () => {
-    await Promise.all([sim.stop(), redis.stop()]);
+    await Promise.all([sim?.stop(), redis.stop()]);
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const kubeconfig = join(dir, 'kubeconfig');
-    await sim.writeKubeconfig(kubeconfig);
+    const kubeconfig = options.kubeconfig ?? join(dir, 'kubeconfig');
+    await sim?.writeKubeconfig(kubeconfig);
     const base = { PATH: process.env.PATH, HOME: dir, LANG: 'C.UTF-8' };
     const kubeEnv = { ...base, KUBECONFIG: kubeconfig, KUBECACHEDIR: join(dir, 'cache') };
     const pod = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${namespace}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: chatty\n  namespace: ${namespace}\n  annotations: {${LOG_LINES_ANNOTATION}: "${LOG_LINES}"}\nspec:\n  containers:\n  - {name: worker, image: busybox}\n`;
     await must(runReal(`kubectl apply -f - <<'EOF'\n${pod}EOF\nkubectl -n ${namespace} wait --for=condition=Ready pod/chatty --timeout=20s`, kubeEnv));
     const redisEnv = { ...base };
     await must(runReal(`redis-cli -p ${redis.port} EVAL "for i = 1, tonumber(ARGV[1]) do redis.call('SET', 'key:' .. i, i) end return 0" 0 ${SCAN_KEYS}`, redisEnv));
-    const { PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE } = pgEnv;
+    const { PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE } = env;
     const psqlEnv = { ...base, PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, PAGER: 'cat', PSQL_PAGER: undefined };
     return {
       cases: [
