@@ -59,7 +59,7 @@ class LiveStream {
 }
 
 export class CellOutputWriter {
-  private readonly streams = { stdout: new LiveStream('stdout'), stderr: new LiveStream('stderr') };
+  private streams = { stdout: new LiveStream('stdout'), stderr: new LiveStream('stderr') };
   /** The next write replaces every output (a stream was spooled or cleared) instead of appending. */
   private replace = false;
   private timer: NodeJS.Timeout | undefined;
@@ -71,7 +71,7 @@ export class CellOutputWriter {
     stdout: (text: string) => this.append('stdout', text),
     stderr: (text: string) => this.append('stderr', text),
     clear: () => {
-      this.streams.stdout = new LiveStream('stdout');
+      this.streams = { stdout: new LiveStream('stdout'), stderr: new LiveStream('stderr') };
       this.replace = true;
       this.schedule();
     },

@@ -56,7 +56,7 @@ export class NotebookRunner implements CellRunner {
         commandTimeoutMs: settings.get<number>('commandTimeoutSeconds', DEFAULT_COMMAND_TIMEOUT_SECONDS) * 1000,
         ...safetySettings(notebook.uri),
       },
-      maxOutputLines: settings.get<number>('output.maxLines', DEFAULT_MAX_OUTPUT_LINES),
+      maxOutputLines: Math.max(10, settings.get<number>('output.maxLines', DEFAULT_MAX_OUTPUT_LINES)),
       hooks: {
         resolve: (request) => this.prompts.values(request, session),
         confirm: (request) => this.prompts.confirm(request),
