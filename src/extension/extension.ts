@@ -16,6 +16,7 @@ import { NOTEBOOK_TYPE, RunbookSerializer } from './serializer';
 import { RecordCommands } from './recordCommands';
 import { RestoredVerdicts } from './restoredVerdicts';
 import { NotebookSessions } from './sessions';
+import { registerOpenFullOutput } from './openFullOutput';
 import { registerRunInTerminal } from './terminal';
 import { ConfirmationAnswers, type RunbookApi } from './testApi';
 import { ThresholdDiagnostics } from './thresholdDiagnostics';
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
     new RestoredVerdicts(verdicts),
     new RecordCommands(records, log, maxBytes),
     registerRunInTerminal(),
+    registerOpenFullOutput(),
     health,
     healthCommands,
   );

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { ToolRegistry } from '../core/engine';
 import { DEFAULT_COMMAND_TIMEOUT_SECONDS, RunbookRunner, cellSucceeded, type RunnerEvent, type StopReason } from '../core/runner';
+import { DEFAULT_MAX_OUTPUT_LINES } from '../core/output';
 import { BreachTracker } from '../core/thresholds';
 import { CellOutputWriter } from './cellOutputs';
 import type { CellRunner, StartExecution } from './controller';
@@ -55,6 +56,7 @@ export class NotebookRunner implements CellRunner {
         commandTimeoutMs: settings.get<number>('commandTimeoutSeconds', DEFAULT_COMMAND_TIMEOUT_SECONDS) * 1000,
         ...safetySettings(notebook.uri),
       },
+      maxOutputLines: Math.max(10, settings.get<number>('output.maxLines', DEFAULT_MAX_OUTPUT_LINES)),
       hooks: {
         resolve: (request) => this.prompts.values(request, session),
         confirm: (request) => this.prompts.confirm(request),
@@ -65,6 +67,7 @@ export class NotebookRunner implements CellRunner {
       const entry = current;
       if (event.type === 'text') entry?.writer.events[event.stream](event.text);
       else if (event.type === 'clear') entry?.writer.events.clear();
+      else if (event.type === 'spooled') entry?.writer.events.spooled(event.stream, event.path, event.maxLines);
       // Awaited by the runner: a cell's execution ends before the next cell's starts.
       else if (event.type === 'cell-finished' && entry) return this.finish(notebook, entry, event);
       else if (event.type === 'stopped') this.stopped(event.reason, event.message);

@@ -34,7 +34,10 @@ export function describeResult(result: CellResult): ResultView {
   const verdict = result.verdict;
   const lines = result.text ? splitLines(result.text) : [];
   const rows: RowView[] = lines.map((text) => ({ text }));
-  if (verdict) highlight(rows, verdict, result.commands ?? []);
+  // Of an output too large to keep, the text holds its last lines: a row's line counts from the output's start.
+  const full = result.fullOutput?.stdout;
+  const omitted = full ? full.lines - full.shownLines : 0;
+  if (verdict) highlight(rows, verdict, result.commands ?? [], omitted);
   return {
     status: result.status,
     level: verdict?.level,
@@ -110,12 +113,13 @@ function breaches(verdict: CellVerdict, commands: readonly CommandResult[]): Bre
  * command's output began; when that is not known (piped output), it marks nothing rather than guess.
  * A value that is not a table row (kubectl describe, a psql result) marks the lines that print it.
  */
-function highlight(rows: RowView[], verdict: CellVerdict, commands: readonly CommandResult[]): void {
+function highlight(rows: RowView[], verdict: CellVerdict, commands: readonly CommandResult[], omitted: number): void {
   for (const breach of breaches(verdict, commands)) {
     if (breach.line !== undefined) {
-      if (breach.line < rows.length) mark(rows[breach.line], breach);
+      const row = breach.line - omitted;
+      if (row >= 0 && row < rows.length) mark(rows[row], breach);
     } else if (!breach.unplaced && breach.value) {
-      for (let i = breach.from ?? 0; i < rows.length; i++) if (tokens(rows[i].text).includes(breach.value)) mark(rows[i], breach);
+      for (let i = Math.max(0, (breach.from ?? 0) - omitted); i < rows.length; i++) if (tokens(rows[i].text).includes(breach.value)) mark(rows[i], breach);
     }
   }
 }

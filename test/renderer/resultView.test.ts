@@ -163,3 +163,16 @@ test("outside a table, the value is looked for only in its own command's output"
   const v: CellVerdict = { level: 'critical', verdicts: [verdict('critical', 'web', 91, undefined, { command: 1 })], findings: [], measurements: [] };
   assert.deepEqual(levels(result(text, v, [command(0, 'echo'), command(1, 'kubectl describe hpa web')])), [undefined, undefined, 'critical']);
 });
+
+test('of an output too large to keep, the rows shown are its last lines: a breach marks its row by its line in the whole output', () => {
+  // The whole output: the header, 1,000 rows; the result keeps the last 3 rows.
+  const shown = ['web-row-998             250m         280Mi', 'web-row-999             455m         300Mi', 'web-row-1000            390m         310Mi', ''].join('\n');
+  const v: CellVerdict = {
+    level: 'critical',
+    verdicts: [verdict('critical', 'web-row-999', 91, 998), verdict('warning', 'web-row-5', 78, 4)],
+    findings: [],
+    measurements: [],
+  };
+  const big: CellResult = { ...result(shown, v), fullOutput: { stdout: { path: '/tmp/x', bytes: 40_000, lines: 1001, shownLines: 3 } } };
+  assert.deepEqual(levels(big), [undefined, 'critical', undefined], 'row 999 is the second line shown; row 5 is not shown');
+});

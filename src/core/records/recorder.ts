@@ -4,7 +4,8 @@
 // waits until the write is durable before the runner goes on. The notebook
 // and the CLI give it the record through RecordTarget; the rules are here.
 
-import type { CellResult } from '../results';
+import { readFileSync } from 'node:fs';
+import type { CellResult, FullOutput } from '../results';
 import type { Runbook } from '../runbook';
 import type { RunnerEvent, RunnerListener } from '../runner';
 import { readHeader, withHeader, type IncidentHeader, type RecordStatus, type RecordedTarget } from './header';
@@ -139,7 +140,10 @@ export class IncidentRecorder {
     // A cell that ran nothing and printed nothing (a YAML block) leaves no trace.
     if (!cell || !cell.closed || (!raw.text && !raw.stderr && !raw.commands?.length)) return;
     const result = this.options.masker.maskDeep(raw);
-    const { text: fullText, stderr: fullStderr, ...rest } = result;
+    // A large output's whole text is in its spool file (the result holds its last lines): the record gets all of it.
+    const { text: shownText, stderr: shownStderr, fullOutput, ...rest } = result;
+    const fullText = wholeText(shownText, fullOutput?.stdout);
+    const fullStderr = wholeText(shownStderr ?? '', fullOutput?.stderr);
     const text = normalizeText(this.mask(fullText));
     const stderr = normalizeText(this.mask(fullStderr ?? ''));
     const extra = this.pending.get(cellIndex);
@@ -248,3 +252,13 @@ function sizeWords(bytes: number): string {
   return `${Math.round(bytes / 1024)} KB`;
 }
 
+
+/** An output's whole text: from its spool file when it was too large to keep in the result. */
+function wholeText(shown: string, full: FullOutput | undefined): string {
+  if (!full) return shown;
+  try {
+    return readFileSync(full.path, 'utf8');
+  } catch {
+    return shown;
+  }
+}

@@ -16,6 +16,11 @@ export interface CellResult {
   text: string;
   /** What it would print on stderr. */
   stderr?: string;
+  /**
+   * Set when an output was too large to keep: `text` (or `stderr`) then holds only its last lines, and the whole of it
+   * is in a file of the session's, removed when the session ends.
+   */
+  fullOutput?: { stdout?: FullOutput; stderr?: FullOutput };
   /** Why the command did not run, or what the user can do about a failure. */
   message?: string;
   startedAt?: string;
@@ -34,4 +39,14 @@ export interface CellResult {
     /** The record shows the beginning of the output; all of it is in this file next to the record. */
     sidecar?: string;
   };
+}
+
+/** Where the whole of a large output is, and how much of it the result shows. */
+export interface FullOutput {
+  path: string;
+  bytes: number;
+  /** Lines in the whole output. */
+  lines: number;
+  /** Of those, the last ones the result's text holds. */
+  shownLines: number;
 }

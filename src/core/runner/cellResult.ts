@@ -16,9 +16,11 @@ export function cellStatus(commands: readonly CommandResult[]): ResultStatus {
   return commands.length > 0 && commands.every((c) => c.status === 'skipped') ? 'skipped' : 'ok';
 }
 
+/** What the cell printed, as the runner kept it: of a large output, its last lines and where the whole of it is (core/output). */
 export interface CellOutput {
   stdout: string;
   stderr: string;
+  full?: CellResult['fullOutput'];
 }
 
 /** The cell's result, every string in it masked: no secret survives in its text, commands or data. */
@@ -29,6 +31,7 @@ export function buildCellResult(cellText: string, run: CellRun, output: CellOutp
     status: cellStatus(run.commands),
     text: output.stdout,
     stderr: output.stderr || undefined,
+    ...(output.full ? { fullOutput: output.full } : {}),
     startedAt: run.startedAt,
     durationMs: run.durationMs,
     exitCode: run.exitCode,

@@ -8,6 +8,8 @@ import type { Cell } from '../runbook';
 export type RunnerEvent =
   | { type: 'cell-started'; cell: Cell; sampled: boolean }
   | { type: 'text'; cell: Cell; stream: 'stdout' | 'stderr'; text: string }
+  /** A stream of the cell grew too large to keep: from now on it goes whole to this file, and the cell keeps its last lines. */
+  | { type: 'spooled'; cell: Cell; stream: 'stdout' | 'stderr'; path: string; maxLines: number }
   /** A `watch` frame replaces everything the cell printed so far. */
   | { type: 'clear'; cell: Cell }
   | { type: 'command-finished'; cell: Cell; command: CommandResult }

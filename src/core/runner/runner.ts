@@ -6,10 +6,16 @@
 // runbook's thresholds, and tells subscribers what happens as it happens.
 
 import { runCell, type CellHooks, type CellRun, type Session, type ToolRegistry } from '../engine';
+import { CapturedOutput, DEFAULT_MAX_OUTPUT_LINES, spoolDirectoryOf, type OutputLimits } from '../output';
 import type { CellResult } from '../results/cellResult';
 import type { Cell, Runbook } from '../runbook';
 import { judgeCell, type BreachTracker } from '../thresholds';
 import { buildCellResult, cellSucceeded, type CellOutput } from './cellResult';
+
+interface CapturedStreams {
+  stdout: CapturedOutput;
+  stderr: CapturedOutput;
+}
 import type { RunnerEvent, RunnerListener, StopReason } from './events';
 
 /** The command timeout when none is set: the VS Code setting's and the CLI's `--timeout` default. */
@@ -49,6 +55,8 @@ export interface RunnerOptions {
   /** Whether the cell's stdout is a terminal to the tools (notebook cells: yes). */
   isTTY: boolean;
   policy: RunnerPolicy;
+  /** Lines a cell keeps of a larger output (the rest is spooled to a file of the session's); default 1000. */
+  maxOutputLines?: number;
   now?: () => Date;
 }
 
@@ -127,10 +135,19 @@ export class RunbookRunner {
     return undefined;
   }
 
+  /** The cell's two streams, each spooled to a file of the session's once it is too large to keep. */
+  private captureOutput(cell: Cell): CapturedStreams {
+    const spool = spoolDirectoryOf(this.options.session);
+    const maxLines = this.options.maxOutputLines ?? DEFAULT_MAX_OUTPUT_LINES;
+    const limits: OutputLimits = { maxLines, newFile: (stream) => spool.newFile(stream) };
+    const spooled = (stream: 'stdout' | 'stderr') => (path: string) => this.emit({ type: 'spooled', cell, stream, path, maxLines });
+    return { stdout: new CapturedOutput(limits, 'stdout', spooled('stdout')), stderr: new CapturedOutput(limits, 'stderr', spooled('stderr')) };
+  }
+
   private async runOne(cell: Cell, sampled: boolean, signal: AbortSignal): Promise<CellResult> {
     const { options } = this;
     this.emit({ type: 'cell-started', cell, sampled });
-    const output: CellOutput = { stdout: '', stderr: '' };
+    const output = this.captureOutput(cell);
     const productionTargets = [...(options.policy.productionTargets ?? []), ...options.runbook().productionTargets];
     let run: CellRun;
     try {
@@ -147,15 +164,15 @@ export class RunbookRunner {
         productionTargets,
         events: {
           stdout: (text) => {
-            output.stdout += text;
+            output.stdout.write(text);
             this.emit({ type: 'text', cell, stream: 'stdout', text });
           },
           stderr: (text) => {
-            output.stderr += text;
+            output.stderr.write(text);
             this.emit({ type: 'text', cell, stream: 'stderr', text });
           },
           clear: () => {
-            output.stdout = '';
+            output.stdout.clear();
             this.emit({ type: 'clear', cell });
           },
           command: (command) => {
@@ -176,11 +193,11 @@ export class RunbookRunner {
     } catch (error) {
       // A bug, not the command's failure: the cell fails with the reason, and a run of several stops or goes on by policy.
       const message = options.session.mask(`runbook: ${error instanceof Error ? error.message : String(error)}\n`);
-      output.stderr += message;
+      output.stderr.write(message);
       this.emit({ type: 'text', cell, stream: 'stderr', text: message });
       run = { ok: false, exitCode: 70, startedAt: new Date().toISOString(), durationMs: 0, commands: [{ command: cell.text.trim(), tool: '', status: 'failed', exitCode: 70, startedAt: new Date().toISOString(), durationMs: 0 }] };
     }
-    const result = buildCellResult(cell.text, run, output, options.session.masker);
+    const result = buildCellResult(cell.text, run, keptOutput(output), options.session.masker);
     const runbook = options.runbook();
     const verdict = judgeCell(runbook.groups, result, options.tracker, options.now?.() ?? new Date());
     if (verdict) result.verdict = verdict;
@@ -188,6 +205,19 @@ export class RunbookRunner {
     await this.settle({ type: 'cell-finished', cell, result });
     return result;
   }
+}
+
+/** What a finished cell keeps of its streams: their files closed, complete. */
+function keptOutput(output: CapturedStreams): CellOutput {
+  output.stdout.close();
+  output.stderr.close();
+  const stdout = output.stdout.full();
+  const stderr = output.stderr.full();
+  return {
+    stdout: output.stdout.text(),
+    stderr: output.stderr.text(),
+    ...(stdout || stderr ? { full: { ...(stdout ? { stdout } : {}), ...(stderr ? { stderr } : {}) } } : {}),
+  };
 }
 
 function stopMessage(cell: Cell, reason: StopReason, detail: string | undefined): string {

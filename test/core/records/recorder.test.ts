@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseRunbook, serializeRunbook } from '../../../src/core/markdown';
 import { readRecord } from '../../../src/core/records';
@@ -107,6 +110,25 @@ test('a long output is folded; one over the size limit goes whole to a sidecar, 
   assert.equal(run.edited, false);
   assert.equal(run.run.text.sidecar?.bytes, Buffer.byteLength(huge));
   assert.ok(huge.startsWith(run.text) && run.text.length < huge.length, 'the record shows the beginning');
+});
+
+test('an output the cell kept only the end of is recorded whole, from its spool file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'recorder-spool-'));
+  try {
+    const whole = Array.from({ length: 3000 }, (_, i) => `log line ${i}`).join('\n') + '\n';
+    const path = join(dir, 'output-1.stdout.txt');
+    writeFileSync(path, whole);
+    const shown = whole.split('\n').slice(-11).join('\n');
+    const recording = startRecording(RUNBOOK, { maxOutputBytes: 4096 });
+    await recording.run(1, { text: shown, fullOutput: { stdout: { path, bytes: Buffer.byteLength(whole), lines: 3000, shownLines: 10 } } });
+    assert.deepEqual(recording.sidecars.map((s) => s.text === whole), [true], 'the sidecar holds the whole output');
+    const run = readRecord(recording.text()).cells[0].runs[0];
+    assert.equal(run.run.text.sidecar?.bytes, Buffer.byteLength(whole));
+    assert.ok(run.text.startsWith('log line 0\n'), 'the record shows the beginning of the whole output');
+    assert.equal(JSON.stringify(run.run.result).includes(path), false, 'the temporary file is not named in the record');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('notes, skipped steps, confirmations and the end go into the timeline and the header', async () => {

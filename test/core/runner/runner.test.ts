@@ -4,6 +4,7 @@
 // sampling, confirmations and cancellation.
 
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { Session, ToolRegistry, toolPlan, type Tool } from '../../../src/core/engine';
 import { Runbook } from '../../../src/core/runbook';
@@ -154,5 +155,34 @@ describe('the runbook runner', () => {
     await run();
     const [first, second] = steps(runbook);
     assert.deepEqual(order, [`start ${first}`, `written ${first}`, `start ${second}`, `written ${second}`]);
+  });
+
+  it('keeps the last lines of a long output and spools all of it to a file that goes with the session', async () => {
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => `word${i + 1}`);
+    const runbook = runbookOf(`say ${lines(30).join('\n')}`.replace(/\n/g, ' \\\n'), 'say short');
+    const session = new Session(process.cwd(), {});
+    const events: RunnerEvent[] = [];
+    const runner = new RunbookRunner({
+      runbook: () => runbook,
+      session,
+      registry: new ToolRegistry([argvTool({ names: ['say'], plan: () => toolPlan({ native: true, terminal: false, effect: 'read' }), run: async (argv, ctx) => (argv.slice(1).forEach((w) => ctx.stdout.write(w + '\n')), 0) })]),
+      tracker: new BreachTracker(),
+      isTTY: false,
+      hooks: { resolve: async () => undefined, confirm: async () => true },
+      policy: { continueOnFailure: false, stopOnCritical: true },
+      maxOutputLines: 10,
+    });
+    runner.on((e) => void events.push(e));
+    const { results } = await runner.run(steps(runbook), { signal: new AbortController().signal });
+    const [long, short] = results.map((r) => r.result);
+    const full = long.fullOutput?.stdout;
+    assert.ok(full);
+    assert.equal(long.text, lines(30).slice(20).join('\n') + '\n');
+    assert.deepEqual({ lines: full.lines, shownLines: full.shownLines }, { lines: 30, shownLines: 10 });
+    assert.equal(readFileSync(full.path, 'utf8'), lines(30).join('\n') + '\n');
+    assert.deepEqual(events.filter((e) => e.type === 'spooled').map((e) => e.type === 'spooled' && e.path), [full.path]);
+    assert.deepEqual({ text: short.text, full: short.fullOutput }, { text: 'short\n', full: undefined }, 'a short output is kept whole, with no file');
+    await session.dispose();
+    assert.equal(existsSync(full.path), false);
   });
 });

@@ -38,6 +38,7 @@ export async function run(): Promise<void> {
     require('./open.e2e');
     require('./save.e2e');
     require('./run.e2e');
+    require('./largeOutput.e2e');
     // Cells against the sandbox, when the runner started one (RUNBOOK_E2E_SANDBOX=1).
     if (process.env.RUNBOOK_E2E_SANDBOX === '1') {
       // Before the suites that change the sandbox's state (kubectl scale).

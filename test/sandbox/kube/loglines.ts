@@ -131,11 +131,23 @@ export interface ContainerRun {
   crashed: boolean;
 }
 
-/** All lines of one container run up to `end`, the oldest trimmed past MAX_LINES. */
+/**
+ * A pod annotated with a line count has a chatty container: that many steady lines from its start, however long it has
+ * run, none trimmed (for tests and benches of large outputs, on a pod of their own).
+ */
+export const LOG_LINES_ANNOTATION = 'sandbox.runbook/log-lines';
+
+function chattyLines(pod: KubeObject): number | undefined {
+  const count = Number(pod.metadata.annotations?.[LOG_LINES_ANNOTATION]);
+  return Number.isInteger(count) && count > 0 ? count : undefined;
+}
+
+/** All lines of one container run up to `end`, the oldest trimmed past MAX_LINES (a chatty pod's: all of them). */
 export function linesOf(pod: KubeObject, run: ContainerRun, scenario: Scenario): LogLine[] {
   const profile = profileOf(pod);
-  const total = Math.max(0, Math.floor((run.end - run.start - 1000) / LINE_INTERVAL_MS) + 1);
-  const first = Math.max(0, total - MAX_LINES);
+  const chatty = chattyLines(pod);
+  const total = chatty ?? Math.max(0, Math.floor((run.end - run.start - 1000) / LINE_INTERVAL_MS) + 1);
+  const first = chatty ? 0 : Math.max(0, total - MAX_LINES);
   const lines: LogLine[] = [];
   if (first === 0) {
     STARTUP[profile].forEach(([level, msg], k) => {
