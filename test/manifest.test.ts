@@ -42,7 +42,7 @@ test('untrusted workspaces get limited support, and the manifest says why', () =
   assert.match(manifest.capabilities.untrustedWorkspaces.description, /cells do not run/);
 });
 
-test('the .vsix holds only the bundles, sample runbooks, docs and licence', () => {
+test('the .vsix holds only the bundles, sample runbooks, media, docs, changelog and licence', () => {
   ensureBuilt();
   const vsce = join(PROJECT_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   const ls = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
@@ -52,9 +52,12 @@ test('the .vsix holds only the bundles, sample runbooks, docs and licence', () =
   assert.ok(files.includes('dist/renderer.js'));
   assert.ok(files.includes('dist/engine.js'));
   assert.ok(files.includes('notebooks/scaling-playbook.runbook.md'));
+  // The Extensions page shows the changelog, and the README's links to docs/ open inside the package.
+  assert.ok(files.includes('CHANGELOG.md'));
+  for (const [, link] of readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8').matchAll(/\]\(((?!https?:|#)[^)#]+)(#[^)]*)?\)/g)) assert.ok(files.includes(link), `the README's link to ${link} ships`);
   // PostgreSQL's parser (dist/clients/pgquery.js) loads its WebAssembly from beside itself.
   assert.ok(files.includes('dist/clients/pgquery.js') && files.includes('dist/clients/libpg-query.wasm'));
-  const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|dist\/(extension|engine|renderer)\.js|dist\/clients\/[a-z0-9]+\.js|dist\/clients\/libpg-query\.wasm|notebooks\/.+|media\/.+)$/.test(f));
+  const unexpected = files.filter((f) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|docs\/[a-z-]+\.md|dist\/(extension|engine|renderer)\.js|dist\/clients\/[a-z0-9]+\.js|dist\/clients\/libpg-query\.wasm|notebooks\/.+|media\/.+)$/.test(f));
   assert.deepEqual(unexpected, []);
 });
 
