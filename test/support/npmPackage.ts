@@ -22,7 +22,7 @@ export interface InstalledPackage {
   installedDir: string;
   /** A folder outside the project to run the command in. */
   workDir: string;
-  /** Runs the installed `runbook` with only Node and the prefix's bin on PATH. */
+  /** Runs the installed `runbook` in workDir, with the prefix's bin, Node and the system's folders on PATH (whatever `env` says). */
   runbook(args: string[], env?: Record<string, string | undefined>, timeoutMs?: number): Promise<Captured>;
   /** Removes the staging folder, the tarball and the prefix. */
   remove(): void;
@@ -85,7 +85,7 @@ export async function packAndInstall(): Promise<InstalledPackage> {
       runProgram(
         'bash',
         ['-c', 'cd "$1" && shift && exec runbook "$@"', 'runbook', workDir, ...args],
-        { PATH: `${join(prefix, 'bin')}:${dirname(process.execPath)}:/usr/bin:/bin`, HOME: home, ...env },
+        { HOME: home, ...env, PATH: `${join(prefix, 'bin')}:${dirname(process.execPath)}:/usr/bin:/bin` },
         timeoutMs,
       ),
     remove: () => rmSync(root, { recursive: true, force: true }),
