@@ -43,6 +43,8 @@ test('untrusted workspaces get limited support, and the manifest says why', () =
 });
 
 test('the .vsix holds only the bundles, sample runbooks, media, docs, changelog and licence', () => {
+  // .vscodeignore chooses the .vsix's files (.npmignore the npm package's): vsce refuses to package beside a `files` list.
+  assert.equal(manifest.files, undefined);
   ensureBuilt();
   const vsce = join(PROJECT_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   const ls = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: PROJECT_ROOT, encoding: 'utf8' });

@@ -15,7 +15,6 @@ const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'ut
   version: string;
   dependencies?: Record<string, string>;
   scripts: Record<string, string>;
-  files: string[];
 };
 const SAMPLE = join(PROJECT_ROOT, 'notebooks', 'scaling-playbook.runbook.md');
 const REPOSITORY_CLI = join(PROJECT_ROOT, 'bin', 'runbook.js');

@@ -33,15 +33,15 @@ interface BundlesModule {
   clientFiles: { from: string; to: string }[];
 }
 
-/** The files the repository ships beside the bundles: everything `files` names outside dist/. */
-const SOURCE_FILES = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/runbook.js'];
+/** The package's files outside dist/, and .npmignore, which chooses what ships. */
+const SOURCE_FILES = ['package.json', '.npmignore', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/runbook.js'];
 
 export async function loadBundles(): Promise<BundlesModule> {
   const bundlesModule = '../../scripts/bundles.mjs';
   return (await import(bundlesModule)) as BundlesModule;
 }
 
-/** Builds every bundle (the extension's too, which `files` must leave out) as `npm run package` and `prepack` do. */
+/** Builds every bundle (the extension's too, which .npmignore must leave out) as `npm run package` and `prepack` do. */
 async function stage(dir: string): Promise<void> {
   for (const file of SOURCE_FILES) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
