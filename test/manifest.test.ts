@@ -10,6 +10,16 @@ import { PROJECT_ROOT } from './support/shared';
 
 const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'));
 
+interface SettingsSection {
+  id: string;
+  title: string;
+  order: number;
+  properties: Record<string, { markdownDescription?: string; description?: string; order?: number; type: string; default: unknown; minimum?: number; enum?: unknown[] }>;
+}
+const sections = manifest.contributes.configuration as SettingsSection[];
+/** Every setting, from whichever section holds it. */
+const settings = Object.assign({}, ...sections.map((s) => s.properties)) as SettingsSection['properties'];
+
 test('the extension activates when a runbook notebook opens, and (implied by VS Code for a contributed view) when the Runbook Health view opens', () => {
   assert.deepEqual(manifest.activationEvents, ['onNotebook:runbook']);
   assert.equal(manifest.main, './dist/extension.js');
@@ -32,7 +42,9 @@ test('untrusted workspaces get limited support, and the manifest says why', () =
   assert.match(manifest.capabilities.untrustedWorkspaces.description, /cells do not run/);
 });
 
-test('the .vsix holds only the bundles, sample runbooks, docs and licence', () => {
+test('the .vsix holds only the bundles, sample runbooks, media, docs, changelog and licence', () => {
+  // .vscodeignore chooses the .vsix's files (.npmignore the npm package's): vsce refuses to package beside a `files` list.
+  assert.equal(manifest.files, undefined);
   ensureBuilt();
   const vsce = join(PROJECT_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   const ls = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
@@ -42,15 +54,17 @@ test('the .vsix holds only the bundles, sample runbooks, docs and licence', () =
   assert.ok(files.includes('dist/renderer.js'));
   assert.ok(files.includes('dist/engine.js'));
   assert.ok(files.includes('notebooks/scaling-playbook.runbook.md'));
+  // The Extensions page shows the changelog, and the README's links to docs/ open inside the package.
+  assert.ok(files.includes('CHANGELOG.md'));
+  for (const [, link] of readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8').matchAll(/\]\(((?!https?:|#)[^)#]+)(#[^)]*)?\)/g)) assert.ok(files.includes(link), `the README's link to ${link} ships`);
   // PostgreSQL's parser (dist/clients/pgquery.js) loads its WebAssembly from beside itself.
   assert.ok(files.includes('dist/clients/pgquery.js') && files.includes('dist/clients/libpg-query.wasm'));
-  const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|dist\/(extension|engine|renderer)\.js|dist\/clients\/[a-z0-9]+\.js|dist\/clients\/libpg-query\.wasm|notebooks\/.+|media\/.+)$/.test(f));
+  const unexpected = files.filter((f) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|docs\/[a-z-]+\.md|dist\/(extension|engine|renderer)\.js|dist\/clients\/[a-z0-9]+\.js|dist\/clients\/libpg-query\.wasm|notebooks\/.+|media\/.+)$/.test(f));
   assert.deepEqual(unexpected, []);
 });
 
 test('incident records: their settings default to what the recorder assumes, their commands are on the runbook toolbar', async () => {
   const { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_RECORDS_FOLDER } = await import('../src/core/records');
-  const settings = manifest.contributes.configuration.properties;
   assert.equal(settings['runbook.records.folder'].default, DEFAULT_RECORDS_FOLDER);
   assert.equal(settings['runbook.records.maxOutputBytes'].default, DEFAULT_MAX_OUTPUT_BYTES);
   const commands = ['runbook.startRecord', 'runbook.addNote', 'runbook.endRecord', 'runbook.exportRecordHtml'];
@@ -72,7 +86,6 @@ test('the Runbook Health view: its own activity bar container with an icon that 
   assert.equal(container.title, 'Runbook Health');
   assert.ok(existsSync(join(PROJECT_ROOT, container.icon)), container.icon);
   assert.deepEqual(manifest.contributes.views[container.id].map((v: { id: string }) => v.id), ['runbook.health']);
-  const settings = manifest.contributes.configuration.properties;
   assert.equal(settings['runbook.health.metricsIntervalSeconds'].default, 15);
   assert.equal(settings['runbook.health.contexts'].type, 'array');
   const contributed = manifest.contributes.commands.map((c: { command: string }) => c.command);
@@ -86,7 +99,7 @@ test('the Runbook Health view: its own activity bar container with an icon that 
 
 test('the command timeout setting defaults to what the CLI\'s --timeout does, and allows 0 (no limit)', async () => {
   const { DEFAULT_COMMAND_TIMEOUT_SECONDS } = await import('../src/core/runner');
-  const setting = manifest.contributes.configuration.properties['runbook.commandTimeoutSeconds'];
+  const setting = settings['runbook.commandTimeoutSeconds'];
   assert.equal(setting.default, DEFAULT_COMMAND_TIMEOUT_SECONDS);
   assert.equal(setting.minimum, 0);
 });

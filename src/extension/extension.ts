@@ -15,12 +15,15 @@ import { NotebookVerdictSummary } from './notebookVerdictSummary';
 import { NOTEBOOK_TYPE, RunbookSerializer } from './serializer';
 import { RecordCommands } from './recordCommands';
 import { RestoredVerdicts } from './restoredVerdicts';
+import { registerRunAndAdvance } from './runAndAdvance';
+import { registerOpenSample } from './sampleRunbook';
 import { NotebookSessions } from './sessions';
 import { registerOpenFullOutput } from './openFullOutput';
 import { registerRunInTerminal } from './terminal';
 import { ConfirmationAnswers, type RunbookApi } from './testApi';
 import { ThresholdDiagnostics } from './thresholdDiagnostics';
 import { VerdictStatusBar } from './verdictStatusBar';
+import { WalkthroughProgress } from './walkthroughProgress';
 
 export function activate(context: vscode.ExtensionContext): RunbookApi | undefined {
   const maxBytes = () => {
@@ -40,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
   const health = new HealthView(runbooks, sessions, log);
   const healthCommands = new HealthCommands(health, runbooks);
   const kubeStatus = new KubeStatusBar(sessions, runbooks);
+  const walkthrough = new WalkthroughProgress(verdicts);
   context.subscriptions.push(
     log,
     sessions,
@@ -59,6 +63,9 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
     registerOpenFullOutput(),
     health,
     healthCommands,
+    registerRunAndAdvance(),
+    registerOpenSample(context),
+    walkthrough,
   );
   return answers?.api({
     kubeStatus: () => kubeStatus.shown,
@@ -80,6 +87,8 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
     judged: () => health.judged()?.uri,
     describe: (path) => healthCommands.describe(health.tree.id(path)),
     openStep: (path) => healthCommands.openStep(health.tree.id(path)),
+  }, {
+    verdictShown: () => walkthrough.verdictShown,
   });
 }
 

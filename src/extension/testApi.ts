@@ -21,7 +21,14 @@ export interface RunbookApi {
     readonly verdicts?: VerdictsTestingApi;
     /** What the Runbook Health view shows now. */
     readonly health?: HealthTestingApi;
+    /** What the walkthrough's completion context keys hold. */
+    readonly walkthrough?: WalkthroughTestingApi;
   };
+}
+
+export interface WalkthroughTestingApi {
+  /** The value of `runbook.walkthrough.verdictShown`: a cell has had a verdict in this window. */
+  verdictShown(): boolean;
 }
 
 export interface HealthTestingApi {
@@ -62,7 +69,7 @@ export class ConfirmationAnswers {
   typed: string | undefined;
   readonly requests: string[] = [];
 
-  api(verdicts?: VerdictsTestingApi, health?: HealthTestingApi): RunbookApi {
+  api(verdicts?: VerdictsTestingApi, health?: HealthTestingApi, walkthrough?: WalkthroughTestingApi): RunbookApi {
     const answers = this;
     return {
       testing: {
@@ -72,6 +79,7 @@ export class ConfirmationAnswers {
         },
         verdicts,
         health,
+        walkthrough,
       },
     };
   }

@@ -274,7 +274,7 @@ async function waitForExpectation(page: Page, expect: (page: Page) => Promise<st
   }
 }
 
-async function shot(page: Page, name: string): Promise<string> {
+export async function shot(page: Page, name: string): Promise<string> {
   const file = join(artifactsDir('screenshots'), name);
   await page.screenshot({ path: file });
   return file;
@@ -292,7 +292,7 @@ async function quickOpen(page: Page, fileName: string): Promise<void> {
 }
 
 /** F1, type a command's title, run the command with exactly that title. */
-async function runCommand(page: Page, title: string): Promise<void> {
+export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 30_000 });

@@ -30,6 +30,8 @@ export async function run(): Promise<void> {
   if (suite === 'untrusted') {
     require('./untrusted.e2e');
   } else if (suite === 'verdicts') {
+    // Before any other suite shows a verdict in this window.
+    require('./walkthrough.e2e');
     require('./verdicts.e2e');
     require('./health.e2e');
   } else if (suite === 'health') {
@@ -39,6 +41,7 @@ export async function run(): Promise<void> {
     require('./save.e2e');
     require('./run.e2e');
     require('./largeOutput.e2e');
+    require('./walkthrough.e2e');
     // Cells against the sandbox, when the runner started one (RUNBOOK_E2E_SANDBOX=1).
     if (process.env.RUNBOOK_E2E_SANDBOX === '1') {
       // Before the suites that change the sandbox's state (kubectl scale).
