@@ -12,6 +12,7 @@ import { verdictLines } from './exec';
 import type { Output } from './roundtrip';
 import { cliRunner, readRunbookText, sessionWithVars } from './runbookFile';
 import { EXIT, exitCodeFor, readRound, roundLevel } from './runOutcome';
+import { wholeResult } from '../core/output';
 import { productionPatternsFromEnv } from '../core/safety';
 import { prepareRecording, type Recording } from './runRecording';
 import { terminalHooks } from './terminalHooks';
@@ -88,13 +89,16 @@ export async function runRunbook(file: string, options: RunOptions, io: RunStrea
     else if (event.type === 'stopped') io.err(`runbook: ${event.message}`);
   });
   let outcome;
+  let round;
   try {
     const cells = runbook.codeCells.filter((c) => c.index > (recording?.after ?? -1));
     outcome = await runner.run(cells.map((c) => c.index), { signal: options.signal ?? new AbortController().signal });
+    round = readRound(outcome);
+    // The JSON document holds every line of a large output, read back before the session's spool goes.
+    if (options.json) round.runs = round.runs.map((r) => ({ ...r, result: wholeResult(r.result) }));
   } finally {
     await session.dispose();
   }
-  const round = readRound(outcome);
   const summary = summarizeNotebook(runbook.groups, round.runs.map((r) => r.result.verdict));
   const findings = round.runs.flatMap((r) => r.result.verdict?.findings ?? []);
   const level = roundLevel(summary.verdicts, findings);

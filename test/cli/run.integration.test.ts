@@ -3,13 +3,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt } from '../support/build';
 import { runProgram } from '../support/engine';
 import { kubeFixture } from '../support/kubeSim';
 import { PROJECT_ROOT } from '../support/shared';
+import { acquireSandbox } from '../sandbox/testing';
 
 const CLI = join(PROJECT_ROOT, 'bin', 'runbook.js');
 
@@ -75,5 +76,26 @@ test('runbook run: each exit code of the table', async () => {
     assert.match(missing.stderr, /missing\.runbook\.md: cannot read: ENOENT/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('runbook run --json holds every line of an output too large for a cell to keep', async () => {
+  ensureBuilt();
+  const sandbox = await acquireSandbox();
+  const dir = mkdtempSync(join(tmpdir(), 'runbook-run-large-'));
+  try {
+    const lines = 5000;
+    const file = runbookFile(dir, 'large.runbook.md', [`psql -At -c "SELECT 'line ' || i FROM generate_series(1, ${lines}) i"`]);
+    const json = await runProgram(process.execPath, [CLI, 'run', '--json', file], { ...sandbox.env, TMPDIR: dir }, 60_000);
+    assert.equal(json.exitCode, 0, json.stderr);
+    const report = JSON.parse(json.stdout) as { cells: { result: { text: string; fullOutput?: unknown } }[] };
+    const text = report.cells[0].result.text;
+    assert.equal(text.split('\n').length - 1, lines, 'every line, not the last 1,000');
+    assert.ok(text.startsWith('line 1\nline 2\n') && text.endsWith(`line ${lines}\n`));
+    assert.equal(report.cells[0].result.fullOutput, undefined, 'no path to a file that is gone once the command exits');
+    assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('runbook-output-')), [], 'the spool folder went with the command');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await sandbox.stop();
   }
 });

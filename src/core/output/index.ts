@@ -4,3 +4,4 @@ export { TailLines } from './tailLines';
 
 /** Lines a cell shows of its output when nothing else is set (`runbook.output.maxLines`). */
 export const DEFAULT_MAX_OUTPUT_LINES = 1000;
+export { wholeResult, wholeText } from './wholeOutput';

@@ -4,8 +4,8 @@
 // waits until the write is durable before the runner goes on. The notebook
 // and the CLI give it the record through RecordTarget; the rules are here.
 
-import { readFileSync } from 'node:fs';
-import type { CellResult, FullOutput } from '../results';
+import { wholeText } from '../output/wholeOutput';
+import type { CellResult } from '../results';
 import type { Runbook } from '../runbook';
 import type { RunnerEvent, RunnerListener } from '../runner';
 import { readHeader, withHeader, type IncidentHeader, type RecordStatus, type RecordedTarget } from './header';
@@ -250,15 +250,4 @@ function number(run: number): string {
 function sizeWords(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   return `${Math.round(bytes / 1024)} KB`;
-}
-
-
-/** An output's whole text: from its spool file when it was too large to keep in the result. */
-function wholeText(shown: string, full: FullOutput | undefined): string {
-  if (!full) return shown;
-  try {
-    return readFileSync(full.path, 'utf8');
-  } catch {
-    return shown;
-  }
 }
