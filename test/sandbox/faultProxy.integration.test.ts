@@ -78,7 +78,7 @@ describe('the fault proxy over plain HTTP', () => {
     assert.ok(got.stdout.endsWith(`\r\n\r\n${BODY}`));
     const posted = await curl('-d', 'replicas=3', `${plain.url}/scale?x=1`);
     assert.equal(posted.stdout, '/scale?x=1 replicas=3');
-    assert.deepEqual(plain.seen.map((s) => `${s.method} ${s.path} ${s.fault ?? '-'}`), ['GET /a -', 'POST /scale?x=1 -']);
+    assert.deepEqual(plain.seen.map((s) => `${s.method} ${s.path} ${s.fault ?? '-'} ${s.forwarded}`), ['GET /a - true', 'POST /scale?x=1 - true']);
   });
 
   it('answers with a canned status, headers and body for the next N requests that match a path', async () => {
@@ -92,7 +92,7 @@ describe('the fault proxy over plain HTTP', () => {
       assert.match(slow.stdout, /<Code>SlowDown<\/Code><Message>Please reduce your request rate\.<\/Message>/);
     }
     assert.equal((await curl(`${plain.url}/bucket`)).stdout, BODY, 'the third request is forwarded');
-    assert.deepEqual(plain.seen.map((s) => s.fault ?? '-'), ['-', 'answer', 'answer', '-']);
+    assert.deepEqual(plain.seen.map((s) => `${s.fault ?? '-'} ${s.forwarded}`), ['- true', 'answer false', 'answer false', '- true']);
   });
 
   it('resets the connection after N bytes of the body, or closes it early', async () => {
@@ -110,6 +110,16 @@ describe('the fault proxy over plain HTTP', () => {
   });
 
   it('holds a request back for the delay', async () => {
+    plain.delay(60_000, { times: 1 });
+    const arrived = plain.nextRequest();
+    const held = curl('--max-time', '1', `${plain.url}/a`);
+    assert.deepEqual(await arrived, { method: 'GET', path: '/a', fault: 'delay', forwarded: false });
+    await held;
+    plain.delay(200, { times: 1 });
+    assert.equal((await curl(`${plain.url}/a`)).stdout, BODY, 'forwarded once the delay is over');
+  });
+
+  it('a client that gives up during a delay times out on its side, and the next request goes through', async () => {
     plain.delay(60_000, { times: 1 });
     const held = await curl('--max-time', '1', `${plain.url}/a`);
     assert.equal(held.exitCode, 28);

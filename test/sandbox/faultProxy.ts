@@ -45,6 +45,8 @@ export interface SeenRequest {
   path: string;
   /** The fault that met it, if any. */
   fault?: Action['kind'];
+  /** Whether it reached the server (not when answered by the proxy, or when the client left during a delay). */
+  forwarded: boolean;
 }
 
 export interface FaultProxy {
@@ -53,6 +55,8 @@ export interface FaultProxy {
   readonly url: string;
   /** Every request (HTTP) or connection (TLS, path `tcp`) that reached the proxy, in order. */
   readonly seen: SeenRequest[];
+  /** The next request to arrive (to act while it is held, rather than after a guessed time). */
+  nextRequest(): Promise<SeenRequest>;
   refuse(): Promise<void>;
   accept(): Promise<void>;
   resetAfter(bytes: number, scope?: FaultScope & { how?: CutKind }): void;
@@ -76,6 +80,15 @@ export async function startFaultProxy(target: { host?: string; port: number }): 
   const seen: SeenRequest[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
+  let waiting: Array<(request: SeenRequest) => void> = [];
+
+  function arrived(request: SeenRequest): SeenRequest {
+    seen.push(request);
+    const wake = waiting;
+    waiting = [];
+    for (const w of wake) w(request);
+    return request;
+  }
 
   /** The first rule that applies to this request, used up by one. */
   function take(path: string | undefined): Action | undefined {
@@ -92,16 +105,17 @@ export async function startFaultProxy(target: { host?: string; port: number }): 
 
   const http = createHttpServer((req, res) => {
     const action = take(req.url ?? '/');
-    seen.push({ method: req.method ?? 'GET', path: req.url ?? '/', fault: action?.kind });
+    const request = arrived({ method: req.method ?? 'GET', path: req.url ?? '/', fault: action?.kind, forwarded: false });
     if (action?.kind === 'answer') return void drain(req, () => sendAnswer(res, action.answer));
-    const go = () => forward(req, res, action?.kind === 'reset' ? action : undefined);
+    const go = () => forward(req, res, request, action?.kind === 'reset' ? action : undefined);
     if (action?.kind === 'delay') later(action.ms, go);
     else go();
   });
   http.keepAliveTimeout = 5000;
 
-  function forward(req: IncomingMessage, res: ServerResponse, cut: { bytes: number; how: CutKind } | undefined): void {
+  function forward(req: IncomingMessage, res: ServerResponse, request: SeenRequest, cut: { bytes: number; how: CutKind } | undefined): void {
     if (req.socket.destroyed) return;
+    request.forwarded = true;
     const up = httpRequest({ host: upstreamHost, port: target.port, method: req.method, path: req.url, headers: req.headers, agent: false }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.rawHeaders);
       if (!cut) return void answer.pipe(res);
@@ -125,9 +139,10 @@ export async function startFaultProxy(target: { host?: string; port: number }): 
 
   function tunnel(client: Socket, first: Buffer): void {
     const action = take(undefined);
-    seen.push({ method: 'CONNECT', path: 'tcp', fault: action?.kind });
+    const request = arrived({ method: 'CONNECT', path: 'tcp', fault: action?.kind, forwarded: false });
     const open = () => {
       if (client.destroyed) return;
+      request.forwarded = true;
       const server = connect(target.port, upstreamHost);
       sockets.add(server);
       server.on('close', () => (sockets.delete(server), client.destroy()));
@@ -186,6 +201,7 @@ export async function startFaultProxy(target: { host?: string; port: number }): 
     port,
     url: `http://127.0.0.1:${port}`,
     seen,
+    nextRequest: () => new Promise((resolve) => waiting.push(resolve)),
     refuse,
     accept,
     resetAfter: (bytes, scope = {}) => add({ kind: 'reset', bytes, how: scope.how ?? 'rst' }, scope),
