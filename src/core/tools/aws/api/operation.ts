@@ -9,6 +9,7 @@ import { AwsUsageError } from '../args';
 import type { AwsCommand, AwsCommandContext } from '../context';
 import { compileQuery, formatOutput, PagedResponse, QueryError } from '../output';
 import { describeAwsError } from '../s3/errors';
+import { noteFault } from '../faultNotes';
 import type { MemberOrder } from './memberOrder';
 import { paginate, PaginationError, type PaginatorSpec } from './paginate';
 import { checkParams, parseParams, type ParamTable, type ParsedParams } from './params';
@@ -130,6 +131,7 @@ export function defineOperation(def: OperationDefinition): AwsCommand {
         }
         def.explain?.(err, parsed, ctx);
         tool.stderr.write(`\n${describeAwsError(err, def.name)}\n`);
+        noteFault(tool, err);
         return 255;
       }
     },

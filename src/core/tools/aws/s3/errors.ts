@@ -51,6 +51,11 @@ export function isConnectionError(error: unknown): boolean {
   return (code !== undefined && CONNECT_CODES.has(code)) || e.name === 'TimeoutError';
 }
 
+/** Whether an open connection dropped before the answer was complete. */
+export function isClosedConnection(error: unknown): boolean {
+  return isConnectionError(error) && CLOSED_CODES.has(codeOf(error as SdkError) ?? '');
+}
+
 function codeOf(e: SdkError): string | undefined {
   return e.code ?? (e.cause as SdkError | undefined)?.code;
 }
@@ -61,7 +66,7 @@ export function describeAwsError(error: unknown, operation: string): string {
   if (isConnectionError(error)) {
     const url = requestUrlOf(error);
     if (!url) return e.message ?? String(error);
-    if (CLOSED_CODES.has(codeOf(e) ?? '')) return `Connection was closed before we received a valid response from endpoint URL: "${cliUrl(url, operation)}".`;
+    if (isClosedConnection(error)) return `Connection was closed before we received a valid response from endpoint URL: "${cliUrl(url, operation)}".`;
     return `Could not connect to the endpoint URL: "${cliUrl(url, operation)}"`;
   }
   const status = e.$metadata?.httpStatusCode;
@@ -77,9 +82,20 @@ export function describeAwsError(error: unknown, operation: string): string {
   return e.message ?? String(error);
 }
 
+/** How many times the call was sent before it failed. */
+export function attemptsOf(error: unknown): number {
+  return (error as SdkError | undefined)?.$metadata?.attempts ?? 1;
+}
+
+/** The error code of a service error (`SlowDown`, `Throttling`), if it has one. */
+export function errorCodeOf(error: unknown): string | undefined {
+  const e = error as SdkError | undefined;
+  return e?.$metadata?.httpStatusCode ? (e.Code ?? e.name) : undefined;
+}
+
 /** botocore names the retries it made before giving up on a retryable error: ` (reached max retries: 4)`. */
 function retriesOf(error: unknown): string {
-  const attempts = (error as SdkError | undefined)?.$metadata?.attempts ?? 1;
+  const attempts = attemptsOf(error);
   return attempts > 1 ? ` (reached max retries: ${attempts - 1})` : '';
 }
 
