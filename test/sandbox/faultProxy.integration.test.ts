@@ -109,6 +109,19 @@ describe('the fault proxy over plain HTTP', () => {
     assert.equal((await curl(`${plain.url}/a`)).stdout, BODY);
   });
 
+  it('holds a cut connection after N bytes until cut()', async () => {
+    plain.resetAfter(1000, { hold: true });
+    const held = await curl('--max-time', '1', `${plain.url}/a`);
+    assert.equal(held.exitCode, 28, 'nothing ends the held connection');
+    assert.match(held.stderr, new RegExp(`with 1000 out of ${BODY.length} bytes received`));
+    await plain.clear();
+    plain.resetAfter(1000, { hold: true });
+    void plain.nextRequest().then(() => plain.cut());
+    const cut = await curl(`${plain.url}/a`);
+    assert.equal(cut.exitCode, 56, 'cut() resets it once it has its bytes');
+    assert.equal(cut.stdout, BODY.slice(0, 1000));
+  });
+
   it('holds a request back for the delay', async () => {
     plain.delay(60_000, { times: 1 });
     const arrived = plain.nextRequest();

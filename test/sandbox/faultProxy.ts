@@ -7,6 +7,7 @@
 // Faults, set per test and cleared with clear():
 //   refuse()             close the listener: connections are refused until accept()
 //   resetAfter(n)        forward, then cut the connection after n bytes of the answer
+//                        (with { hold: true }: stop there, and cut when the test calls cut())
 //   delay(ms)            wait before forwarding (Stop and timeouts meet a stuck request)
 //   answer(status, ...)  answer itself (500, 503 + Retry-After, an S3 SlowDown body)
 // Each of the last three takes { times, path }: only the next `times` requests
@@ -31,8 +32,18 @@ export interface CannedAnswer {
 /** How a cut connection ends: `rst` resets it (ECONNRESET), `fin` closes it early. */
 export type CutKind = 'rst' | 'fin';
 
+export interface CutOptions {
+  how?: CutKind;
+  /**
+   * Stop after the bytes and cut only on cut(). A reset that follows data at
+   * once can reach a client in the same read as the data, and Node's sockets
+   * then report an orderly end; cut once the client has shown it read the bytes.
+   */
+  hold?: boolean;
+}
+
 type Action =
-  | { kind: 'reset'; bytes: number; how: CutKind }
+  | { kind: 'reset'; bytes: number; how: CutKind; hold: boolean }
   | { kind: 'delay'; ms: number }
   | { kind: 'answer'; answer: CannedAnswer };
 
@@ -59,7 +70,9 @@ export interface FaultProxy {
   nextRequest(): Promise<SeenRequest>;
   refuse(): Promise<void>;
   accept(): Promise<void>;
-  resetAfter(bytes: number, scope?: FaultScope & { how?: CutKind }): void;
+  resetAfter(bytes: number, scope?: FaultScope & CutOptions): void;
+  /** Cuts the connections held by resetAfter(n, { hold: true }), and from now on each one as it reaches its bytes. */
+  cut(): void;
   delay(ms: number, scope?: FaultScope): void;
   answer(status: number, answer?: Omit<CannedAnswer, 'status'>, scope?: FaultScope): void;
   /** Removes every fault (and accepts connections again); `seen` starts over. */
@@ -81,6 +94,15 @@ export async function startFaultProxy(target: { host?: string; port: number }): 
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let waiting: Array<(request: SeenRequest) => void> = [];
+  let held: Array<() => void> = [];
+  /** cut() was called: held connections end as soon as they reach their bytes. */
+  let released = false;
+
+  /** Ends `socket` as the cut says: now, or when cut() is (or was) called. */
+  function cutSocket(socket: Socket, cut: { how: CutKind; hold: boolean }): void {
+    if (cut.hold && !released) held.push(() => endSocket(socket, cut.how));
+    else endSocket(socket, cut.how);
+  }
 
   function arrived(request: SeenRequest): SeenRequest {
     seen.push(request);
@@ -113,7 +135,7 @@ export async function startFaultProxy(target: { host?: string; port: number }): 
   });
   http.keepAliveTimeout = 5000;
 
-  function forward(req: IncomingMessage, res: ServerResponse, request: SeenRequest, cut: { bytes: number; how: CutKind } | undefined): void {
+  function forward(req: IncomingMessage, res: ServerResponse, request: SeenRequest, cut: { bytes: number; how: CutKind; hold: boolean } | undefined): void {
     if (req.socket.destroyed) return;
     request.forwarded = true;
     const up = httpRequest({ host: upstreamHost, port: target.port, method: req.method, path: req.url, headers: req.headers, agent: false }, (answer) => {
@@ -125,9 +147,8 @@ export async function startFaultProxy(target: { host?: string; port: number }): 
         res.write(chunk.subarray(0, left));
         left -= chunk.length;
         if (left <= 0) {
-          answer.destroy();
-          // Let the bytes written so far leave before the connection goes.
-          res.socket?.write('', () => endSocket(req.socket, cut.how));
+          // The rest of the answer is dropped; the bytes written so far leave before the connection goes.
+          res.socket?.write('', () => cutSocket(req.socket, cut));
         }
       });
       answer.on('end', () => left > 0 && res.end());
@@ -145,7 +166,9 @@ export async function startFaultProxy(target: { host?: string; port: number }): 
       request.forwarded = true;
       const server = connect(target.port, upstreamHost);
       sockets.add(server);
-      server.on('close', () => (sockets.delete(server), client.destroy()));
+      // A cut connection ends as the cut says, not when the server is done.
+      const cutting = action?.kind === 'reset';
+      server.on('close', () => (sockets.delete(server), cutting || client.destroy()));
       server.on('error', () => endSocket(client, 'rst'));
       client.on('close', () => server.destroy());
       server.write(first);
@@ -154,9 +177,10 @@ export async function startFaultProxy(target: { host?: string; port: number }): 
       let left = action.bytes;
       server.on('data', (chunk: Buffer) => {
         if (left <= 0) return;
-        client.write(chunk.subarray(0, left), () => left <= 0 && endSocket(client, action.how));
+        const last = chunk.length >= left;
+        client.write(chunk.subarray(0, left), () => last && cutSocket(client, action));
         left -= chunk.length;
-        if (left <= 0) server.destroy();
+        if (last) server.destroy();
       });
     };
     // A TLS client expects an answer in TLS; a canned HTTP answer cannot be one, so it becomes a reset.
@@ -204,11 +228,17 @@ export async function startFaultProxy(target: { host?: string; port: number }): 
     nextRequest: () => new Promise((resolve) => waiting.push(resolve)),
     refuse,
     accept,
-    resetAfter: (bytes, scope = {}) => add({ kind: 'reset', bytes, how: scope.how ?? 'rst' }, scope),
+    resetAfter: (bytes, scope = {}) => add({ kind: 'reset', bytes, how: scope.how ?? 'rst', hold: scope.hold ?? false }, scope),
+    cut() {
+      released = true;
+      for (const end of held.splice(0)) end();
+    },
     delay: (ms, scope) => add({ kind: 'delay', ms }, scope),
     answer: (status, answer = {}, scope) => add({ kind: 'answer', answer: { status, ...answer } }, scope),
     async clear() {
       rules = [];
+      for (const end of held.splice(0)) end();
+      released = false;
       seen.length = 0;
       for (const t of timers) clearTimeout(t);
       timers.clear();

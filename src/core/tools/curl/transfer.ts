@@ -226,6 +226,11 @@ export async function transfer(o: CurlOptions, urlText: string, io: TransferIO):
       const failed = o.fail && info.httpCode >= 400;
       if ((o.include || o.head) && !failed) io.write(Buffer.from(head));
       const keep = !redirect && !failed && method !== 'HEAD';
+      // A connection reset mid-body is a receive failure (56); one closed early leaves bytes unread (18).
+      let reset = false;
+      const onSocketError = (e: NodeJS.ErrnoException) => (reset ||= e.code === 'ECONNRESET');
+      ex.socket.on('error', onSocketError);
+      const cut = () => (reset ? fail(56, 'Recv failure: Connection reset by peer') : fail(18, `transfer closed with ${(expected ?? 0) - received} bytes remaining to read`));
       await new Promise<void>((resolve, reject) => {
         res.on('data', (chunk: Buffer) => {
           received += chunk.length;
@@ -233,8 +238,8 @@ export async function transfer(o: CurlOptions, urlText: string, io: TransferIO):
         });
         res.on('end', () => resolve());
         res.on('error', () => reject(timeout.signal.aborted ? (io.signal.aborted ? new CurlError(130, '') : timedOut()) : fail(56, 'Failure when receiving data from the peer')));
-        res.on('aborted', () => reject(timeout.signal.aborted ? (io.signal.aborted ? new CurlError(130, '') : timedOut()) : fail(18, `transfer closed with ${(expected ?? 0) - received} bytes remaining to read`)));
-      });
+        res.on('aborted', () => reject(timeout.signal.aborted ? (io.signal.aborted ? new CurlError(130, '') : timedOut()) : cut()));
+      }).finally(() => ex.socket.off('error', onSocketError));
       info.sizeDownload = received;
       if (failed) throw fail(22, `The requested URL returned error: ${info.httpCode}`);
       if (!redirect) break;
