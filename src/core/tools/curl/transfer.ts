@@ -10,6 +10,7 @@ import { resolve as resolvePath } from 'node:path';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { requestMethod, type CurlOptions } from './args';
 import { hostMappings, HostMappingError, type HostMapping } from '../../connections';
+import { unresolvedHostNote } from '../../connections/unresolvedHost';
 import { connectToMapping, route } from './hosts';
 import type { TransferInfo } from './writeout';
 
@@ -17,6 +18,8 @@ export const CURL_VERSION = '7.88.1';
 
 export class CurlError extends Error {
   info?: TransferInfo;
+  /** What to do about it, for the cell's notes. */
+  note?: string;
   constructor(readonly exitCode: number, message: string, readonly extra = '') {
     super(message);
   }
@@ -165,7 +168,7 @@ export async function transfer(o: CurlOptions, urlText: string, io: TransferIO):
           address = (await lookup(r.host)).address;
         } catch {
           if (timeout.signal.aborted) throw io.signal.aborted ? new CurlError(130, '') : timedOut();
-          throw fail(6, `Could not resolve host: ${r.host}`);
+          throw Object.assign(fail(6, `Could not resolve host: ${r.host}`), { note: unresolvedHostNote(`${r.host}:${r.port}`, 'the URL') });
         }
       }
       info.timeNamelookup = since();

@@ -51,6 +51,11 @@ export function isConnectionError(error: unknown): boolean {
   return (code !== undefined && CONNECT_CODES.has(code)) || e.name === 'TimeoutError';
 }
 
+/** Whether the endpoint's host name did not resolve. */
+export function isUnresolvedHost(error: unknown): boolean {
+  return isConnectionError(error) && ['ENOTFOUND', 'EAI_AGAIN'].includes(codeOf(error as SdkError) ?? '');
+}
+
 /** Whether an open connection dropped before the answer was complete. */
 export function isClosedConnection(error: unknown): boolean {
   return isConnectionError(error) && CLOSED_CODES.has(codeOf(error as SdkError) ?? '');
