@@ -3,6 +3,7 @@
 
 import http from 'node:http';
 import https from 'node:https';
+import { goLookupServer, goNoSuchHost } from './goResolver';
 import type { HostMapping } from './hosts';
 import { mappedRequestOptions } from './mappedRequest';
 import type { ResolvedKubeConfig } from './kubeConfig';
@@ -25,6 +26,8 @@ export interface KubeResponse {
 
 /** A failure before any HTTP status: refused, unreachable, TLS. */
 export class KubeTransportError extends Error {
+  /** `host:port` of a server whose name did not resolve. */
+  unresolved?: string;
   constructor(message: string, readonly code?: string) {
     super(message);
   }
@@ -163,7 +166,8 @@ export class KubeConnection {
       return new KubeTransportError(`The connection to the server ${this.hostPort} was refused - did you specify the right host or port?`, error.code);
     }
     if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') {
-      return new KubeTransportError(`Unable to connect to the server: dial tcp: lookup ${this.url.hostname}: no such host`, error.code);
+      const unresolved = new KubeTransportError(`Unable to connect to the server: dial tcp: ${goNoSuchHost(this.url.hostname, goLookupServer())}`, error.code);
+      return Object.assign(unresolved, { unresolved: this.hostPort });
     }
     if (error.code === 'ETIMEDOUT' || error.code === 'EHOSTUNREACH' || error.code === 'ENETUNREACH') {
       return new KubeTransportError(`Unable to connect to the server: dial tcp ${this.hostPort}: ${error.code === 'ETIMEDOUT' ? 'i/o timeout' : 'connect: no route to host'}`, error.code);

@@ -7,8 +7,7 @@ import { routedAgent } from '../agents';
 import type { AwsConnection } from './config';
 
 /** Region, endpoint, credentials, retries and agents for an SDK client (S3, CloudFront). */
-export function sdkClientConfig(s: AwsConnection, env: Readonly<Record<string, string | undefined>>): Record<string, unknown> {
-  const attempts = Number(env.AWS_MAX_ATTEMPTS);
+export function sdkClientConfig(s: AwsConnection): Record<string, unknown> {
   return {
     region: s.region,
     ...(s.endpointUrl ? { endpoint: s.endpointUrl, forcePathStyle: true } : {}),
@@ -17,8 +16,8 @@ export function sdkClientConfig(s: AwsConnection, env: Readonly<Record<string, s
       : s.sdkProfile
         ? { profile: s.sdkProfile }
         : {}),
-    // botocore's legacy retry mode makes 5 attempts (the SDK's default is 3): the same "(reached max retries: 4)".
-    maxAttempts: Number.isInteger(attempts) && attempts > 0 ? attempts : 5,
+    // As many attempts as botocore makes (the SDK's own default is 3): the same "(reached max retries: N)".
+    maxAttempts: s.maxAttempts,
     ...requestHandler(s),
   };
 }

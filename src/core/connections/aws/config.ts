@@ -104,6 +104,8 @@ export interface AwsConnection {
   sdkProfile?: string;
   /** Where endpoint hosts really connect (RUNBOOK_HOSTS), when any are mapped. */
   hostMappings?: HostMapping[];
+  /** How many times a call is tried before its error is reported (botocore's retry settings). */
+  maxAttempts: number;
 }
 
 export class AwsConfigError extends Error {}
@@ -150,6 +152,18 @@ function endpointUrl(flags: AwsConnectionFlags, env: Env, files: AwsFiles, profi
 }
 
 /**
+ * botocore's attempts: AWS_MAX_ATTEMPTS or the profile's max_attempts, else
+ * what the retry mode (AWS_RETRY_MODE or retry_mode) makes: 5 in the legacy
+ * mode aws-cli 1.x defaults to, 3 in the standard and adaptive modes.
+ */
+function retryAttempts(env: Env, profile: IniSection | undefined): number {
+  const set = Number(env.AWS_MAX_ATTEMPTS || profile?.max_attempts);
+  if (Number.isInteger(set) && set > 0) return set;
+  const mode = (env.AWS_RETRY_MODE || profile?.retry_mode || 'legacy').toLowerCase();
+  return mode === 'standard' || mode === 'adaptive' ? 3 : 5;
+}
+
+/**
  * Resolves the connection as aws-cli 1.x (botocore) does: flag, then AWS_*
  * variable, then the profile. Credentials come from the environment first,
  * unless --profile names a profile explicitly (then only that profile's keys).
@@ -163,7 +177,7 @@ export function resolveAwsConnection(flags: AwsConnectionFlags, env: Env, servic
   const region = flags.region ?? (env.AWS_DEFAULT_REGION || env.AWS_REGION || profile?.region || 'us-east-1');
   const fromProfile = sectionCredentials(creds, 'shared-credentials-file') ?? sectionCredentials(profile, 'config-file');
   const credentials = flags.profile !== undefined ? fromProfile : (envCredentials(env) ?? fromProfile);
-  const settings: AwsConnection = { profile: named, profileName, region, noVerifySsl: flags.noVerifySsl };
+  const settings: AwsConnection = { profile: named, profileName, region, noVerifySsl: flags.noVerifySsl, maxAttempts: retryAttempts(env, profile) };
   const endpoint = endpointUrl(flags, env, files, profile, service);
   if (endpoint) settings.endpointUrl = endpoint;
   if (credentials) settings.credentials = credentials;

@@ -48,7 +48,7 @@ export function startS3Source(options: S3SourceOptions): HealthSource<S3BucketSn
       const connection = resolveAwsConnection({ ...options.endpoint, noVerifySsl: false }, env, 's3');
       endpointUrl = connection.endpointUrl;
       client = new sdk.S3Client({
-        ...sdkClientConfig(connection, env),
+        ...sdkClientConfig(connection),
         // A health read reports a failure at once; the next refresh is the retry.
         maxAttempts: 1,
         // s3rver and other S3-compatible servers do not all accept the newer default checksums.

@@ -82,7 +82,7 @@ function addUrlRecorder(client: StackClient): void {
 
 function clientKey(service: string, s: AwsSettings): string {
   const c = s.credentials;
-  return ['aws', service, s.region, s.endpointUrl ?? '', c?.accessKeyId ?? '', c?.secretAccessKey ?? '', c?.sessionToken ?? '', s.sdkProfile ?? '', String(s.noVerifySsl), JSON.stringify(s.hostMappings ?? [])].join('\0');
+  return ['aws', service, s.region, s.endpointUrl ?? '', c?.accessKeyId ?? '', c?.secretAccessKey ?? '', c?.sessionToken ?? '', s.sdkProfile ?? '', String(s.noVerifySsl), String(s.maxAttempts), JSON.stringify(s.hostMappings ?? [])].join('\0');
 }
 
 export async function sessionS3(tool: Pick<ToolContext, 'session' | 'env'>, s: AwsSettings): Promise<S3Client> {
@@ -91,7 +91,7 @@ export async function sessionS3(tool: Pick<ToolContext, 'session' | 'env'>, s: A
     async () => {
       const sdk = s3Module();
       const client = new sdk.S3Client({
-        ...sdkClientConfig(s, tool.env),
+        ...sdkClientConfig(s),
         // s3rver and other S3-compatible servers do not all accept the newer default checksums.
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
@@ -108,7 +108,7 @@ export async function sessionCloudFront(tool: Pick<ToolContext, 'session' | 'env
     clientKey('cloudfront', s),
     async () => {
       const sdk = cloudfrontModule();
-      const client = new sdk.CloudFrontClient(sdkClientConfig(s, tool.env));
+      const client = new sdk.CloudFrontClient(sdkClientConfig(s));
       addUrlRecorder(client as unknown as StackClient);
       return client;
     },

@@ -73,6 +73,7 @@ async function runOne(o: CurlOptions, url: string, ctx: ToolContext): Promise<nu
     }
   }
   if (error && (!o.silent || o.showError)) ctx.stderr.write(`curl: (${error.exitCode}) ${error.message}\n${error.extra}`);
+  if (error?.note) ctx.note(error.note);
   const format = writeOutFormat(o, ctx);
   if (format !== undefined) {
     const out = expandWriteOut(format, info);

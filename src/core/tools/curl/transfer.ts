@@ -10,6 +10,7 @@ import { resolve as resolvePath } from 'node:path';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { requestMethod, type CurlOptions } from './args';
 import { hostMappings, HostMappingError, type HostMapping } from '../../connections';
+import { unresolvedHostNote } from '../../connections/unresolvedHost';
 import { connectToMapping, route } from './hosts';
 import type { TransferInfo } from './writeout';
 
@@ -17,6 +18,8 @@ export const CURL_VERSION = '7.88.1';
 
 export class CurlError extends Error {
   info?: TransferInfo;
+  /** What to do about it, for the cell's notes. */
+  note?: string;
   constructor(readonly exitCode: number, message: string, readonly extra = '') {
     super(message);
   }
@@ -165,7 +168,7 @@ export async function transfer(o: CurlOptions, urlText: string, io: TransferIO):
           address = (await lookup(r.host)).address;
         } catch {
           if (timeout.signal.aborted) throw io.signal.aborted ? new CurlError(130, '') : timedOut();
-          throw fail(6, `Could not resolve host: ${r.host}`);
+          throw Object.assign(fail(6, `Could not resolve host: ${r.host}`), { note: unresolvedHostNote(`${r.host}:${r.port}`, 'the URL') });
         }
       }
       info.timeNamelookup = since();
@@ -226,6 +229,11 @@ export async function transfer(o: CurlOptions, urlText: string, io: TransferIO):
       const failed = o.fail && info.httpCode >= 400;
       if ((o.include || o.head) && !failed) io.write(Buffer.from(head));
       const keep = !redirect && !failed && method !== 'HEAD';
+      // A connection reset mid-body is a receive failure (56); one closed early leaves bytes unread (18).
+      let reset = false;
+      const onSocketError = (e: NodeJS.ErrnoException) => (reset ||= e.code === 'ECONNRESET');
+      ex.socket.on('error', onSocketError);
+      const cut = () => (reset ? fail(56, 'Recv failure: Connection reset by peer') : fail(18, `transfer closed with ${(expected ?? 0) - received} bytes remaining to read`));
       await new Promise<void>((resolve, reject) => {
         res.on('data', (chunk: Buffer) => {
           received += chunk.length;
@@ -233,8 +241,8 @@ export async function transfer(o: CurlOptions, urlText: string, io: TransferIO):
         });
         res.on('end', () => resolve());
         res.on('error', () => reject(timeout.signal.aborted ? (io.signal.aborted ? new CurlError(130, '') : timedOut()) : fail(56, 'Failure when receiving data from the peer')));
-        res.on('aborted', () => reject(timeout.signal.aborted ? (io.signal.aborted ? new CurlError(130, '') : timedOut()) : fail(18, `transfer closed with ${(expected ?? 0) - received} bytes remaining to read`)));
-      });
+        res.on('aborted', () => reject(timeout.signal.aborted ? (io.signal.aborted ? new CurlError(130, '') : timedOut()) : cut()));
+      }).finally(() => ex.socket.off('error', onSocketError));
       info.sizeDownload = received;
       if (failed) throw fail(22, `The requested URL returned error: ${info.httpCode}`);
       if (!redirect) break;

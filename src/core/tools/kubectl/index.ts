@@ -6,6 +6,7 @@ import { toolPlan, unreadableLine, type ParsedCommand, type Tool, type ToolConte
 import { flagBool, flagString, KubectlUsageError, parseArgs, type ParsedArgs } from './args';
 import { flagBeforePluginMessage, isKubectlCommand, unknownCommandMessage, unknownSubcommandMessage } from './commandNames';
 import { KubeTransportError } from '../../connections/kubeConnection';
+import { unresolvedHostNote } from '../../connections/unresolvedHost';
 import { KubeConfigError } from '../../connections/kubeConfig';
 import { kubeSelection } from '../../connections';
 import { findPlugin } from './plugins';
@@ -136,6 +137,7 @@ function reportError(ctx: ToolContext, error: unknown): number {
   }
   if (error instanceof KubectlError || error instanceof KubectlUsageError || error instanceof KubeTransportError || error instanceof KubeConfigError) {
     ctx.stderr.write(error.message + '\n');
+    if (error instanceof KubeTransportError && error.unresolved) ctx.note(unresolvedHostNote(error.unresolved, "the cluster's server in the kubeconfig"));
     return error instanceof KubectlError ? error.exitCode : 1;
   }
   throw error;

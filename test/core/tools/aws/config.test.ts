@@ -16,6 +16,8 @@ before(() => {
     '[default]', 'region = eu-west-1', 'output = text', '',
     '[profile staging]', 'region = eu-central-1', 'aws_access_key_id = CFGKEY', 'aws_secret_access_key = CFGSECRET', '',
     '[profile prod]', 'region = us-west-2', 'services = prod-endpoints', '',
+    '[profile patient]', 'retry_mode = standard', '',
+    '[profile stubborn]', 'retry_mode = standard', 'max_attempts = 8', '',
     '[services prod-endpoints]', 's3 =', '  endpoint_url = http://prod-s3.internal:9000', '',
   ].join('\n'));
   writeFileSync(join(home, '.aws', 'credentials'), [
@@ -93,5 +95,17 @@ describe('aws config and credentials', () => {
 
   it('a named profile that exists nowhere is an error, with aws-cli wording', () => {
     assert.throws(() => resolveAwsSettings(flags('--profile', 'nope'), { HOME: home }, 's3'), (e: unknown) => e instanceof AwsConfigError && e.message === 'The config profile (nope) could not be found');
+  });
+
+  it('attempts as botocore makes them: AWS_MAX_ATTEMPTS or max_attempts, else 5 in legacy mode and 3 in standard or adaptive', () => {
+    const attempts = (env: Record<string, string>, ...words: string[]) => resolveAwsSettings(flags(...words), { HOME: home, ...env }, 's3').maxAttempts;
+    assert.equal(attempts({}), 5);
+    assert.equal(attempts({ AWS_RETRY_MODE: 'standard' }), 3);
+    assert.equal(attempts({ AWS_RETRY_MODE: 'adaptive' }), 3);
+    assert.equal(attempts({ AWS_RETRY_MODE: 'legacy', AWS_MAX_ATTEMPTS: '2' }), 2);
+    assert.equal(attempts({ AWS_MAX_ATTEMPTS: 'many' }), 5);
+    assert.equal(attempts({}, '--profile', 'patient'), 3);
+    assert.equal(attempts({}, '--profile', 'stubborn'), 8);
+    assert.equal(attempts({ AWS_MAX_ATTEMPTS: '1' }, '--profile', 'stubborn'), 1);
   });
 });

@@ -9,6 +9,7 @@ import { AwsUsageError } from '../args';
 import type { AwsCommand, AwsCommandContext } from '../context';
 import { compileQuery, formatOutput, PagedResponse, QueryError } from '../output';
 import { describeAwsError } from '../s3/errors';
+import { noteFault } from '../faultNotes';
 import type { MemberOrder } from './memberOrder';
 import { paginate, PaginationError, type PaginatorSpec } from './paginate';
 import { checkParams, parseParams, type ParamTable, type ParsedParams } from './params';
@@ -129,7 +130,8 @@ export function defineOperation(def: OperationDefinition): AwsCommand {
           return 255;
         }
         def.explain?.(err, parsed, ctx);
-        tool.stderr.write(`\n${withRetries(describeAwsError(err, def.name), err, def.name)}\n`);
+        tool.stderr.write(`\n${describeAwsError(err, def.name)}\n`);
+        noteFault(tool, err);
         return 255;
       }
     },
@@ -144,12 +146,4 @@ export function flagValue(args: readonly string[], flag: string): string | undef
     if (word.startsWith(`${flag}=`)) return word.slice(flag.length + 1);
   }
   return undefined;
-}
-
-/** botocore names the retries it made before giving up on a retryable error. */
-function withRetries(message: string, error: unknown, operation: string): string {
-  const attempts = (error as { $metadata?: { attempts?: number } } | undefined)?.$metadata?.attempts ?? 1;
-  const marker = `when calling the ${operation} operation`;
-  if (attempts <= 1 || !message.includes(`${marker}:`)) return message;
-  return message.replace(`${marker}:`, `${marker} (reached max retries: ${attempts - 1}):`);
 }

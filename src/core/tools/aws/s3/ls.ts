@@ -4,6 +4,7 @@
 import { AwsUsageError, parseFlags } from '../args';
 import { pyRepr } from '../output/pyStr';
 import type { AwsCommand, AwsCommandContext } from '../context';
+import { noteFault } from '../faultNotes';
 import { describeAwsError } from './errors';
 import { humanReadableSize, localTime } from './format';
 import { listPages } from './listing';
@@ -106,6 +107,7 @@ export const lsCommand: AwsCommand = {
     } catch (error) {
       if (ctx.tool.signal.aborted) return 130;
       ctx.tool.stderr.write(`\n${describeAwsError(error, bucket ? 'ListObjectsV2' : 'ListBuckets')}\n`);
+      noteFault(ctx.tool, error);
       return 255;
     }
   },
