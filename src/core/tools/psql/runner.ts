@@ -38,7 +38,9 @@ export function formatTiming(ms: number): string {
 
 export function sessionKey(s: ConnectionSettings): string {
   const secret = createHash('sha256').update(s.password ?? '').digest('hex').slice(0, 12);
-  return `psql:${s.user}@${s.hosts.join(',')}:${s.ports.join(',')}/${s.dbname}?sslmode=${s.sslmode}&app=${s.applicationName}#${secret}`;
+  // PGOPTIONS/options are sent once, at connect: a connection opened without them is not the one asked for.
+  const options = s.options ? `&options=${encodeURIComponent(s.options)}` : '';
+  return `psql:${s.user}@${s.hosts.join(',')}:${s.ports.join(',')}/${s.dbname}?sslmode=${s.sslmode}&app=${s.applicationName}${options}#${secret}`;
 }
 
 export class PsqlRun {
