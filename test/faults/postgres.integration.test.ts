@@ -39,6 +39,9 @@ async function assertRecovered(what: string): Promise<void> {
   assert.equal(next.exitCode, 0);
 }
 
+/** The note the cell shows beside psql's output: what to do. */
+const notesOf = (run: NativeRun) => (run.run.commands[0]?.notes ?? []).join('\n');
+
 function sameAsPsql(ours: NativeRun, real: { stdout: string; stderr: string; exitCode: number }, what: string): void {
   const expected = maskedBy(ours.session, real);
   assert.equal(ours.stderr, expected.stderr, `${what}: stderr`);
@@ -58,6 +61,7 @@ describe('PostgreSQL faults', () => {
     assert.match(r.stderr, /server closed the connection unexpectedly/);
     assert.equal(r.exitCode, 2);
     sameAsPsql(o, r, 'restart');
+    assert.match(notesOf(o), /The next cell reconnects/);
     await assertRecovered('a restart of the primary');
   });
 
@@ -68,6 +72,7 @@ describe('PostgreSQL faults', () => {
     const ours = await runNative(command, { env, session });
     assert.match(real.stderr, /password authentication failed for user "postgres"/);
     sameAsPsql(ours, real, 'wrong password');
+    assert.match(notesOf(ours), /refused the password: check PGPASSWORD/);
     assert.equal(ours.exitCode, 2);
     await assertRecovered('a wrong password');
   });
@@ -78,6 +83,7 @@ describe('PostgreSQL faults', () => {
     const ours = await runNative(command, { env, session });
     assert.match(real.stderr, /FATAL: {2}database "no_such_database" does not exist/);
     sameAsPsql(ours, real, 'missing database');
+    assert.match(notesOf(ours), /psql -l/);
     assert.equal(ours.exitCode, 2);
     await assertRecovered('a missing database');
   });
@@ -94,6 +100,7 @@ describe('PostgreSQL faults', () => {
       assert.equal(real.stderr, 'ERROR:  canceling statement due to statement timeout\n');
       assert.equal(real.exitCode, 1);
       sameAsPsql(ours, real, how);
+      assert.match(notesOf(ours), /ran past statement_timeout/);
       await assertRecovered(`a statement timeout (${how})`);
     });
   }
@@ -149,6 +156,7 @@ describe('PostgreSQL faults', () => {
     const ours = await runNative(replica, { env, session });
     assert.match(real.stderr, /Connection refused/);
     sameAsPsql(ours, real, 'replica down');
+    assert.match(notesOf(ours), /pg_stat_replication on the primary/);
     assert.equal(ours.exitCode, 2);
 
     const replication = 'psql -c "SELECT application_name, state FROM pg_stat_replication"';

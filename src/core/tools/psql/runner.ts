@@ -11,6 +11,7 @@ import { asPsqlError, formatServerMessage, isConnectionLoss, LOST_CONNECTION, Ps
 import { queryRows, runQuery, transactionStatus, type QueryError, type StatementResult } from './exec';
 import { printTable, type Align, type PrintTable } from './format';
 import { emitStatementData, placeholderNote } from './results';
+import { failureNote } from './failureNotes';
 import type { PsqlState } from './state';
 
 /** Type OIDs psql right-aligns: integers, floats, numeric, money, oid, xid, cid. */
@@ -112,7 +113,7 @@ export class PsqlRun {
       await emitStatementData(this, statements[i] ?? text, results[i]).catch(() => undefined);
     }
     if (error) {
-      const note = await placeholderNote(this, error, text).catch(() => undefined);
+      const note = failureNote(error.message) ?? (await placeholderNote(this, error, text).catch(() => undefined));
       if (note) this.ctx.note(note);
     }
   }
