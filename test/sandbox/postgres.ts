@@ -31,6 +31,10 @@ export interface PostgresCluster {
   /** pg_stat_activity rows (including the asking session) the load aims at. */
   connectionTarget: number;
   processes: ServiceProcess[];
+  /** Fast shutdown of the primary (its sessions end), then the same server again on the same port. */
+  restartPrimary(): Promise<void>;
+  /** Stops the replica for good (the primary's walsender for it goes). */
+  stopReplica(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -134,9 +138,10 @@ async function startServer(
   dataDir: string,
   logDir: string,
   password: string,
+  fixedPort?: number,
 ): Promise<{ proc: ServiceProcess; port: number }> {
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+    const port = fixedPort ?? (await freePort());
     const proc = new ServiceProcess({
       name,
       command: join(bin, 'postgres'),
@@ -156,7 +161,7 @@ async function startServer(
     } catch (err) {
       await proc.stop(1000);
       const portClash = /could not bind|Address already in use/.test(proc.logTail());
-      if (!portClash || attempt >= 3) throw err;
+      if (!portClash || attempt >= 3 || fixedPort !== undefined) throw err;
     }
   }
 }
@@ -271,6 +276,15 @@ export async function startPostgres(opts: {
     }
     log(`postgres: ${idle.length} idle app connections`);
 
+    const restartPrimary = async () => {
+      const old = processes[0]!;
+      await old.stop();
+      processes[0] = (await startServer(bin, 'postgres-primary', primaryDir, logDir, password, primary.port)).proc;
+    };
+    const stopReplica = async () => {
+      await processes[1]?.stop();
+    };
+
     return {
       host: '127.0.0.1',
       port: primary.port,
@@ -282,6 +296,8 @@ export async function startPostgres(opts: {
       dbSizeBytes,
       connectionTarget: target,
       processes,
+      restartPrimary,
+      stopReplica,
       stop,
     };
   } catch (err) {

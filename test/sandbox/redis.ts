@@ -1,5 +1,6 @@
 // Redis for the sandbox: a standalone cache loaded to the scenario's memory use
-// and hit rate, and a three-node Redis Cluster (no replicas). Every node is a
+// and hit rate, and a three-node Redis Cluster (no replicas unless asked for:
+// fault tests give each primary one, to fail over). Every node is a
 // real `redis-server` child process on a random loopback port, without
 // persistence, with its files in the sandbox directory.
 import { mkdirSync } from 'node:fs';
@@ -18,14 +19,32 @@ export interface RedisStandalone {
   hits: number;
   misses: number;
   processes: ServiceProcess[];
+  /** Stops the server and starts it again on the same port: empty (no persistence), with the start's maxmemory. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export interface RedisClusterNodes {
+  /** The primaries, in slot order. */
   ports: number[];
+  /** Each primary's replica (same index), when the cluster was started with replicas. */
+  replicaPorts: number[];
   url: string;
   processes: ServiceProcess[];
+  /** Kills one node (SIGKILL: no goodbye to the others, as a crashed host). */
+  killNode(port: number): Promise<void>;
+  /** Starts a killed node again on its port, with its cluster configuration (its data is gone). */
+  restartNode(port: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface RedisClusterOptions {
+  dir: string;
+  log?: (line: string) => void;
+  /** One replica for each primary (default false: three primaries only). */
+  replicas?: boolean;
+  /** cluster-node-timeout: how long a node may be silent before it is failed over (default 15000). */
+  nodeTimeoutMs?: number;
 }
 
 function client(port: number): Redis {
@@ -34,9 +53,9 @@ function client(port: number): Redis {
   return r;
 }
 
-async function startNode(dir: string, name: string, logDir: string, extra: string[], portOpts: { alsoFree?: number[] } = {}) {
+async function startNode(dir: string, name: string, logDir: string, extra: string[], portOpts: { alsoFree?: number[]; port?: number } = {}) {
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort(portOpts);
+    const port = portOpts.port ?? (await freePort(portOpts));
     const nodeDir = join(dir, name);
     mkdirSync(nodeDir, { recursive: true });
     const proc = new ServiceProcess({
@@ -69,7 +88,7 @@ async function startNode(dir: string, name: string, logDir: string, extra: strin
       return { proc, port };
     } catch (err) {
       await proc.stop(1000);
-      if (!/Address already in use/.test(proc.logTail()) || attempt >= 3) throw err;
+      if (!/Address already in use/.test(proc.logTail()) || attempt >= 3 || portOpts.port !== undefined) throw err;
     }
   }
 }
@@ -102,8 +121,10 @@ async function loadCache(r: Redis): Promise<string[]> {
 export async function startRedis(opts: { dir: string; scenario: Scenario; log?: (line: string) => void }): Promise<RedisStandalone> {
   const logDir = join(opts.dir, 'logs');
   mkdirSync(logDir, { recursive: true });
-  const { proc, port } = await startNode(join(opts.dir, 'redis'), 'redis', logDir, ['--maxmemory-policy', 'noeviction']);
-  const stop = async () => proc.stop();
+  const nodeArgs = ['--maxmemory-policy', 'noeviction'];
+  const { proc, port } = await startNode(join(opts.dir, 'redis'), 'redis', logDir, nodeArgs);
+  const processes = [proc];
+  const stop = async () => processes[0]!.stop();
   const r = client(port);
   try {
     await r.connect();
@@ -140,7 +161,11 @@ export async function startRedis(opts: { dir: string; scenario: Scenario; log?: 
       }
     }
     opts.log?.(`redis: ${sessions.length} sessions, used ${used} of ${maxmemoryBytes} bytes`);
-    return { port, url: `redis://127.0.0.1:${port}`, maxmemoryBytes, hits, misses, processes: [proc], stop };
+    const restart = async () => {
+      await processes[0]!.stop();
+      processes[0] = (await startNode(join(opts.dir, 'redis'), 'redis', logDir, [...nodeArgs, '--maxmemory', String(maxmemoryBytes)], { port })).proc;
+    };
+    return { port, url: `redis://127.0.0.1:${port}`, maxmemoryBytes, hits, misses, processes, restart, stop };
   } catch (err) {
     await stop();
     throw err;
@@ -155,20 +180,14 @@ export const CLUSTER_SLOT_RANGES: Array<[number, number]> = [
   [10923, 16383],
 ];
 
-export async function startRedisCluster(opts: { dir: string; log?: (line: string) => void }): Promise<RedisClusterNodes> {
+export async function startRedisCluster(opts: RedisClusterOptions): Promise<RedisClusterNodes> {
   const logDir = join(opts.dir, 'logs');
   mkdirSync(logDir, { recursive: true });
-  const started = await Promise.allSettled(
-    CLUSTER_SLOT_RANGES.map((_, i) =>
-      startNode(
-        join(opts.dir, 'redis-cluster'),
-        `redis-cluster-${i + 1}`,
-        logDir,
-        ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '15000'],
-        { alsoFree: [CLUSTER_BUS_OFFSET] },
-      ),
-    ),
-  );
+  const clusterDir = join(opts.dir, 'redis-cluster');
+  const nodeArgs = ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', String(opts.nodeTimeoutMs ?? 15000)];
+  const count = CLUSTER_SLOT_RANGES.length * (opts.replicas ? 2 : 1);
+  const names = Array.from({ length: count }, (_, i) => `redis-cluster-${i + 1}`);
+  const started = await Promise.allSettled(names.map((name) => startNode(clusterDir, name, logDir, nodeArgs, { alsoFree: [CLUSTER_BUS_OFFSET] })));
   const nodes = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const stop = async () => {
     await Promise.all(nodes.map((n) => n.proc.stop()));
@@ -178,28 +197,37 @@ export async function startRedisCluster(opts: { dir: string; log?: (line: string
     const failed = started.find((s) => s.status === 'rejected');
     if (failed) throw (failed as PromiseRejectedResult).reason;
     await Promise.all(clients.map((c) => c.connect()));
+    const primaries = clients.slice(0, CLUSTER_SLOT_RANGES.length);
+    const replicas = clients.slice(CLUSTER_SLOT_RANGES.length);
 
     // What `redis-cli --cluster create` does: give each master its slots and
     // its own config epoch, then introduce the nodes to each other.
     await Promise.all(
-      clients.map(async (c, i) => {
+      primaries.map(async (c, i) => {
         const [start, end] = CLUSTER_SLOT_RANGES[i]!;
         await c.call('CLUSTER', 'ADDSLOTSRANGE', start, end);
         await c.call('CLUSTER', 'SET-CONFIG-EPOCH', i + 1);
       }),
     );
     for (const n of nodes.slice(1)) await clients[0]!.call('CLUSTER', 'MEET', '127.0.0.1', n.port);
+    const clusterOk = (c: Redis, name: string, proc: ServiceProcess) =>
+      proc.waitUntil(
+        `${name} to report cluster_state:ok`,
+        async () => {
+          const info = String(await c.call('CLUSTER', 'INFO'));
+          return /cluster_state:ok/.test(info) && new RegExp(`cluster_known_nodes:${count}\\b`).test(info) ? true : undefined;
+        },
+        { timeoutMs: 30_000 },
+      );
+    await Promise.all(nodes.map((n, i) => clusterOk(clients[i]!, n.proc.name, n.proc)));
+    // Each replica follows the primary at its index, once it knows that primary.
     await Promise.all(
-      nodes.map((n, i) =>
-        n.proc.waitUntil(
-          `${n.proc.name} to report cluster_state:ok`,
-          async () => {
-            const info = String(await clients[i]!.call('CLUSTER', 'INFO'));
-            return /cluster_state:ok/.test(info) && /cluster_known_nodes:3\b/.test(info) ? true : undefined;
-          },
-          { timeoutMs: 30_000 },
-        ),
-      ),
+      replicas.map(async (c, i) => {
+        const primaryId = String(await primaries[i]!.call('CLUSTER', 'MYID'));
+        const proc = nodes[CLUSTER_SLOT_RANGES.length + i]!.proc;
+        await proc.waitUntil(`${proc.name} to replicate ${primaryId}`, async () => ((await c.call('CLUSTER', 'REPLICATE', primaryId)) === 'OK' ? true : undefined), { timeoutMs: 30_000 });
+        await proc.waitUntil(`${proc.name} to sync`, async () => (/master_link_status:up/.test(await c.info('replication')) ? true : undefined), { timeoutMs: 30_000 });
+      }),
     );
 
     // A few keys on every node, so --cluster info/check/rebalance show data.
@@ -213,9 +241,27 @@ export async function startRedisCluster(opts: { dir: string; log?: (line: string
     } finally {
       cluster.disconnect();
     }
-    opts.log?.('redis cluster: 3 masters, cluster_state:ok');
-    const ports = nodes.map((n) => n.port);
-    return { ports, url: `redis://127.0.0.1:${ports[0]}`, processes: nodes.map((n) => n.proc), stop };
+    opts.log?.(`redis cluster: 3 masters, ${replicas.length} replicas, cluster_state:ok`);
+    const ports = nodes.slice(0, CLUSTER_SLOT_RANGES.length).map((n) => n.port);
+    const replicaPorts = nodes.slice(CLUSTER_SLOT_RANGES.length).map((n) => n.port);
+    const processes = nodes.map((n) => n.proc);
+    const indexOf = (port: number) => {
+      const i = nodes.findIndex((n) => n.port === port);
+      if (i < 0) throw new Error(`no cluster node on port ${port}`);
+      return i;
+    };
+    const killNode = async (port: number) => {
+      const proc = nodes[indexOf(port)]!.proc;
+      proc.killGroup('SIGKILL');
+      await proc.exited;
+    };
+    const restartNode = async (port: number) => {
+      const i = indexOf(port);
+      await nodes[i]!.proc.stop();
+      nodes[i] = await startNode(clusterDir, names[i]!, logDir, nodeArgs, { port });
+      processes[i] = nodes[i]!.proc;
+    };
+    return { ports, replicaPorts, url: `redis://127.0.0.1:${ports[0]}`, processes, killNode, restartNode, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -66,8 +66,12 @@ export function connectMessage(s: Pick<RedisSettings, 'host' | 'port'>, error: u
   return `Could not connect to Redis at ${s.host}:${s.port}: ${reason}`;
 }
 
-/** A new connection (with AUTH when a password is set; an AUTH error is kept in `authError`). */
-export async function open(s: RedisSettings): Promise<RedisConnection> {
+/**
+ * A new connection (with AUTH when a password is set; an AUTH error is kept
+ * in `authError`). A server that accepts the connection but never answers
+ * (stopped, overloaded) would hold it forever: `signal` ends the wait.
+ */
+export async function open(s: RedisSettings, signal?: AbortSignal): Promise<RedisConnection> {
   const { Redis } = loadClient<typeof import('ioredis')>('redis', 'ioredis');
   let address: Endpoint;
   try {
@@ -87,24 +91,33 @@ export async function open(s: RedisSettings): Promise<RedisConnection> {
     autoResendUnfulfilledCommands: false,
     stringNumbers: true,
     connectTimeout: 10_000,
+    // A closed connection's socket waits this long for the server's goodbye; one that stopped answering never sends it.
+    disconnectTimeout: 200,
   });
   let lastError: unknown;
   redis.on('error', (e) => (lastError = e));
+  const stop = () => redis.disconnect();
+  if (signal?.aborted) throw new ConnectError(connectMessage(s, signal.reason));
+  signal?.addEventListener('abort', stop, { once: true });
   try {
-    await redis.connect();
-  } catch (error) {
-    redis.disconnect();
-    throw new ConnectError(connectMessage(s, lastError ?? error));
-  }
-  const conn: RedisConnection = { redis, db: 0 };
-  if (s.pass !== undefined) {
-    const auth = s.user !== undefined ? [s.user, s.pass] : [s.pass];
     try {
-      await redis.callBuffer('AUTH', ...auth);
+      await redis.connect();
     } catch (error) {
-      if ((error as Error).name !== 'ReplyError') throw new ConnectError(connectMessage(s, error));
-      conn.authError = `AUTH failed: ${(error as Error).message}`;
+      redis.disconnect();
+      throw new ConnectError(connectMessage(s, lastError ?? error));
     }
+    const conn: RedisConnection = { redis, db: 0 };
+    if (s.pass !== undefined) {
+      const auth = s.user !== undefined ? [s.user, s.pass] : [s.pass];
+      try {
+        await redis.callBuffer('AUTH', ...auth);
+      } catch (error) {
+        if ((error as Error).name !== 'ReplyError') throw new ConnectError(connectMessage(s, error));
+        conn.authError = `AUTH failed: ${(error as Error).message}`;
+      }
+    }
+    return conn;
+  } finally {
+    signal?.removeEventListener('abort', stop);
   }
-  return conn;
 }

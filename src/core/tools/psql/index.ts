@@ -7,6 +7,7 @@ import { stateKey } from '../../session';
 import { toolPlan, unreadableLine, type ParsedCommand, type Target, type Tool, type ToolContext, type ToolPlan } from '../../engine/tool';
 import { parsePsqlArgs, type PsqlArgs } from './args';
 import { asPsqlError, PsqlError } from './errors';
+import { failureNote } from './failureNotes';
 import { strongerEffect, type Effect } from '../../effects';
 import { loadSqlParser } from '../../sql/parser';
 import { describeStatement, readSql } from './plan';
@@ -49,9 +50,8 @@ async function execute(ctx: ToolContext, state: PsqlState, settings: () => Conne
     if (ctx.signal.aborted) return 130;
     if (error instanceof PsqlError) {
       ctx.stderr.write(error.message.endsWith('\n') || !error.message ? error.message : error.message + '\n');
-      if (error.message.includes('fe_sendauth: no password supplied')) {
-        ctx.note('The server asked for a password and none was given: set PGPASSWORD (for example in the runbook env file) or add a line for this server to ~/.pgpass.');
-      }
+      const note = failureNote(error.message);
+      if (note) ctx.note(note);
       return error.exitCode;
     }
     throw error;

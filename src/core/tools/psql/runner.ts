@@ -11,6 +11,7 @@ import { asPsqlError, formatServerMessage, isConnectionLoss, LOST_CONNECTION, Ps
 import { queryRows, runQuery, transactionStatus, type QueryError, type StatementResult } from './exec';
 import { printTable, type Align, type PrintTable } from './format';
 import { emitStatementData, placeholderNote } from './results';
+import { failureNote } from './failureNotes';
 import type { PsqlState } from './state';
 
 /** Type OIDs psql right-aligns: integers, floats, numeric, money, oid, xid, cid. */
@@ -38,7 +39,9 @@ export function formatTiming(ms: number): string {
 
 export function sessionKey(s: ConnectionSettings): string {
   const secret = createHash('sha256').update(s.password ?? '').digest('hex').slice(0, 12);
-  return `psql:${s.user}@${s.hosts.join(',')}:${s.ports.join(',')}/${s.dbname}?sslmode=${s.sslmode}&app=${s.applicationName}#${secret}`;
+  // PGOPTIONS/options are sent once, at connect: a connection opened without them is not the one asked for.
+  const options = s.options ? `&options=${encodeURIComponent(s.options)}` : '';
+  return `psql:${s.user}@${s.hosts.join(',')}:${s.ports.join(',')}/${s.dbname}?sslmode=${s.sslmode}&app=${s.applicationName}${options}#${secret}`;
 }
 
 export class PsqlRun {
@@ -110,7 +113,7 @@ export class PsqlRun {
       await emitStatementData(this, statements[i] ?? text, results[i]).catch(() => undefined);
     }
     if (error) {
-      const note = await placeholderNote(this, error, text).catch(() => undefined);
+      const note = failureNote(error.message) ?? (await placeholderNote(this, error, text).catch(() => undefined));
       if (note) this.ctx.note(note);
     }
   }

@@ -85,7 +85,6 @@ export interface CommandTraits {
   status: boolean;
   verbatim: boolean;
   streaming: boolean;
-  blocking: boolean;
   /** COMMAND and its kin: over a connection that keeps the reply's types. */
   exact: boolean;
   info: boolean;
@@ -102,7 +101,6 @@ export function commandTraits(command: readonly string[]): CommandTraits {
     status: isStatusCommand(command),
     verbatim: isVerbatim(command),
     streaming: isStreaming(command),
-    blocking: isBlocking(command),
     exact: name === 'COMMAND',
     info: name === 'INFO',
   };

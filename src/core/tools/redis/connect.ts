@@ -51,12 +51,12 @@ export function readyConnection(ctx: Pick<ToolContext, 'session'>, key: string, 
 }
 
 /** The session's connection to this server (a new one after it was lost), on the wanted database. */
-export async function connection(ctx: Pick<ToolContext, 'session' | 'stderr'>, s: RedisSettings): Promise<RedisConnection> {
+export async function connection(ctx: Pick<ToolContext, 'session' | 'stderr'> & { signal?: AbortSignal }, s: RedisSettings): Promise<RedisConnection> {
   const key = connectionKey(s);
-  let conn = await ctx.session.client(key, () => open(s), (c) => c.redis.disconnect());
+  let conn = await ctx.session.client(key, () => open(s, ctx.signal), (c) => c.redis.disconnect());
   if (conn.redis.status === 'end' || conn.redis.status === 'close') {
     ctx.session.forget(key);
-    conn = await ctx.session.client(key, () => open(s), (c) => c.redis.disconnect());
+    conn = await ctx.session.client(key, () => open(s, ctx.signal), (c) => c.redis.disconnect());
   }
   if (conn.authError) ctx.stderr.write(conn.authError + '\n');
   if (conn.db !== s.db) {

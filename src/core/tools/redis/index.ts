@@ -16,6 +16,7 @@ import { runStreaming } from './stream';
 import { sendExact } from './exact';
 import { lineSecrets, registerConnectionSecret } from './secrets';
 import { deletesKeys, redisDeletePreview } from './preview';
+import { replyNote } from './replyNotes';
 
 const PASSWORD_WARNING = "Warning: Using a password with '-a' or '-u' option on the command line interface may not be safe.\n";
 
@@ -30,16 +31,16 @@ function notNative(args: RedisArgs): string | undefined {
 
 /**
  * Sends one command; with -c follows MOVED and ASK redirections to the node
- * that holds the slot. A blocking command (BLPOP k 0) can wait forever, so a
- * stop closes its connection: the server forgets the waiting client, and the
- * session's next command opens a new one.
+ * that holds the slot. A command can wait forever (BLPOP k 0, or any command
+ * to a server that stopped answering), so a stop closes its connection: the
+ * server forgets the waiting client, and the session's next command opens a
+ * new one.
  */
 async function send(ctx: ToolContext, conn: RedisConnection, s: RedisSettings, args: RedisArgs, command: readonly string[], traits: CommandTraits): Promise<Reply> {
   const rest = command.slice(1);
-  const { blocking } = traits;
   for (let hops = 0; ; hops++) {
     const stop = () => conn.redis.disconnect();
-    if (blocking) ctx.signal.addEventListener('abort', stop, { once: true });
+    ctx.signal.addEventListener('abort', stop, { once: true });
     try {
       const value: unknown = await conn.redis.callBuffer(traits.sentName, ...rest);
       return toReply(value, traits.status);
@@ -53,7 +54,7 @@ async function send(ctx: ToolContext, conn: RedisConnection, s: RedisSettings, a
       s = next;
       if (redirect[1] === 'ASK') await conn.redis.callBuffer('ASKING');
     } finally {
-      if (blocking) ctx.signal.removeEventListener('abort', stop);
+      ctx.signal.removeEventListener('abort', stop);
     }
   }
 }
@@ -137,6 +138,8 @@ async function run(ctx: ToolContext, args: RedisArgs, written: CommandTraits): P
     ctx.stderr.write(`Error: ${(error as Error).message}\n`);
     return 1;
   }
+  const note = reply.type === 'error' ? replyNote(reply.value) : undefined;
+  if (note) ctx.note(note);
   if (reply.type === 'error' && args.exitOnError) {
     // With -e the error goes to stderr as the server sent it, in raw and --no-raw alike.
     ctx.stderr.write(`${reply.value}\n`);
