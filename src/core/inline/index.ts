@@ -1,0 +1,6 @@
+// Commands written inline in a runbook's prose (`kubectl -n prod describe pod web-1`).
+export { findCodeSpans, type CodeSpan } from './codeSpans';
+export { isInlineCommand } from './inlineCommand';
+export { findInlineCommands, findProseSpans, type InlineCommand } from './inlineCommands';
+export { PROGRAMS_WE_RUN, TERMINAL_CLIS } from './programs';
+export { notingCodeSpanStarts, codeSpanStart, linesBefore } from './spanPositions';
