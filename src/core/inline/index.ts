@@ -4,3 +4,4 @@ export { isInlineCommand } from './inlineCommand';
 export { findInlineCommands, findProseSpans, type InlineCommand } from './inlineCommands';
 export { PROGRAMS_WE_RUN, TERMINAL_CLIS } from './programs';
 export { notingCodeSpanStarts, codeSpanStart, linesBefore } from './spanPositions';
+export { inlineNotRunReason } from './notRun';

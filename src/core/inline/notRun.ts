@@ -1,0 +1,7 @@
+// Why Run All, `runbook check` and `runbook run` leave an inline command
+// alone: prose often names a command as an example, so it runs only when
+// the reader asks for it.
+
+export function inlineNotRunReason(file: string, line: number): string {
+  return `inline command, not run by Run All: run it from the paragraph or with runbook exec --from ${file}:${line}`;
+}
