@@ -40,11 +40,12 @@ test('the .vsix holds only the bundles, sample runbooks, docs and licence', () =
   const files = ls.stdout.split('\n').filter(Boolean).sort();
   assert.ok(files.includes('dist/extension.js'));
   assert.ok(files.includes('dist/renderer.js'));
+  assert.ok(files.includes('dist/inlineRenderer.js'));
   assert.ok(files.includes('dist/engine.js'));
   assert.ok(files.includes('notebooks/scaling-playbook.runbook.md'));
   // PostgreSQL's parser (dist/clients/pgquery.js) loads its WebAssembly from beside itself.
   assert.ok(files.includes('dist/clients/pgquery.js') && files.includes('dist/clients/libpg-query.wasm'));
-  const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|dist\/(extension|engine|renderer)\.js|dist\/clients\/[a-z0-9]+\.js|dist\/clients\/libpg-query\.wasm|notebooks\/.+|media\/.+)$/.test(f));
+  const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|dist\/(extension|engine|renderer|inlineRenderer)\.js|dist\/clients\/[a-z0-9]+\.js|dist\/clients\/libpg-query\.wasm|notebooks\/.+|media\/.+)$/.test(f));
   assert.deepEqual(unexpected, []);
 });
 

@@ -5,3 +5,4 @@ export { findInlineCommands, findProseSpans, type InlineCommand } from './inline
 export { PROGRAMS_WE_RUN, TERMINAL_CLIS } from './programs';
 export { notingCodeSpanStarts, codeSpanStart, linesBefore } from './spanPositions';
 export { inlineNotRunReason } from './notRun';
+export { INLINE_RENDERER_ID, type InlineRunShown, type RunInlineRequest } from './messages';
