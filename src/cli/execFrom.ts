@@ -9,6 +9,8 @@ import { readRunbookText } from './runbookFile';
 
 export interface FromCommand {
   file: string;
+  /** The runbook's whole text. */
+  runbook: string;
   text: string;
   language: string;
   source: 'inline' | 'cell';
@@ -28,10 +30,10 @@ export function commandFrom(spec: string): FromCommand | { error: string } {
   if (inline.length) {
     const chosen = inline[nth === undefined ? 0 : Number(nth) - 1];
     if (!chosen) return { error: `${file}:${line} has ${inline.length} inline command${inline.length === 1 ? '' : 's'}, not ${nth}` };
-    return { file, text: chosen.command, language: 'shellscript', source: 'inline' };
+    return { file, runbook: read.text, text: chosen.command, language: 'shellscript', source: 'inline' };
   }
   const cell = cellAt(read.text, line);
-  if (cell) return { file, text: cell.text, language: cell.language, source: 'cell' };
+  if (cell) return { file, runbook: read.text, text: cell.text, language: cell.language, source: 'cell' };
   return { error: `${file}:${line} has no command: no inline command starts on that line and no code cell holds it` };
 }
 

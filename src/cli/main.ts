@@ -62,8 +62,8 @@ export function buildProgram(): Command {
       }
       process.exitCode = await execCommand(from ? from.text : words.join(' '), {
         vars: opts.var, yes: opts.yes, repeat: opts.repeat, cwd: opts.cwd, language: from ? from.language : opts.sql ? 'sql' : 'shellscript',
-        // A command taken from a runbook is judged by that runbook's thresholds, as it is there.
-        thresholds: opts.thresholds ?? from?.file, continueOnCritical: opts.continueOnCritical, confirmTargets: opts.confirmTarget, readOnly: opts.readOnly, dryRun: opts.dryRun,
+        // A command taken from a runbook runs as a cell of that runbook: its thresholds judge, its production targets apply.
+        thresholds: opts.thresholds, from: from ? { text: from.runbook } : undefined, continueOnCritical: opts.continueOnCritical, confirmTargets: opts.confirmTarget, readOnly: opts.readOnly, dryRun: opts.dryRun,
         commandTimeoutMs: opts.timeout * 1000,
       });
     });

@@ -96,6 +96,13 @@ test('inline commands: plan lists them, check and run never run them, exec --fro
     assert.match(nothing.stderr, /:4 has no command/);
     assert.equal((await runbook(['exec', '--from', `${file}:3:1`, '--', 'kubectl get pods'], kube.env)).exitCode, 1, '--from and a command line together are a usage error');
 
+    // A runbook whose front matter names the context as production: --from runs its command as that runbook's cell, so --yes is not enough.
+    const guarded = join(dir, 'guarded.runbook.md');
+    writeFileSync(guarded, `---\nproduction: [sandbox]\n---\n\nScale with \`${SCALE}\`.\n`);
+    const production = await runbook(['exec', '--yes', '--from', `${guarded}:5`], kube.env);
+    assert.equal(production.exitCode, 1);
+    assert.match(production.stderr, /changes the production target sandbox .*pass --confirm-target sandbox/);
+
     assert.equal(readFileSync(file, 'utf8'), RUNBOOK, 'the runbook is unchanged');
   } finally {
     rmSync(dir, { recursive: true, force: true });
