@@ -38,5 +38,7 @@ export function createNotebookRunner(context: vscode.ExtensionContext, parts: En
 /** Runs the inline commands of Markdown cells through the same runner, session and prompts as cells. */
 export function createInlineRunner(context: vscode.ExtensionContext, parts: EngineParts): InlineCommandRunner {
   const editor = new EditInEditor(vscode.Uri.joinPath(context.globalStorageUri, 'edits'));
-  return new InlineRunner(createRegistry(), parts.sessions, parts.runbooks, new Prompts(context.secrets, parts.answers), editor);
+  const output = vscode.window.createOutputChannel('Runbook Inline Commands');
+  context.subscriptions.push(output);
+  return new InlineRunner(createRegistry(), parts.sessions, parts.runbooks, parts.records, new Prompts(context.secrets, parts.answers), editor, output, parts.log);
 }

@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
   const records = new NotebookRecords(sessions, runbooks, log);
   const runner = new LazyRunner((engine) => engine.createNotebookRunner(context, { sessions, runbooks, verdicts, records, log, answers }));
   let inlineRunner: InlineCommandRunner | undefined;
-  const inline = new InlineCommands(() => (inlineRunner ??= loadEngine().createInlineRunner(context, { sessions, runbooks, verdicts, records, log, answers })), log);
+  const inline = new InlineCommands(() => (inlineRunner ??= loadEngine().createInlineRunner(context, { sessions, runbooks, verdicts, records, log, answers })));
   const cellVerdicts = new VerdictStatusBar(verdicts);
   const summary = new NotebookVerdictSummary(verdicts, runbooks, log);
   const health = new HealthView(runbooks, sessions, log);

@@ -2,8 +2,9 @@
 // after each command written in a Markdown cell's prose posts here; the
 // command runs through the shared runner (prompts and confirmations as for
 // cells), one at a time, and its output and verdict go back to the renderer,
-// which shows them below that paragraph, and to the "Runbook Inline Commands"
-// output. The notebook itself is never changed, so the file keeps its bytes.
+// which shows them below that paragraph (the engine's runner also writes them
+// to the "Runbook Inline Commands" output). A runbook itself is never changed, so the file keeps its bytes; an
+// incident record gets the run after the paragraph, as a cell gets its runs.
 //
 // Why the rendered cell and not an output: Markdown cells have no outputs in
 // VS Code, and adding a cell would change the document (and the file on
@@ -12,12 +13,9 @@
 
 import * as vscode from 'vscode';
 import type { InlineRunShown, RunInlineRequest } from '../core/inline';
-import type { CellResult } from '../core/results';
 import { Disposable } from './disposable';
 import type { InlineCommandRunner } from './inlineRunner';
-import type { Log } from './log';
 import { isTrusted } from './trust';
-import { verdictLine } from './verdictText';
 
 /** The renderer's id in package.json (INLINE_RENDERER_ID in core/inline, which the activation bundle does not load). */
 const INLINE_RENDERER = 'runbook-notebooks.inline-commands';
@@ -33,12 +31,10 @@ export interface InlineCommandArgs {
 export class InlineCommands extends Disposable {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly messaging: vscode.NotebookRendererMessaging;
-  private readonly output: vscode.OutputChannel;
 
-  constructor(private readonly runner: () => InlineCommandRunner, private readonly log: Log) {
+  constructor(private readonly runner: () => InlineCommandRunner) {
     super();
     this.messaging = vscode.notebooks.createRendererMessaging(INLINE_RENDERER);
-    this.output = this.register(vscode.window.createOutputChannel('Runbook Inline Commands'));
     this.register(this.messaging.onDidReceiveMessage(({ editor, message }) => void this.fromRenderer(editor, message as RunInlineRequest)));
     this.register(vscode.commands.registerCommand('runbook.runInlineCommand', (args: InlineCommandArgs) => this.fromCommand(args)));
   }
@@ -69,45 +65,23 @@ export class InlineCommands extends Disposable {
   }
 
   private async runNow(notebook: vscode.NotebookDocument, index: number, line: number, command: string, show: (shown: InlineRunShown) => void): Promise<InlineRunShown | undefined> {
-    const cell = notebook.cellAt(index);
-    // Only what the cell shows as an inline command runs: a message cannot name any other text.
-    if (cell.kind !== vscode.NotebookCellKind.Markup || !this.runner().isWritten(cell.document.getText(), line, command)) {
-      void vscode.window.showWarningMessage(`Runbook: no inline command \`${command}\` at line ${line + 1} of that cell.`);
-      return undefined;
-    }
     const base = { type: 'inline-result' as const, runId: '', command, verdicts: [] };
     if (!isTrusted()) {
       const shown: InlineRunShown = { ...base, state: 'finished', status: 'not-run', text: 'Not run: this folder is not trusted. Runbook commands only run in a trusted workspace.' };
       show(shown);
       return shown;
     }
+    const cell = notebook.cellAt(index);
+    // Only what the cell shows as an inline command runs: a message cannot name any other text.
+    if (cell.kind !== vscode.NotebookCellKind.Markup || !this.runner().isWritten(cell.document.getText(), line, command)) {
+      void vscode.window.showWarningMessage(`Runbook: no inline command \`${command}\` at line ${line + 1} of that cell.`);
+      return undefined;
+    }
     show({ ...base, state: 'running', text: '' });
-    this.log.info(`inline command (cell ${index + 1}, line ${line + 1}): ${command}`);
-    const result = await this.runner().run(notebook, command);
-    const shown = result ? shownResult(command, result) : { ...base, state: 'finished' as const, status: 'not-run', text: '' };
+    const shown = (await this.runner().run(notebook, command, { cell: index, line })) ?? { ...base, state: 'finished' as const, status: 'not-run', text: '' };
     show(shown);
-    this.output.appendLine(`$ ${command}    (${shown.status}${shown.exitCode !== undefined ? `, exit ${shown.exitCode}` : ''})`);
-    if (shown.text) this.output.append(shown.text.endsWith('\n') ? shown.text : `${shown.text}\n`);
-    for (const line of shown.verdicts) this.output.appendLine(line);
-    offerTerminal(result);
     return shown;
   }
-}
-
-function shownResult(command: string, result: CellResult): InlineRunShown {
-  const verdicts = [...(result.verdict?.verdicts.map(verdictLine) ?? []), ...(result.verdict?.findings.map((f) => `${f.level}: ${f.message}`) ?? [])];
-  const notes = (result.commands ?? []).flatMap((c) => (c.status === 'declined' ? [`Not run: ${c.command} was declined.`] : c.status === 'skipped' ? [`Not run (read-only): ${c.reason ?? 'changes state'}`] : c.terminal ? [`Not run: ${c.terminal.reason}`] : []));
-  const text = [result.text, result.stderr, result.message, ...notes].filter((part): part is string => Boolean(part)).map((part) => part.replace(/\n$/, '')).join('\n');
-  return { type: 'inline-result', runId: '', command, state: 'finished', status: result.status, exitCode: result.exitCode, text, verdicts, level: result.verdict?.level };
-}
-
-/** A command that needs a terminal (`exec -it`, `port-forward`) is offered to one, as a cell's is. */
-function offerTerminal(result: CellResult | undefined): void {
-  const terminal = result?.commands?.find((c) => c.terminal)?.terminal;
-  if (!terminal) return;
-  void vscode.window.showInformationMessage(`Runbook: ${terminal.reason}.`, 'Run in Terminal').then((choice) => {
-    if (choice) void vscode.commands.executeCommand('runbook.runInTerminal', { commandLine: terminal.commandLine });
-  });
 }
 
 function sameText(a: string, b: string): boolean {

@@ -8,9 +8,19 @@ import { isTimeline, recordCell, type RecordCell, type RecordTarget, type Record
 import { isFrontMatterCell } from './runbookCells';
 import { fromCellData, notebookFile, withRuns } from './serializer';
 
+/** Where the run of an inline command goes: after its paragraph in a Markdown cell (see core/inline runAnchor). */
+export interface InlineRunPlace {
+  /** The Markdown cell's index. */
+  cell: number;
+  /** Where in the cell's text the run goes (core/inline runAnchor, which comes with the engine). */
+  anchor(cellText: string): { before: number; prefix: string } | undefined;
+}
+
 export class NotebookRecordTarget implements RecordTarget {
   /** Writes apply in the order the recorder made them: each one holds the whole timeline so far. */
   private writing: Promise<void> = Promise.resolve();
+  /** Runs of inline commands: the runner's index for the command, and where its run goes. */
+  private readonly inline = new Map<number, InlineRunPlace>();
 
   constructor(private readonly notebook: vscode.NotebookDocument) {}
 
@@ -22,7 +32,28 @@ export class NotebookRecordTarget implements RecordTarget {
     return this.timelineCell()?.document.getText();
   }
 
+  /** The run of the command the runner knows by `index` goes after the paragraph at that place, until `forget`. */
+  placeInline(index: number, place: InlineRunPlace): void {
+    this.inline.set(index, place);
+  }
+
+  forget(index: number): void {
+    this.inline.delete(index);
+  }
+
+  stepCell(index: number): number | undefined {
+    const place = this.inline.get(index);
+    // The step of the cell right after the paragraph's: the heading and the list item above the paragraph.
+    return place ? place.cell + 1 : undefined;
+  }
+
   cell(index: number): RecordCell | undefined {
+    const place = this.inline.get(index);
+    if (place) {
+      const anchor = place.anchor(this.notebook.cellAt(place.cell).document.getText());
+      // The cell's text has \n line endings; the serializer writes the file's own.
+      return anchor ? { prefix: anchor.prefix, eol: '\n', runs: '', endsWithEol: true, closed: true } : undefined;
+    }
     if (index < 0 || index >= this.notebook.cellCount) return undefined;
     const cell = this.notebook.cellAt(index);
     const data = { kind: cell.kind, value: cell.document.getText(), languageId: cell.document.languageId, metadata: cell.metadata };
@@ -40,7 +71,11 @@ export class NotebookRecordTarget implements RecordTarget {
     if (notebook.isClosed) throw new Error(`${notebook.uri.fsPath} was closed before the run could be written to it`);
     const edit = new vscode.WorkspaceEdit();
     const cellEdits: vscode.NotebookEdit[] = [];
-    if (change.runs) {
+    const place = change.runs && this.inline.get(change.runs.cellIndex);
+    if (change.runs && place) {
+      const prose = notebook.cellAt(place.cell).document;
+      replaceText(edit, prose, withRunAfterParagraph(prose.getText(), place.anchor(prose.getText()), change.runs.text));
+    } else if (change.runs) {
       const cell = notebook.cellAt(change.runs.cellIndex);
       cellEdits.push(vscode.NotebookEdit.updateCellMetadata(cell.index, withRuns(cell.metadata, change.runs.text)));
     }
@@ -68,4 +103,17 @@ export class NotebookRecordTarget implements RecordTarget {
 function replaceText(edit: vscode.WorkspaceEdit, document: vscode.TextDocument, text: string): void {
   if (document.getText() === text) return;
   edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
+}
+
+/** The Markdown cell's text with a run block (blank line first, one \n after each line) after the paragraph and its earlier runs. */
+function withRunAfterParagraph(text: string, anchor: { before: number; prefix: string } | undefined, block: string): string {
+  if (!anchor) return text;
+  const lines = text.split('\n');
+  const head = lines.slice(0, anchor.before).join('\n');
+  const tail = lines.slice(anchor.before);
+  const run = block.replace(/\n$/, '');
+  if (!tail.length) return `${head}\n${run}`;
+  // A blank line between the run and what follows it, as after a paragraph.
+  const gap = /^[\s>]*$/.test(tail[0]) ? '' : `${anchor.prefix.trimEnd()}\n`;
+  return `${head}\n${run}\n${gap}${tail.join('\n')}`;
 }

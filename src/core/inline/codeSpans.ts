@@ -3,6 +3,7 @@
 // items, blockquotes and table cells; never inside a fence).
 
 import markdownIt, { type MarkdownIt } from 'markdown-it';
+import { tokensInRecordedRuns } from './recordedRuns';
 import { codeSpanStart, linesBefore, notingCodeSpanStarts } from './spanPositions';
 
 export interface CodeSpan {
@@ -26,9 +27,11 @@ export function findCodeSpans(markdown: string): CodeSpan[] {
   const spans: CodeSpan[] = [];
   // Table cells carry no line of their own: they are on the line of the row before them.
   let blockLine = 0;
-  for (const token of spanParser().parse(markdown, {})) {
+  const tokens = spanParser().parse(markdown, {});
+  const recorded = tokensInRecordedRuns(tokens);
+  for (const [index, token] of tokens.entries()) {
     if (token.map) blockLine = token.map[0];
-    if (token.type !== 'inline' || !token.children) continue;
+    if (token.type !== 'inline' || !token.children || recorded.has(index)) continue;
     for (const child of token.children) {
       if (child.type !== 'code_inline') continue;
       const start = codeSpanStart(child);

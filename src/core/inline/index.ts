@@ -6,3 +6,5 @@ export { PROGRAMS_WE_RUN, TERMINAL_CLIS } from './programs';
 export { notingCodeSpanStarts, codeSpanStart, linesBefore } from './spanPositions';
 export { inlineNotRunReason } from './notRun';
 export { INLINE_RENDERER_ID, type InlineRunShown, type RunInlineRequest } from './messages';
+export { tokensInRecordedRuns } from './recordedRuns';
+export { runAnchor, type RunAnchor } from './runAnchor';

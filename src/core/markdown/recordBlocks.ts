@@ -71,3 +71,23 @@ export function timelineSpan(lines: readonly SourceLine[], from: number): { star
   }
   return undefined;
 }
+
+/**
+ * The recorded runs that stand in the prose (an inline command's, written
+ * after its paragraph), as line spans from the start line to the line after
+ * the end line. A start line inside a fence is the fence's text, not a run.
+ */
+export function proseRunSpans(lines: readonly SourceLine[], fences: readonly { startLine: number; endLine: number }[]): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let texts: string[] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].text.includes(RUN_START) || !/^[\s>]*<!-- runbook:run /.test(lines[i].text)) continue;
+    if (fences.some((f) => i >= f.startLine && i < f.endLine)) continue;
+    texts ??= lines.map((l) => l.text.replace(/^[\s>]*/, ''));
+    const end = runBlockEnd(texts, i);
+    if (end === undefined) continue;
+    spans.push({ start: i, end: end + 1 });
+    i = end;
+  }
+  return spans;
+}

@@ -4,7 +4,7 @@
 // renderer's index wires the clicks.
 
 import type { MarkdownIt, Token } from 'markdown-it';
-import { codeSpanStart, isInlineCommand, linesBefore, notingCodeSpanStarts } from '../../core/inline';
+import { codeSpanStart, isInlineCommand, linesBefore, notingCodeSpanStarts, tokensInRecordedRuns } from '../../core/inline';
 
 export const RUN_BUTTON_CLASS = 'runbook-inline-run';
 
@@ -22,9 +22,11 @@ export function addRunButtons(md: MarkdownIt, cellId: (cellText: string) => stri
   notingCodeSpanStarts(md);
   md.core.ruler.push('runbook_inline_commands', (state) => {
     let blockLine = 0;
-    for (const token of state.tokens) {
+    // A recorded run's summary and output are the record's, not commands to run.
+    const recorded = tokensInRecordedRuns(state.tokens);
+    for (const [index, token] of state.tokens.entries()) {
       if (token.map) blockLine = token.map[0];
-      for (const child of token.type === 'inline' ? (token.children ?? []) : []) {
+      for (const child of token.type === 'inline' && !recorded.has(index) ? (token.children ?? []) : []) {
         if (child.type !== 'code_inline' || !isInlineCommand(child.content)) continue;
         const start = codeSpanStart(child);
         child.meta = { ...child.meta, inlineCommand: { line: blockLine + (start === undefined ? 0 : linesBefore(token.content, start)) } } satisfies CommandMeta;
