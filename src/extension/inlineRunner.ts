@@ -7,7 +7,7 @@
 
 import * as vscode from 'vscode';
 import type { ToolRegistry } from '../core/engine';
-import { findCodeSpans, isInlineCommand, runAnchor, type InlineRunShown } from '../core/inline';
+import { findCodeSpans, isInlineCommand, runAnchor, withRunAfterParagraph, type InlineRunShown } from '../core/inline';
 import type { CellResult } from '../core/results';
 import { Runbook, type Cell } from '../core/runbook';
 import { DEFAULT_COMMAND_TIMEOUT_SECONDS, RunbookRunner } from '../core/runner';
@@ -79,7 +79,7 @@ export class InlineRunner implements InlineCommandRunner {
       },
     });
     // A record writes the run after the paragraph, as a cell's runs follow its fence; a plain runbook is never written.
-    const place: InlineRunPlace = { cell: at.cell, anchor: (text) => runAnchor(text, at.line) };
+    const place: InlineRunPlace = { cell: at.cell, prefix: (text) => runAnchor(text, at.line)?.prefix, insert: (text, block) => withRunAfterParagraph(text, at.line, block) };
     const record = this.records.inlineListener(notebook, cell.index, place);
     if (record) runner.on(record.listener);
     try {

@@ -12,8 +12,10 @@ import { fromCellData, notebookFile, withRuns } from './serializer';
 export interface InlineRunPlace {
   /** The Markdown cell's index. */
   cell: number;
-  /** Where in the cell's text the run goes (core/inline runAnchor, which comes with the engine). */
-  anchor(cellText: string): { before: number; prefix: string } | undefined;
+  /** The container prefix runs take in the cell's text, undefined when the span's paragraph is gone (core/inline, with the engine). */
+  prefix(cellText: string): string | undefined;
+  /** The cell's text with a run block written after the paragraph and its earlier runs. */
+  insert(cellText: string, block: string): string;
 }
 
 export class NotebookRecordTarget implements RecordTarget {
@@ -50,9 +52,9 @@ export class NotebookRecordTarget implements RecordTarget {
   cell(index: number): RecordCell | undefined {
     const place = this.inline.get(index);
     if (place) {
-      const anchor = place.anchor(this.notebook.cellAt(place.cell).document.getText());
+      const prefix = place.prefix(this.notebook.cellAt(place.cell).document.getText());
       // The cell's text has \n line endings; the serializer writes the file's own.
-      return anchor ? { prefix: anchor.prefix, eol: '\n', runs: '', endsWithEol: true, closed: true } : undefined;
+      return prefix === undefined ? undefined : { prefix, eol: '\n', runs: '', endsWithEol: true, closed: true };
     }
     if (index < 0 || index >= this.notebook.cellCount) return undefined;
     const cell = this.notebook.cellAt(index);
@@ -74,7 +76,7 @@ export class NotebookRecordTarget implements RecordTarget {
     const place = change.runs && this.inline.get(change.runs.cellIndex);
     if (change.runs && place) {
       const prose = notebook.cellAt(place.cell).document;
-      replaceText(edit, prose, withRunAfterParagraph(prose.getText(), place.anchor(prose.getText()), change.runs.text));
+      replaceText(edit, prose, place.insert(prose.getText(), change.runs.text));
     } else if (change.runs) {
       const cell = notebook.cellAt(change.runs.cellIndex);
       cellEdits.push(vscode.NotebookEdit.updateCellMetadata(cell.index, withRuns(cell.metadata, change.runs.text)));
@@ -105,15 +107,3 @@ function replaceText(edit: vscode.WorkspaceEdit, document: vscode.TextDocument, 
   edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
 }
 
-/** The Markdown cell's text with a run block (blank line first, one \n after each line) after the paragraph and its earlier runs. */
-function withRunAfterParagraph(text: string, anchor: { before: number; prefix: string } | undefined, block: string): string {
-  if (!anchor) return text;
-  const lines = text.split('\n');
-  const head = lines.slice(0, anchor.before).join('\n');
-  const tail = lines.slice(anchor.before);
-  const run = block.replace(/\n$/, '');
-  if (!tail.length) return `${head}\n${run}`;
-  // A blank line between the run and what follows it, as after a paragraph.
-  const gap = /^[\s>]*$/.test(tail[0]) ? '' : `${anchor.prefix.trimEnd()}\n`;
-  return `${head}\n${run}\n${gap}${tail.join('\n')}`;
-}

@@ -7,4 +7,4 @@ export { notingCodeSpanStarts, codeSpanStart, linesBefore } from './spanPosition
 export { inlineNotRunReason } from './notRun';
 export { INLINE_RENDERER_ID, type InlineRunShown, type RunInlineRequest } from './messages';
 export { tokensInRecordedRuns } from './recordedRuns';
-export { runAnchor, type RunAnchor } from './runAnchor';
+export { runAnchor, withRunAfterParagraph, type RunAnchor } from './runAnchor';

@@ -47,3 +47,17 @@ function blockAt(tokens: readonly Token[], line: number): { start: number; end: 
   }
   return undefined;
 }
+
+/** The Markdown cell's text with a run block (blank line first, one \n after each line) after the span's paragraph and its earlier runs. */
+export function withRunAfterParagraph(text: string, line: number, block: string): string {
+  const anchor = runAnchor(text, line);
+  if (!anchor) return text;
+  const lines = text.split('\n');
+  const head = lines.slice(0, anchor.before).join('\n');
+  const tail = lines.slice(anchor.before);
+  const run = block.replace(/\n$/, '');
+  if (!tail.length) return `${head}\n${run}`;
+  // A blank line between the run and what follows it, as after a paragraph.
+  const gap = /^[\s>]*$/.test(tail[0]) ? '' : `${anchor.prefix.trimEnd()}\n`;
+  return `${head}\n${run}\n${gap}${tail.join('\n')}`;
+}
