@@ -1,15 +1,17 @@
 // Commands written inline in a Markdown cell, in the real workbench against
 // the sandbox: the command the renderer's ▶ posts (runbook.runInlineCommand)
 // runs `kubectl get pods` and returns what is shown beside the paragraph; an
-// inline `kubectl scale` asks first; the runbook file keeps its bytes.
+// inline `kubectl scale` asks first; the runbook file keeps its bytes; in an
+// incident record, the run is written after the paragraph.
 
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { suite, suiteTeardown, teardown, test } from 'mocha';
 import type { InlineRunShown } from '../../../src/core/inline';
 import type { InlineCommandArgs } from '../../../src/extension/inlineCommands';
 import type { RunbookApi } from '../../../src/extension/testApi';
-import { EXTENSION_ID, closeAllEditors, fixture, openRunbook, readBytes, saveActiveEditor } from './helpers';
+import { EXTENSION_ID, closeAllEditors, fixture, openRunbook, readBytes, saveActiveEditor, waitFor } from './helpers';
 import { note } from './report';
 
 const PODS = 'kubectl get pods -l app=tiktok-toe';
@@ -79,5 +81,29 @@ suite('inline commands in Markdown cells (trusted folder, with the sandbox)', ()
     await vscode.window.showNotebookDocument(notebook);
     await saveActiveEditor();
     assert.ok(readBytes(file.path).equals(file.bytes), 'the file is unchanged after a save');
+  });
+
+  test('in an incident record, the run of an inline command is written after its paragraph', async () => {
+    const file = fixture('inline-record.runbook.md', RUNBOOK);
+    await openRunbook(file.uri);
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('runbook.startRecord');
+    assert.ok(uri, 'no record was started');
+    const record = await waitFor('the record in the active notebook editor', () => (vscode.window.activeNotebookEditor?.notebook.uri.fsPath === uri.fsPath ? vscode.window.activeNotebookEditor.notebook : undefined));
+    const prose = record.getCells().find((c) => c.kind === vscode.NotebookCellKind.Markup && c.document.getText().includes(PODS));
+    assert.ok(prose, 'no Markdown cell holds the inline commands');
+    const line = prose.document.getText().split('\n').findIndex((l) => l.includes(`\`${PODS}\``));
+    const codeCells = record.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code).length;
+
+    const shown = await runInline({ notebook: record.uri.toString(), cell: prose.index, line, command: PODS });
+    assert.equal(shown?.status, 'ok', shown?.text);
+    const written = readFileSync(uri.fsPath, 'utf8');
+    const paragraphEnd = written.indexOf('Plain `kubectl` is prose.');
+    const run = written.indexOf('<!-- runbook:run ', paragraphEnd);
+    assert.ok(paragraphEnd > 0 && run > paragraphEnd, 'the run follows the paragraph');
+    assert.ok(run < written.indexOf('```bash'), 'the run comes before the next step\'s fence');
+    assert.match(written.slice(run), /^<!-- runbook:run [A-Za-z0-9+/=]+ -->\r?\n\*\*Run \d+\*\*/);
+    assert.match(written.slice(run), /NAME +READY +STATUS/);
+    assert.equal(record.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code).length, codeCells, 'the run is prose: no cell was added');
+    assert.ok(readBytes(file.path).equals(file.bytes), 'the runbook itself is unchanged');
   });
 });
