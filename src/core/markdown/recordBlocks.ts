@@ -79,11 +79,10 @@ export function timelineSpan(lines: readonly SourceLine[], from: number): { star
  */
 export function proseRunSpans(lines: readonly SourceLine[], fences: readonly { startLine: number; endLine: number }[]): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
-  let texts: string[] | undefined;
+  // Each line without its container prefix (list indentation, `>` markers).
+  const texts = lines.map((l) => l.text.replace(/^[\s>]*/, ''));
   for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].text.includes(RUN_START) || !/^[\s>]*<!-- runbook:run /.test(lines[i].text)) continue;
-    if (fences.some((f) => i >= f.startLine && i < f.endLine)) continue;
-    texts ??= lines.map((l) => l.text.replace(/^[\s>]*/, ''));
+    if (!texts[i].startsWith(RUN_START) || fences.some((f) => i >= f.startLine && i < f.endLine)) continue;
     const end = runBlockEnd(texts, i);
     if (end === undefined) continue;
     spans.push({ start: i, end: end + 1 });
