@@ -59,6 +59,16 @@ export function bundles({ production }) {
       define: {},
     },
     {
+      // The ▶ on inline commands: extends VS Code's Markdown renderer (vscode.markdown-it-renderer).
+      ...common,
+      entryPoints: ['src/renderer/inline/index.ts'],
+      outfile: 'dist/inlineRenderer.js',
+      platform: 'browser',
+      format: 'esm',
+      target: 'es2022',
+      define: {},
+    },
+    {
       ...common,
       entryPoints: ['src/cli/main.ts'],
       outfile: 'dist/cli.js',

@@ -52,6 +52,7 @@ test('the .vsix holds only the bundles, sample runbooks, media, docs, changelog 
   const files = ls.stdout.split('\n').filter(Boolean).sort();
   assert.ok(files.includes('dist/extension.js'));
   assert.ok(files.includes('dist/renderer.js'));
+  assert.ok(files.includes('dist/inlineRenderer.js'));
   assert.ok(files.includes('dist/engine.js'));
   assert.ok(files.includes('notebooks/scaling-playbook.runbook.md'));
   // The Extensions page shows the changelog, and the README's links to docs/ open inside the package.
@@ -59,7 +60,7 @@ test('the .vsix holds only the bundles, sample runbooks, media, docs, changelog 
   for (const [, link] of readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8').matchAll(/\]\(((?!https?:|#)[^)#]+)(#[^)]*)?\)/g)) assert.ok(files.includes(link), `the README's link to ${link} ships`);
   // PostgreSQL's parser (dist/clients/pgquery.js) loads its WebAssembly from beside itself.
   assert.ok(files.includes('dist/clients/pgquery.js') && files.includes('dist/clients/libpg-query.wasm'));
-  const unexpected = files.filter((f) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|docs\/[a-z-]+\.md|dist\/(extension|engine|renderer)\.js|dist\/clients\/[a-z0-9]+\.js|dist\/clients\/libpg-query\.wasm|notebooks\/.+|media\/.+)$/.test(f));
+  const unexpected = files.filter((f) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|docs\/[a-z-]+\.md|dist\/(extension|engine|renderer|inlineRenderer)\.js|dist\/clients\/[a-z0-9]+\.js|dist\/clients\/libpg-query\.wasm|notebooks\/.+|media\/.+)$/.test(f));
   assert.deepEqual(unexpected, []);
 });
 

@@ -13,6 +13,7 @@ import { printReport } from './checkReport';
 import type { Output } from './roundtrip';
 import { cliRunner, readRunbookText, sessionWithVars } from './runbookFile';
 import { abortableSleep } from '../core/util';
+import { inlineNotRun } from './inlineNotRun';
 
 export { EXIT } from './runOutcome';
 
@@ -56,6 +57,8 @@ export interface CheckReport {
   findings: (Finding & { line: number })[];
   cells: CheckedCell[];
   skipped: SkippedCommand[];
+  /** Commands written inline in the prose: listed, never run. */
+  inline: SkippedCommand[];
   failures: FailedCommand[];
   diagnostics: (ThresholdDiagnostic & { fileLine: number })[];
 }
@@ -113,10 +116,10 @@ export async function checkRunbook(file: string, text: string, options: CheckOpt
   } finally {
     await session.dispose();
   }
-  return buildReport(file, runbook, round, rounds, options.sustained ?? false);
+  return buildReport(file, runbook, round, rounds, options.sustained ?? false, inlineNotRun(file, text));
 }
 
-function buildReport(file: string, runbook: Runbook, round: CheckRound, rounds: number, sustainedOnly: boolean): CheckReport {
+function buildReport(file: string, runbook: Runbook, round: CheckRound, rounds: number, sustainedOnly: boolean, inline: SkippedCommand[]): CheckReport {
   const { groups, diagnostics } = runbook.thresholds;
   const { runs } = round;
   const summary = summarizeNotebook(groups, runs.map((r) => r.result.verdict));
@@ -139,6 +142,7 @@ function buildReport(file: string, runbook: Runbook, round: CheckRound, rounds: 
     findings,
     cells: runs.map((r) => ({ line: r.line, command: r.result.command, status: r.result.status, exitCode: r.result.exitCode ?? 0, verdict: r.result.verdict, result: r.result })),
     skipped: round.skipped.sort((a, b) => a.line - b.line),
+    inline,
     failures: round.failures,
     diagnostics: diagnostics.map((d) => ({ ...d, fileLine: fileLine(d) })),
   };

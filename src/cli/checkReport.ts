@@ -4,6 +4,7 @@
 
 import { formatValue } from '../core/thresholds';
 import type { CheckReport } from './check';
+import { inlineSummary } from './inlineNotRun';
 import type { Output } from './roundtrip';
 
 export function printReport(report: CheckReport, json: boolean, io: Output): void {
@@ -37,6 +38,11 @@ export function printReport(report: CheckReport, json: boolean, io: Output): voi
     io.out(`Skipped ${report.skipped.length} command${report.skipped.length === 1 ? '' : 's'} (check runs only commands that read state):`);
     for (const s of report.skipped) io.out(`  line ${s.line}  ${oneLine(s.command)}  (${s.reason})`);
   }
+  if (report.inline.length) {
+    io.out('');
+    io.out(`Not run: ${report.inline.length} inline command${report.inline.length === 1 ? '' : 's'} (prose names commands as examples; run one with runbook exec --from FILE:LINE):`);
+    for (const s of report.inline) io.out(`  line ${s.line}  ${oneLine(s.command)}`);
+  }
   if (report.failures.length) {
     io.out('');
     io.out('Failed (the check is incomplete):');
@@ -45,7 +51,7 @@ export function printReport(report: CheckReport, json: boolean, io: Output): voi
   io.out('');
   const ran = report.cells.length;
   const how = report.sustainedOnly ? `sustained breaches only, ${report.rounds} sample${report.rounds === 1 ? '' : 's'}` : 'one sample';
-  io.out(`${report.incomplete ? 'incomplete' : report.level} (exit ${report.exitCode}): ran ${ran} cell${ran === 1 ? '' : 's'} or command${ran === 1 ? '' : 's'}, ${how}`);
+  io.out(`${report.incomplete ? 'incomplete' : report.level} (exit ${report.exitCode}): ran ${ran} cell${ran === 1 ? '' : 's'} or command${ran === 1 ? '' : 's'}, ${how}${inlineSummary(report.inline.length)}`);
 }
 
 function oneLine(text: string): string {

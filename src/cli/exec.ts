@@ -24,12 +24,16 @@ export interface ExecOptions {
   dryRun?: boolean;
   /** Each command is stopped after this long and fails with exit code 124 (--timeout); undefined or 0: no limit. */
   commandTimeoutMs?: number;
+  /** The runbook the command was taken from (--from): its thresholds judge the run and its front matter's production targets apply. */
+  from?: { text: string };
 }
 
 export async function execCommand(commandLine: string, options: ExecOptions): Promise<number> {
-  // The command line is a runbook of one cell, judged by the thresholds of the runbook --thresholds names.
-  const cell = { index: 0, kind: 'code' as const, language: options.language, text: commandLine };
-  let runbook = new Runbook([cell], { groups: [], diagnostics: [] });
+  // The command line is a runbook of one cell, judged by the thresholds of the runbook --thresholds names;
+  // a command taken from a runbook (--from) is a cell added to that runbook, so its front matter's production targets apply too.
+  const context = options.from ? Runbook.fromMarkdown(options.from.text) : undefined;
+  const cell = { index: context?.cells.length ?? 0, kind: 'code' as const, language: options.language, text: commandLine };
+  let runbook = context ? new Runbook([...context.cells, cell], context.thresholds) : new Runbook([cell], { groups: [], diagnostics: [] });
   if (options.thresholds) {
     const read = readRunbookText(options.thresholds);
     if ('error' in read) {
@@ -61,7 +65,7 @@ export async function execCommand(commandLine: string, options: ExecOptions): Pr
   try {
     for (let i = 0; i < Math.max(1, options.repeat); i++) {
       const started = process.hrtime.bigint();
-      const { results } = await runner.run([0], { signal: controller.signal });
+      const { results } = await runner.run([cell.index], { signal: controller.signal });
       timings.push(Number(process.hrtime.bigint() - started) / 1e6);
       const result = results[0]?.result;
       exitCode = refused ? 1 : (result?.exitCode ?? 0);

@@ -3,6 +3,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { checkCommand } from './check';
 import { execCommand } from './exec';
+import { commandFrom } from './execFrom';
 import { exportCommand } from './export';
 import { planCommand } from './plan';
 import { roundtripCommand } from './roundtrip';
@@ -35,7 +36,8 @@ export function buildProgram(): Command {
   program
     .command('exec')
     .description('Run one command line natively (kubectl, and the tools added later), printing what the real CLI prints.')
-    .argument('<command...>', "the command line, after '--'")
+    .argument('[command...]', "the command line, after '--'")
+    .option('--from <file:line>', 'run the command a runbook has at a line instead: an inline command written in the prose there (FILE:LINE:N for the Nth), or the code cell that holds the line')
     .option('--var <name=value>', 'value for a variable or <placeholder> (repeatable)', collectVar, {})
     .option('-y, --yes', 'run state-changing commands without asking (not on a production target: see --confirm-target)', false)
     .option('--confirm-target <name>', 'run changes on this production target without asking (repeatable; the name a refusal prints)', collectList, [] as string[])
@@ -47,12 +49,21 @@ export function buildProgram(): Command {
     .option('--thresholds <runbook>', "judge each run against this runbook's thresholds (verdicts on stderr); a critical verdict stops --repeat")
     .option('--continue-on-critical', 'with --thresholds and --repeat, keep repeating after a critical verdict', false)
     .addOption(timeoutOption())
-    .addHelpText('after', "\nExample: runbook exec -- 'kubectl get pods -l app=web | grep Running'\nExit status: the command's own, 127 when it needs a terminal, 124 when a command timed out (--timeout).")
-    .action(async (words: string[], opts: { var: Record<string, string>; yes: boolean; confirmTarget: string[]; readOnly: boolean; dryRun: boolean; repeat: number; cwd: string; sql: boolean; thresholds?: string; continueOnCritical: boolean; timeout: number }) => {
+    .addHelpText('after', "\nExample: runbook exec -- 'kubectl get pods -l app=web | grep Running'\n         runbook exec --from docs/alerts.md:42   (the inline command written on line 42)\nExit status: the command's own, 127 when it needs a terminal, 124 when a command timed out (--timeout).")
+    .action(async (words: string[], opts: { from?: string; var: Record<string, string>; yes: boolean; confirmTarget: string[]; readOnly: boolean; dryRun: boolean; repeat: number; cwd: string; sql: boolean; thresholds?: string; continueOnCritical: boolean; timeout: number }) => {
       if (!Number.isInteger(opts.repeat) || opts.repeat < 1) program.error('error: --repeat takes a whole number of at least 1');
-      process.exitCode = await execCommand(words.join(' '), {
-        vars: opts.var, yes: opts.yes, repeat: opts.repeat, cwd: opts.cwd, language: opts.sql ? 'sql' : 'shellscript',
-        thresholds: opts.thresholds, continueOnCritical: opts.continueOnCritical, confirmTargets: opts.confirmTarget, readOnly: opts.readOnly, dryRun: opts.dryRun,
+      if (opts.from !== undefined && words.length) program.error("error: give either --from FILE:LINE or a command line after '--', not both");
+      if (opts.from === undefined && !words.length) program.error("error: missing required argument 'command'");
+      const from = opts.from === undefined ? undefined : commandFrom(opts.from);
+      if (from && 'error' in from) {
+        process.stderr.write(`runbook: ${from.error}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      process.exitCode = await execCommand(from ? from.text : words.join(' '), {
+        vars: opts.var, yes: opts.yes, repeat: opts.repeat, cwd: opts.cwd, language: from ? from.language : opts.sql ? 'sql' : 'shellscript',
+        // A command taken from a runbook runs as a cell of that runbook: its thresholds judge, its production targets apply.
+        thresholds: opts.thresholds, from: from ? { text: from.runbook } : undefined, continueOnCritical: opts.continueOnCritical, confirmTargets: opts.confirmTarget, readOnly: opts.readOnly, dryRun: opts.dryRun,
         commandTimeoutMs: opts.timeout * 1000,
       });
     });

@@ -16,6 +16,7 @@ import { wholeResult } from '../core/output';
 import { productionPatternsFromEnv } from '../core/safety';
 import { prepareRecording, type Recording } from './runRecording';
 import { terminalHooks } from './terminalHooks';
+import { inlineNotRun, inlineSummary } from './inlineNotRun';
 
 export interface RunOptions {
   vars: Record<string, string>;
@@ -103,12 +104,15 @@ export async function runRunbook(file: string, options: RunOptions, io: RunStrea
   const findings = round.runs.flatMap((r) => r.result.verdict?.findings ?? []);
   const level = roundLevel(summary.verdicts, findings);
   const exitCode = exitCodeFor(level, round);
+  // Commands written inline in the prose are listed, never run: prose often names a command as an example.
+  const inline = inlineNotRun(file, read.text);
   if (options.json) {
-    io.out(JSON.stringify({ file, ...(recording ? { record: recording.path } : {}), level, exitCode, stopped: outcome.stopped ? { line: outcome.stopped.cell.line, reason: outcome.stopped.reason } : undefined, cells: round.runs.map((r) => ({ line: r.line, result: r.result })), skipped: round.skipped, failures: round.failures }, null, 2));
+    io.out(JSON.stringify({ file, ...(recording ? { record: recording.path } : {}), level, exitCode, stopped: outcome.stopped ? { line: outcome.stopped.cell.line, reason: outcome.stopped.reason } : undefined, cells: round.runs.map((r) => ({ line: r.line, result: r.result })), skipped: round.skipped, inline, failures: round.failures }, null, 2));
     return exitCode;
   }
   for (const run of round.runs) for (const line of run.result.verdict ? verdictLines(run.result.verdict) : []) io.err(line);
   for (const f of round.failures) io.err(`runbook: line ${f.line}: '${f.command}' ${f.exitCode ? `exited ${f.exitCode}` : 'did not run'}${f.message ? `: ${f.message}` : ''}`);
-  io.err(`runbook: ${round.failures.length ? 'incomplete' : level} (exit ${exitCode}): ran ${round.runs.length} cell${round.runs.length === 1 ? '' : 's'}${round.skipped.length ? `, skipped ${round.skipped.length} command${round.skipped.length === 1 ? '' : 's'}` : ''}`);
+  for (const c of inline) io.err(`runbook: not run '${c.command}' (line ${c.line}): ${c.reason}`);
+  io.err(`runbook: ${round.failures.length ? 'incomplete' : level} (exit ${exitCode}): ran ${round.runs.length} cell${round.runs.length === 1 ? '' : 's'}${round.skipped.length ? `, skipped ${round.skipped.length} command${round.skipped.length === 1 ? '' : 's'}` : ''}${inlineSummary(inline.length)}`);
   return exitCode;
 }

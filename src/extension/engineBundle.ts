@@ -11,6 +11,7 @@ import type { Log } from './log';
 import type { NotebookRecords } from './notebookRecords';
 import type { NotebookRunbooks } from './notebookRunbooks';
 import { NotebookRunner } from './notebookRunner';
+import { InlineRunner, type InlineCommandRunner } from './inlineRunner';
 import type { NotebookVerdicts } from './notebookVerdicts';
 import { Prompts } from './prompts';
 import type { NotebookSessions } from './sessions';
@@ -32,4 +33,12 @@ export interface EngineParts {
 export function createNotebookRunner(context: vscode.ExtensionContext, parts: EngineParts): CellRunner {
   const editor = new EditInEditor(vscode.Uri.joinPath(context.globalStorageUri, 'edits'));
   return new NotebookRunner(createRegistry(), parts.sessions, parts.runbooks, parts.verdicts, parts.records, new Prompts(context.secrets, parts.answers), editor, parts.log);
+}
+
+/** Runs the inline commands of Markdown cells through the same runner, session and prompts as cells. */
+export function createInlineRunner(context: vscode.ExtensionContext, parts: EngineParts): InlineCommandRunner {
+  const editor = new EditInEditor(vscode.Uri.joinPath(context.globalStorageUri, 'edits'));
+  const output = vscode.window.createOutputChannel('Runbook Inline Commands');
+  context.subscriptions.push(output);
+  return new InlineRunner(createRegistry(), parts.sessions, parts.runbooks, parts.records, new Prompts(context.secrets, parts.answers), editor, output, parts.log);
 }

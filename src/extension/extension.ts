@@ -5,7 +5,10 @@ import { DEFAULT_MAX_RUNBOOK_BYTES } from '../core/markdown';
 import { RunbookController } from './controller';
 import { HealthCommands } from './healthCommands';
 import { HealthView } from './healthView';
+import { InlineCommands } from './inlineCommands';
+import type { InlineCommandRunner } from './inlineRunner';
 import { KubeStatusBar } from './kubeStatusBar';
+import { loadEngine } from './engine';
 import { LazyRunner } from './lazyRunner';
 import { createLog } from './log';
 import { NotebookRecords } from './notebookRecords';
@@ -38,6 +41,8 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
   const verdicts = new NotebookVerdicts();
   const records = new NotebookRecords(sessions, runbooks, log);
   const runner = new LazyRunner((engine) => engine.createNotebookRunner(context, { sessions, runbooks, verdicts, records, log, answers }));
+  let inlineRunner: InlineCommandRunner | undefined;
+  const inline = new InlineCommands(() => (inlineRunner ??= loadEngine().createInlineRunner(context, { sessions, runbooks, verdicts, records, log, answers })));
   const cellVerdicts = new VerdictStatusBar(verdicts);
   const summary = new NotebookVerdictSummary(verdicts, runbooks, log);
   const health = new HealthView(runbooks, sessions, log);
@@ -53,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): RunbookApi | undefin
     // Outputs are transient: running a runbook never changes the runbook file (a record is written from cell metadata).
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new RunbookSerializer(maxBytes), { transientOutputs: true }),
     new RunbookController(runner),
+    inline,
     kubeStatus,
     new ThresholdDiagnostics(runbooks),
     cellVerdicts,

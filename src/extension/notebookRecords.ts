@@ -10,7 +10,7 @@ import type { RunnerListener } from '../core/runner';
 import { Disposable } from './disposable';
 import { loadEngine } from './engine';
 import type { Log } from './log';
-import { NotebookRecordTarget } from './notebookRecordTarget';
+import { NotebookRecordTarget, type InlineRunPlace } from './notebookRecordTarget';
 import type { NotebookRunbooks } from './notebookRunbooks';
 import { notebookRecordHeader } from './recordHeader';
 import { recordMasker } from './recordMasker';
@@ -18,6 +18,7 @@ import type { NotebookSessions } from './sessions';
 
 export class NotebookRecords extends Disposable {
   private readonly recorders = new Map<string, IncidentRecorder>();
+  private readonly targets = new Map<string, NotebookRecordTarget>();
 
   constructor(
     private readonly sessions: NotebookSessions,
@@ -25,7 +26,10 @@ export class NotebookRecords extends Disposable {
     private readonly log: Log,
   ) {
     super();
-    this.register(vscode.workspace.onDidCloseNotebookDocument((notebook) => this.recorders.delete(notebook.uri.toString())));
+    this.register(vscode.workspace.onDidCloseNotebookDocument((notebook) => {
+      this.recorders.delete(notebook.uri.toString());
+      this.targets.delete(notebook.uri.toString());
+    }));
   }
 
   /** The notebook's recorder when it is an incident record; undefined for a plain runbook, which is never written. */
@@ -35,7 +39,9 @@ export class NotebookRecords extends Disposable {
     if (known || notebook.isClosed || !notebookRecordHeader(notebook)) return known;
     const settings = vscode.workspace.getConfiguration('runbook.records', notebook.uri);
     const { IncidentRecorder, operatorName } = loadEngine();
-    const recorder = new IncidentRecorder(new NotebookRecordTarget(notebook), {
+    const target = new NotebookRecordTarget(notebook);
+    this.targets.set(key, target);
+    const recorder = new IncidentRecorder(target, {
       runbook: () => this.runbooks.get(notebook),
       who: operatorName(dirname(notebook.uri.fsPath)),
       masker: recordMasker(() => this.sessions.get(notebook)),
@@ -44,6 +50,18 @@ export class NotebookRecords extends Disposable {
     });
     this.recorders.set(key, recorder);
     return recorder;
+  }
+
+  /**
+   * In a record, what the runner tells it about an inline command it knows by `index`, whose run goes after
+   * its paragraph (`place`); undefined for a plain runbook. `done` forgets the place once the run is written.
+   */
+  inlineListener(notebook: vscode.NotebookDocument, index: number, place: InlineRunPlace): { listener: RunnerListener; done: () => void } | undefined {
+    const listener = this.listener(notebook);
+    const target = this.targets.get(notebook.uri.toString());
+    if (!listener || !target) return undefined;
+    target.placeInline(index, place);
+    return { listener, done: () => target.forget(index) };
   }
 
   /** What the runner tells the record; a write that fails is shown and logged, and the run goes on. */

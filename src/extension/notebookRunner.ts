@@ -6,6 +6,8 @@
 
 import * as vscode from 'vscode';
 import type { ToolRegistry } from '../core/engine';
+import { findCodeSpans, INLINE_NOT_RUN_IN_EDITOR, isInlineCommand } from '../core/inline';
+import { isTimeline } from '../core/records';
 import { DEFAULT_COMMAND_TIMEOUT_SECONDS, RunbookRunner, cellSucceeded, type RunnerEvent, type StopReason } from '../core/runner';
 import { DEFAULT_MAX_OUTPUT_LINES } from '../core/output';
 import { BreachTracker } from '../core/thresholds';
@@ -75,6 +77,7 @@ export class NotebookRunner implements CellRunner {
     // A record writes each run into itself; a plain runbook is never written.
     const record = this.records.listener(notebook);
     if (record) runner.on(record);
+    if (cells.length > 1) this.listInline(notebook);
     await runner.run(
       cells.map((c) => c.index),
       {
@@ -98,6 +101,16 @@ export class NotebookRunner implements CellRunner {
     this.sessions.notifyChanged(notebook);
     await entry.writer.finish(result);
     entry.execution.end(cellSucceeded(result), Date.now());
+  }
+
+  /** Run All never runs the commands written inline in the prose; the log lists them, and why. */
+  private listInline(notebook: vscode.NotebookDocument): void {
+    for (const cell of notebook.getCells()) {
+      if (cell.kind !== vscode.NotebookCellKind.Markup || isTimeline(cell.document.getText())) continue;
+      for (const span of findCodeSpans(cell.document.getText())) {
+        if (isInlineCommand(span.text)) this.log.info(`not run: ${span.text} (cell ${cell.index + 1}, line ${span.line + 1}): ${INLINE_NOT_RUN_IN_EDITOR}`);
+      }
+    }
   }
 
   private stopped(reason: StopReason, message: string): void {

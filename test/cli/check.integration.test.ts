@@ -91,7 +91,7 @@ for (const name of ['normal', 'warning', 'critical'] as const) {
       const json = await cli(['--json']);
       assert.equal(json.exitCode, EXIT[name]);
       const report = JSON.parse(json.stdout) as CheckReport;
-      assert.deepEqual(Object.keys(report), ['file', 'level', 'exitCode', 'incomplete', 'sustainedOnly', 'rounds', 'verdicts', 'findings', 'cells', 'skipped', 'failures', 'diagnostics']);
+      assert.deepEqual(Object.keys(report), ['file', 'level', 'exitCode', 'incomplete', 'sustainedOnly', 'rounds', 'verdicts', 'findings', 'cells', 'skipped', 'inline', 'failures', 'diagnostics']);
       assert.equal(report.exitCode, EXIT[name]);
       assert.equal(report.verdicts.length, 8);
       const cpu = report.verdicts.find((v) => v.group === 'Application Servers' && v.metric === 'cpu')!;

@@ -76,7 +76,8 @@ test('runbook plan --json gives one row per command of the user runbook', { skip
   const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
   assert.ok(rows.length >= 45, `${rows.length} rows`);
   for (const row of rows) {
-    assert.deepEqual(Object.keys(row), ['file', 'line', 'command', 'tool', 'native', 'terminal', 'reason', 'mutates', 'effect']);
+    assert.deepEqual(Object.keys(row), ['file', 'line', 'command', 'tool', 'native', 'terminal', 'reason', 'mutates', 'effect', 'source']);
+    assert.equal(row.source, 'cell', String(row.command));
     assert.equal(row.mutates, row.effect !== 'read', String(row.command));
   }
   const scale = rows.find((row) => row.command === 'kubectl scale deployment tiktok-toe --replicas=5');

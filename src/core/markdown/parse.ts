@@ -7,7 +7,7 @@ import { frontMatterLineCount } from './frontMatter';
 import { fingerprint } from './hash';
 import { languageForInfo } from './languages';
 import { dominantLineEnding, isBlank, joinLines, splitLines, type SourceLine } from './lines';
-import { recordedRunsEnd, timelineSpan } from './recordBlocks';
+import { proseRunSpans, recordedRunsEnd, timelineSpan } from './recordBlocks';
 
 const BOM = '\uFEFF';
 
@@ -158,9 +158,12 @@ function fencedBlocks(text: string, lines: readonly SourceLine[]): Block[] {
   // Front matter lines are blanked for markdown-it so its line numbers still match.
   const markdown = frontMatter > 0 ? '\n'.repeat(frontMatter) + joinLines(lines, frontMatter) : text;
   let recorded = 0;
-  for (const found of findFences(markdown)) {
+  const fences = findFences(markdown);
+  // Runs of inline commands are recorded after their paragraph: their fences are output, part of the prose.
+  const proseRuns = proseRunSpans(lines, fences);
+  for (const found of fences) {
     // A fence inside a recorded run is part of that run's output.
-    if (found.startLine < recorded) continue;
+    if (found.startLine < recorded || proseRuns.some((span) => found.startLine > span.start && found.startLine < span.end)) continue;
     const endLine = Math.min(found.endLine, lines.length);
     const content = found.content.endsWith('\n') ? found.content.slice(0, -1) : found.content;
     const codeLines = found.content === '' ? [] : content.split('\n');

@@ -71,3 +71,22 @@ export function timelineSpan(lines: readonly SourceLine[], from: number): { star
   }
   return undefined;
 }
+
+/**
+ * The recorded runs that stand in the prose (an inline command's, written
+ * after its paragraph), as line spans from the start line to the line after
+ * the end line. A start line inside a fence is the fence's text, not a run.
+ */
+export function proseRunSpans(lines: readonly SourceLine[], fences: readonly { startLine: number; endLine: number }[]): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  // Each line without its container prefix (list indentation, `>` markers).
+  const texts = lines.map((l) => l.text.replace(/^[\s>]*/, ''));
+  for (let i = 0; i < lines.length; i++) {
+    if (!texts[i].startsWith(RUN_START) || fences.some((f) => i >= f.startLine && i < f.endLine)) continue;
+    const end = runBlockEnd(texts, i);
+    if (end === undefined) continue;
+    spans.push({ start: i, end: end + 1 });
+    i = end;
+  }
+  return spans;
+}

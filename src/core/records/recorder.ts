@@ -43,6 +43,8 @@ export interface RecordTarget {
   cell(index: number): RecordCell | undefined;
   /** Applies the write and resolves once it is saved. */
   write(change: RecordWrite): Promise<void>;
+  /** The cell a step heading is looked up from, when the run's cell is not one of the record's own (an inline command's, after its paragraph). */
+  stepCell?(index: number): number | undefined;
 }
 
 export interface TextMasker {
@@ -86,7 +88,7 @@ export class IncidentRecorder {
   readonly listener: RunnerListener = (event: RunnerEvent) => {
     const cell = event.cell;
     const at = this.now().toISOString();
-    const step = stepHeading(this.options.runbook(), cell.index);
+    const step = stepHeading(this.options.runbook(), this.target.stepCell?.(cell.index) ?? cell.index);
     const place = step ? { step } : {};
     const pending = () => {
       let entry = this.pending.get(cell.index);

@@ -47,6 +47,7 @@ export async function run(): Promise<void> {
       // Before the suites that change the sandbox's state (kubectl scale).
       require('./health.e2e');
       require('./sandbox.e2e');
+      require('./inline.e2e');
       require('./records.e2e');
     }
   }
