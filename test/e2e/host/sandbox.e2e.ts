@@ -51,8 +51,9 @@ async function run(notebook: vscode.NotebookDocument, codeIndex: number, timeout
   return waitFor(`cell ${cell.index} to end`, () => (ended(notebook.cellAt(cell.index)) && notebook.cellAt(cell.index).outputs.length > 0 ? notebook.cellAt(cell.index) : undefined), timeoutMs);
 }
 
+/** The cell's stdout: streamed while it runs (VS Code's stdout type, appended piece by piece), text/plain once it ends. */
 function text(cell: vscode.NotebookCell): string {
-  return outputTexts(cell, 'text/plain').join('');
+  return [...outputTexts(cell, 'application/vnd.code.notebook.stdout'), ...outputTexts(cell, 'text/plain')].join('');
 }
 
 function result(cell: vscode.NotebookCell): ResultRecord {

@@ -8,6 +8,7 @@
 
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { suite, suiteTeardown, test } from 'mocha';
 import type { RunbookApi } from '../../../src/extension/testApi';
@@ -83,7 +84,9 @@ if (process.env.RUNBOOK_E2E_SUITE !== 'verdicts') {
       assert.equal(editor.notebook.notebookType, 'runbook');
       assert.ok(file.path.endsWith(`/${SAMPLE_NAME}`), file.path);
       assert.notEqual(file.fsPath, samplePath(), 'not the workspace\'s file');
-      assert.ok(!file.fsPath.startsWith(extension().extensionPath), 'not the installed file');
+      // Under test the extension runs from the repository, with the user data inside it: the copy is not the shipped file.
+      assert.notEqual(file.fsPath, join(extension().extensionPath, 'notebooks', SAMPLE_NAME), 'not the installed file');
+      assert.match(file.path, /\/globalStorage\/[^/]+\/sample\//, 'in the extension\'s storage');
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)), readFileSync(samplePath(), 'utf8'));
       // The step's k8s/ files came along, so its relative paths resolve.
       await vscode.workspace.fs.stat(vscode.Uri.joinPath(file, '..', 'k8s', 'database', 'read-replica.yaml'));
