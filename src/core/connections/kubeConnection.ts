@@ -30,6 +30,19 @@ export class KubeTransportError extends Error {
   }
 }
 
+/** A stream whose connection closed before the server ended it (the server crashed or restarted): kubectl's `unexpected EOF`. */
+export class KubeStreamCutError extends KubeTransportError {
+  constructor(code?: string) {
+    super('error: unexpected EOF', code);
+  }
+}
+
+/** Node's codes for a response body whose connection closed early. */
+const STREAM_CUT = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+/** Node's codes for a server certificate no configured authority signed. */
+const UNKNOWN_AUTHORITY = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT']);
+
 export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
 export class KubeConnection {
@@ -88,7 +101,9 @@ export class KubeConnection {
         onChunk(chunk as string);
       }
     } catch (error) {
-      if (!req.signal?.aborted) throw error;
+      if (req.signal?.aborted) return { status };
+      const code = (error as NodeJS.ErrnoException).code;
+      throw code && STREAM_CUT.has(code) ? new KubeStreamCutError(code) : error;
     }
     return { status };
   }
@@ -151,6 +166,8 @@ export class KubeConnection {
       request.on('response', resolve);
       request.on('error', (error: NodeJS.ErrnoException) => {
         if (req.signal?.aborted) reject(abortError());
+        // A kept-alive socket the server closed while idle (it restarted): a read is sent again (each stale socket fails once, a new one is not reused), as Go's client does.
+        else if (request.reusedSocket && error.code === 'ECONNRESET' && (req.method ?? 'GET') === 'GET') resolve(this.open(req));
         else reject(this.transportError(error));
       });
       if (body !== undefined) request.write(body);
@@ -167,6 +184,9 @@ export class KubeConnection {
     }
     if (error.code === 'ETIMEDOUT' || error.code === 'EHOSTUNREACH' || error.code === 'ENETUNREACH') {
       return new KubeTransportError(`Unable to connect to the server: dial tcp ${this.hostPort}: ${error.code === 'ETIMEDOUT' ? 'i/o timeout' : 'connect: no route to host'}`, error.code);
+    }
+    if (error.code && UNKNOWN_AUTHORITY.has(error.code)) {
+      return new KubeTransportError('Unable to connect to the server: tls: failed to verify certificate: x509: certificate signed by unknown authority', error.code);
     }
     return new KubeTransportError(`Unable to connect to the server: ${error.message}`, error.code);
   }

@@ -3,7 +3,7 @@
 // object printer (go-template), each object is printed on its own.
 
 import { flagString } from '../args';
-import { TABLE_ACCEPT } from '../../../connections/kubeConnection';
+import { KubeStreamCutError, TABLE_ACCEPT } from '../../../connections/kubeConnection';
 import { resourcePath } from '../discovery';
 import { tableCells, tableData, type Table, type TableOptions } from '../printers/table';
 import type { TabWriter } from '../../../text';
@@ -31,7 +31,7 @@ export async function watchTable(
   const fieldSelector = group.names.length === 1 ? [query.fieldSelector, `metadata.name=${group.names[0]}`].filter(Boolean).join(',') : query.fieldSelector;
   let headerPending = !options.noHeaders;
   let buffer = '';
-  const result = await connection.stream(
+  const result = await untilCut(run, connection.stream(
     {
       path: resourcePath(group.type, all ? undefined : namespace),
       accept: TABLE_ACCEPT,
@@ -53,7 +53,7 @@ export async function watchTable(
         headerPending = false;
       }
     },
-  );
+  ));
   if (result.status >= 400) throw serverError({ status: result.status, headers: {}, text: result.text ?? '' });
   return 0;
 }
@@ -76,13 +76,24 @@ export async function watchObjects(
   const apiVersion = group.type.group ? `${group.type.group}/${group.type.version}` : group.type.version;
   if (output.listFirst) for (const item of list.items) output.print({ apiVersion, kind: group.type.kind, ...item });
   const connection = await run.connection();
-  const result = await connection.stream(
+  const result = await untilCut(run, connection.stream(
     { path, query: { labelSelector: query.labelSelector, fieldSelector, watch: 1, resourceVersion: list.metadata?.resourceVersion, allowWatchBookmarks: true }, signal: run.ctx.signal },
     watchEventReader<KubeObject>((event) => {
       if (event.type === 'BOOKMARK' || event.type === 'ERROR') return;
       output.print(event.object);
     }),
-  );
+  ));
   if (result.status >= 400) throw serverError({ status: result.status, headers: {}, text: result.text ?? '' });
   return 0;
+}
+
+/** A watch whose connection is cut (the server went down) ends as kubectl's does: quietly, with exit code 0, not reconnected. */
+async function untilCut(run: KubectlRun, watching: Promise<{ status: number; text?: string }>): Promise<{ status: number; text?: string }> {
+  try {
+    return await watching;
+  } catch (error) {
+    if (!(error instanceof KubeStreamCutError)) throw error;
+    run.ctx.note('The connection to the API server closed and the watch ended, as kubectl\'s does. Run the cell again to watch again once the server is back.');
+    return { status: 200 };
+  }
 }
