@@ -21,11 +21,14 @@ export interface KubeResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
   text: string;
+  /** The request it answers (errors name what was asked). */
+  request?: KubeRequest;
 }
 
 /** A failure before any HTTP status: refused, unreachable, TLS. */
 export class KubeTransportError extends Error {
-  constructor(message: string, readonly code?: string) {
+  /** `note`: what to do about it, for the notebook (never printed as kubectl output). */
+  constructor(message: string, readonly code?: string, readonly note?: string) {
     super(message);
   }
 }
@@ -75,7 +78,7 @@ export class KubeConnection {
     res.setEncoding('utf8');
     for await (const chunk of res) text += chunk as string;
     this.inspect(text);
-    return { status: res.statusCode ?? 0, headers: res.headers, text };
+    return { status: res.statusCode ?? 0, headers: res.headers, text, request: req };
   }
 
   /** Streams the body chunk by chunk until it ends or `req.signal` aborts. Resolves with the status. */
@@ -186,7 +189,11 @@ export class KubeConnection {
       return new KubeTransportError(`Unable to connect to the server: dial tcp ${this.hostPort}: ${error.code === 'ETIMEDOUT' ? 'i/o timeout' : 'connect: no route to host'}`, error.code);
     }
     if (error.code && UNKNOWN_AUTHORITY.has(error.code)) {
-      return new KubeTransportError('Unable to connect to the server: tls: failed to verify certificate: x509: certificate signed by unknown authority', error.code);
+      return new KubeTransportError(
+        'Unable to connect to the server: tls: failed to verify certificate: x509: certificate signed by unknown authority',
+        error.code,
+        "The server's certificate is not signed by the CA the kubeconfig trusts: check the cluster's certificate-authority (or certificate-authority-data) against the server's CA.",
+      );
     }
     return new KubeTransportError(`Unable to connect to the server: ${error.message}`, error.code);
   }

@@ -18,6 +18,10 @@ export interface KubeFault {
   body?: string;
   /** Close the connection without answering. */
   destroy?: boolean;
+  /** Told when a request meets the fault (a test acts at that point, not after a delay). */
+  onHit?: () => void;
+  /** Told when the client of a held request went away before the hold ended (it gave up or was stopped). */
+  onAbandoned?: () => void;
 }
 
 interface Armed {
@@ -66,6 +70,7 @@ export class KubeFaults {
       armed.left--;
       this.hits++;
       const { fault } = armed;
+      fault.onHit?.();
       const apply = () => {
         if (fault.destroy) res.destroy();
         else if (fault.status !== undefined) answer(res, fault);
@@ -78,6 +83,7 @@ export class KubeFaults {
         if (!held) return;
         clearTimeout(timer);
         this.abandoned++;
+        fault.onAbandoned?.();
       });
     };
   }

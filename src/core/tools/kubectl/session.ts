@@ -5,7 +5,10 @@
 import type { Target, ToolContext } from '../../engine/tool';
 import { flagBool, flagString, type ParsedArgs } from './args';
 import { hostMappings, HostMappingError, type HostMapping } from '../../connections';
-import { KubeConnection, KubeTransportError, type KubeResponse } from '../../connections/kubeConnection';
+import { KubeConnection, KubeTransportError, type KubeRequest, type KubeResponse } from '../../connections/kubeConnection';
+import { requestTimeoutMs, timedRequest } from './requestTimeout';
+import { withRetryAfter } from './retryAfter';
+import { unexpectedResponseText } from './unexpectedResponse';
 import { discover, qualifiedResource, type ResourceCatalog, type ResourceType } from './discovery';
 import { statSync } from 'node:fs';
 import { stateKey, type Session } from '../../session';
@@ -90,14 +93,17 @@ export class KubectlRun {
     return type;
   }
 
-  async request(...args: Parameters<KubeConnection['request']>): Promise<KubeResponse> {
+  /** One request as kubectl's client sends it: within --request-timeout, sent again when the server says Retry-After. */
+  async request(req: KubeRequest): Promise<KubeResponse> {
     const connection = await this.connection();
-    return connection.request({ signal: this.ctx.signal, ...args[0] });
+    const sent = { signal: this.ctx.signal, ...req };
+    const limitMs = requestTimeoutMs(this.args);
+    return withRetryAfter(() => timedRequest(connection, sent, limitMs), sent.signal ?? this.ctx.signal);
   }
 
   /** The JSON body of a successful response; kubectl's error text otherwise. */
-  async json<T>(...args: Parameters<KubeConnection['request']>): Promise<T> {
-    const response = await this.request(...args);
+  async json<T>(req: KubeRequest): Promise<T> {
+    const response = await this.request(req);
     if (response.status >= 400) throw serverError(response);
     return JSON.parse(response.text) as T;
   }
@@ -143,7 +149,7 @@ function fileStamp(file: string): string {
   }
 }
 
-/** One connection per kubeconfig, context, server and host mapping for the whole notebook session. */
+/** One connection per kubeconfig, context, server and host mapping for the whole notebook session (a new one when the kubeconfig changes). */
 function openConnection(ctx: ToolContext, resolved: ResolvedKubeConfig): Promise<KubeConnection> {
   let mappings: HostMapping[];
   try {
@@ -154,6 +160,12 @@ function openConnection(ctx: ToolContext, resolved: ResolvedKubeConfig): Promise
   }
   const key = `kubectl:${resolved.files.join(':')}|${resolved.context}|${resolved.server}|${JSON.stringify(mappings)}`;
   const { masker } = ctx.session;
+  // A kubeconfig edited since (a new CA, token or certificate): the kept connection has the old ones.
+  const kept = ctx.session.openClient<KubeConnection>(key);
+  if (kept && kept.config !== resolved) {
+    ctx.session.forget(key);
+    kept.close();
+  }
   return ctx.session.client(key, async () => new KubeConnection(resolved, mappings, (body) => registerSecretsInBody(masker, body)), (c) => c.close());
 }
 
@@ -166,6 +178,8 @@ export function serverError(response: KubeResponse): KubectlError {
     // Not a Status body.
   }
   if (response.status === 401) return new KubectlError('error: You must be logged in to the server (Unauthorized)');
+  const unexpected = status?.kind === 'Status' ? undefined : unexpectedResponseText(response.status, response.request);
+  if (unexpected) return new KubectlError(unexpected);
   const reason = status.reason || httpReason(response.status);
   const message = status.message || response.text.trim() || `the server responded with the status code ${response.status} but did not return more information`;
   return new KubectlError(`Error from server (${reason}): ${message}`);
