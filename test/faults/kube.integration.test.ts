@@ -105,3 +105,20 @@ test('429 and 503 with Retry-After: retried as kubectl retries them, then kubect
   assert.equal(ourTries, realTries);
   await session.dispose();
 });
+
+test('503 to discovery, the first request of a session: kubectl\'s error, and discovery is asked again on the next cell', async () => {
+  const kube = await kubeFixture();
+  const session = new Session(process.cwd(), kube.env);
+  const discovery = { path: /^\/apis?(\?|$)/, times: Infinity, status: 503, headers: { 'Retry-After': '0' } };
+  kube.faults.add(discovery);
+  const real = await runReal('kubectl get pods', kube.env);
+  kube.faults.clear();
+  kube.faults.add(discovery);
+  const ours = await runNative('kubectl get pods', { env: kube.env, session, commandTimeoutMs: 30_000 });
+  assert.equal(ours.stderr, 'Error from server (ServiceUnavailable): the server is currently unable to handle the request\n');
+  // kubectl asks for discovery again from several places, logging each failure; its last line is the message.
+  assert.equal(ours.stderr, real.stderr.trimEnd().split('\n').pop() + '\n');
+  assert.equal(ours.exitCode, real.exitCode);
+  await assertRecovers(kube, session, 'a refused discovery');
+  await session.dispose();
+});

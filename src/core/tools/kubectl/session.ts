@@ -9,7 +9,7 @@ import { KubeConnection, KubeTransportError, type KubeRequest, type KubeResponse
 import { requestTimeoutMs, timedRequest } from './requestTimeout';
 import { withRetryAfter } from './retryAfter';
 import { unexpectedResponseText } from './unexpectedResponse';
-import { discover, qualifiedResource, type ResourceCatalog, type ResourceType } from './discovery';
+import { discover, DiscoveryRefused, qualifiedResource, type ResourceCatalog, type ResourceType } from './discovery';
 import { statSync } from 'node:fs';
 import { stateKey, type Session } from '../../session';
 import { kubeconfigFiles, kubeSelection } from '../../connections';
@@ -79,10 +79,19 @@ export class KubectlRun {
     const connection = await this.connection();
     const key = `kubectl-catalog:${connection.config.server}`;
     try {
-      return await this.ctx.session.client(key, () => discover(connection, this.ctx.signal));
+      return await this.ctx.session.client(key, () => this.discover());
     } catch (error) {
       this.ctx.session.forget(key);
       throw error;
+    }
+  }
+
+  /** The server's resource types, asked now; a refusal in kubectl's words. */
+  async discover(): Promise<ResourceCatalog> {
+    try {
+      return await discover(this, this.ctx.signal);
+    } catch (error) {
+      throw error instanceof DiscoveryRefused ? serverError(error.response) : error;
     }
   }
 
