@@ -82,6 +82,8 @@ test('429 and 503 with Retry-After: retried as kubectl retries them, then kubect
     { command: 'kubectl get pods', fault: { ...always, path: PODS, status: 429 }, stderr: 'Error from server (TooManyRequests): the server has received too many requests and has asked us to try again later (get pods)\n' },
     { command: 'kubectl get deploy tiktok-toe', fault: { ...always, path: DEPLOYMENTS, status: 503, headers: { 'Retry-After': '0', 'Content-Type': 'text/plain' }, body: 'upstream connect error' }, stderr: 'Error from server (ServiceUnavailable): the server is currently unable to handle the request (get deployments.apps tiktok-toe)\n' },
     { command: 'kubectl get deploy', fault: { ...always, path: DEPLOYMENTS, status: 503 }, stderr: 'Error from server (ServiceUnavailable): the server is currently unable to handle the request (get deployments.apps)\n' },
+    // A watch is opened the same way: the list is printed, then the watch request fails.
+    { command: 'kubectl get pods -w', fault: { ...always, path: /[?&]watch=/, status: 503 }, stderr: 'Error from server (ServiceUnavailable): the server is currently unable to handle the request (get pods)\n' },
     // Without Retry-After there is no retry.
     { command: 'kubectl get pods', fault: { path: PODS, times: Infinity, status: 503 }, stderr: 'Error from server (ServiceUnavailable): the server is currently unable to handle the request (get pods)\n' },
   ];

@@ -82,14 +82,14 @@ export class KubeConnection {
   }
 
   /** Streams the body chunk by chunk until it ends or `req.signal` aborts. Resolves with the status. */
-  async stream(req: KubeRequest, onChunk: (text: string) => void): Promise<{ status: number; text?: string }> {
+  async stream(req: KubeRequest, onChunk: (text: string) => void): Promise<{ status: number; text?: string; headers?: http.IncomingHttpHeaders }> {
     const res = await this.open(req);
     res.setEncoding('utf8');
     const status = res.statusCode ?? 0;
     if (status >= 400) {
       let text = '';
       for await (const chunk of res) text += chunk as string;
-      return { status, text };
+      return { status, text, headers: res.headers };
     }
     // Each complete line (a watch event) is inspected before the chunk that completes it is handed on.
     let partial = '';

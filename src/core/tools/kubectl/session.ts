@@ -110,6 +110,18 @@ export class KubectlRun {
     return withRetryAfter(() => timedRequest(connection, sent, limitMs), sent.signal ?? this.ctx.signal);
   }
 
+  /** A stream (a watch) as kubectl's client opens it: sent again while the server answers Retry-After; an error answer in kubectl's words. */
+  async stream(req: KubeRequest, onChunk: (text: string) => void): Promise<void> {
+    const connection = await this.connection();
+    const sent = { signal: this.ctx.signal, ...req };
+    const opened = async (): Promise<KubeResponse> => {
+      const result = await connection.stream(sent, onChunk);
+      return { status: result.status, headers: result.headers ?? {}, text: result.text ?? '', request: sent };
+    };
+    const response = await withRetryAfter(opened, sent.signal ?? this.ctx.signal);
+    if (response.status >= 400) throw serverError(response);
+  }
+
   /** The JSON body of a successful response; kubectl's error text otherwise. */
   async json<T>(req: KubeRequest): Promise<T> {
     const response = await this.request(req);
