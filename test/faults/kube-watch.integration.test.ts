@@ -2,12 +2,13 @@
 // quietly with exit code 0 (it does not reconnect), whether the server shut
 // down (the stream ended) or crashed (the connection cut). Ours ends the same
 // way, and after the server is back the same session runs the next cell.
+// A cut `logs -f` is kubectl's "unexpected EOF".
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { Session } from '../../src/core/engine';
-import { runNative, type Captured } from '../support/engine';
+import { runNative, runReal, type Captured } from '../support/engine';
 import { kubeFixture, type KubeFixture } from '../support/kubeSim';
 
 /** The real `kubectl get pods -w`. */
@@ -73,3 +74,26 @@ for (const way of ways) {
     await session.dispose();
   });
 }
+
+test('the API server crashing mid `kubectl logs -f`: kubectl\'s "unexpected EOF", exit 1, the next cell works after a restart', async () => {
+  const kube = await kubeFixture('normal', { tls: true });
+  const command = 'kubectl logs -f redis-0 --tail=1';
+  const crash = () => kube.faults.answered(/\/pods\/redis-0\/log\b/).then(async () => (kube.faults.dropConnections(), await kube.stop()));
+  let down = crash();
+  const real = await runReal(command, kube.env);
+  await down;
+  await kube.restart();
+
+  const session = new Session(process.cwd(), kube.env);
+  down = crash();
+  const ours = await runNative(command, { env: kube.env, session, commandTimeoutMs: 60_000 });
+  await down;
+  assert.equal(ours.stderr, 'error: unexpected EOF\n');
+  assert.equal(ours.stderr, real.stderr);
+  assert.equal(ours.exitCode, real.exitCode);
+
+  await kube.restart();
+  const after = await runNative('kubectl get deploy tiktok-toe -o name', { env: kube.env, session });
+  assert.equal(after.stdout, 'deployment.apps/tiktok-toe\n');
+  await session.dispose();
+});

@@ -33,15 +33,14 @@ export class KubeTransportError extends Error {
   }
 }
 
-/** A stream whose connection closed before the server ended it (the server crashed or restarted): kubectl's `unexpected EOF`. */
-export class KubeStreamCutError extends KubeTransportError {
-  constructor(code?: string) {
-    super('error: unexpected EOF', code);
-  }
-}
-
 /** Node's codes for a response body whose connection closed early. */
 const STREAM_CUT = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+/** Whether a stream failed because its connection closed before the server ended it (the server crashed or restarted). */
+export function isStreamCut(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return !(error instanceof KubeTransportError) && code !== undefined && STREAM_CUT.has(code);
+}
 
 /** Node's codes for a server certificate no configured authority signed. */
 const UNKNOWN_AUTHORITY = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT']);
@@ -104,9 +103,7 @@ export class KubeConnection {
         onChunk(chunk as string);
       }
     } catch (error) {
-      if (req.signal?.aborted) return { status };
-      const code = (error as NodeJS.ErrnoException).code;
-      throw code && STREAM_CUT.has(code) ? new KubeStreamCutError(code) : error;
+      if (!req.signal?.aborted) throw error;
     }
     return { status };
   }

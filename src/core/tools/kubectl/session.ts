@@ -5,7 +5,7 @@
 import type { Target, ToolContext } from '../../engine/tool';
 import { flagBool, flagString, type ParsedArgs } from './args';
 import { hostMappings, HostMappingError, type HostMapping } from '../../connections';
-import { KubeConnection, KubeTransportError, type KubeRequest, type KubeResponse } from '../../connections/kubeConnection';
+import { isStreamCut, KubeConnection, KubeTransportError, type KubeRequest, type KubeResponse } from '../../connections/kubeConnection';
 import { requestTimeoutMs, timedRequest } from './requestTimeout';
 import { withRetryAfter } from './retryAfter';
 import { unexpectedResponseText } from './unexpectedResponse';
@@ -29,6 +29,13 @@ export interface KubeStatus {
 export class KubectlError extends Error {
   constructor(message: string, readonly exitCode = 1) {
     super(message);
+  }
+}
+
+/** A stream whose connection closed before the server ended it: kubectl's words for it. */
+export class KubectlStreamCut extends KubectlError {
+  constructor() {
+    super('error: unexpected EOF');
   }
 }
 
@@ -115,8 +122,12 @@ export class KubectlRun {
     const connection = await this.connection();
     const sent = { signal: this.ctx.signal, ...req };
     const opened = async (): Promise<KubeResponse> => {
-      const result = await connection.stream(sent, onChunk);
-      return { status: result.status, headers: result.headers ?? {}, text: result.text ?? '', request: sent };
+      try {
+        const result = await connection.stream(sent, onChunk);
+        return { status: result.status, headers: result.headers ?? {}, text: result.text ?? '', request: sent };
+      } catch (error) {
+        throw isStreamCut(error) ? new KubectlStreamCut() : error;
+      }
     };
     const response = await withRetryAfter(opened, sent.signal ?? this.ctx.signal);
     if (response.status >= 400) throw serverError(response);

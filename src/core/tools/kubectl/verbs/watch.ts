@@ -3,11 +3,11 @@
 // object printer (go-template), each object is printed on its own.
 
 import { flagString } from '../args';
-import { KubeStreamCutError, TABLE_ACCEPT } from '../../../connections/kubeConnection';
+import { TABLE_ACCEPT } from '../../../connections/kubeConnection';
 import { resourcePath } from '../discovery';
 import { tableCells, tableData, type Table, type TableOptions } from '../printers/table';
 import type { TabWriter } from '../../../text';
-import type { KubectlRun } from '../session';
+import { KubectlStreamCut, type KubectlRun } from '../session';
 import type { TargetGroup } from '../targets';
 import type { KubeObject } from '../printers/objects';
 import { watchEventReader } from '../watchEvents';
@@ -88,7 +88,7 @@ async function untilCut(run: KubectlRun, watching: Promise<void>): Promise<void>
   try {
     await watching;
   } catch (error) {
-    if (!(error instanceof KubeStreamCutError)) throw error;
+    if (!(error instanceof KubectlStreamCut)) throw error;
     run.ctx.note('The connection to the API server closed and the watch ended, as kubectl\'s does. Run the cell again to watch again once the server is back.');
   }
 }
