@@ -2,7 +2,7 @@
 // quietly with exit code 0 (it does not reconnect), whether the server shut
 // down (the stream ended) or crashed (the connection cut). Ours ends the same
 // way, and after the server is back the same session runs the next cell.
-// A cut `logs -f` is kubectl's "unexpected EOF".
+// `kubectl events -w` ends the same way; a cut `logs -f` is kubectl's "unexpected EOF".
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,10 +11,10 @@ import { Session } from '../../src/core/engine';
 import { runNative, runReal, type Captured } from '../support/engine';
 import { kubeFixture, type KubeFixture } from '../support/kubeSim';
 
-/** The real `kubectl get pods -w`. */
-function realWatch(env: Record<string, string | undefined>): Promise<Captured> {
+/** The real kubectl running a watch (`get pods -w`). */
+function realWatch(command: string, env: Record<string, string | undefined>): Promise<Captured> {
   return new Promise((resolve) => {
-    const child = spawn('kubectl', ['get', 'pods', '-w'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('kubectl', command.split(' ').slice(1), { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -44,7 +44,7 @@ for (const way of ways) {
     // The server goes down once the watch request has been answered: the watch is open.
     const watching = () => kube.faults.answered(/[?&]watch=(1|true)\b/).then(() => way.down(kube));
     let down = watching();
-    const real = await realWatch(kube.env);
+    const real = await realWatch('kubectl get pods -w', kube.env);
     await down;
     assert.match(real.stdout, /^NAME +READY +STATUS/, 'kubectl listed the pods first');
     await kube.restart();
@@ -74,6 +74,21 @@ for (const way of ways) {
     await session.dispose();
   });
 }
+
+test('the API server crashing mid `kubectl events -w`: the watch ends as kubectl\'s, quietly', async () => {
+  const kube = await kubeFixture('normal', { tls: true });
+  const command = 'kubectl events -w';
+  const crash = () => kube.faults.answered(/[?&]watch=(1|true)\b/).then(async () => (kube.faults.dropConnections(), await kube.stop()));
+  let down = crash();
+  const real = await realWatch(command, kube.env);
+  await down;
+  await kube.restart();
+  down = crash();
+  const ours = await runNative(command, { env: kube.env, commandTimeoutMs: 60_000 });
+  await down;
+  assert.deepEqual([ours.stderr, ours.exitCode], [real.stderr, real.exitCode]);
+  assert.deepEqual([ours.stderr, ours.exitCode], ['', 0]);
+});
 
 test('the API server crashing mid `kubectl logs -f`: kubectl\'s "unexpected EOF", exit 1, the next cell works after a restart', async () => {
   const kube = await kubeFixture('normal', { tls: true });

@@ -84,7 +84,7 @@ export async function watchObjects(
 }
 
 /** A watch whose connection is cut (the server went down) ends as kubectl's does: quietly, with exit code 0, not reconnected. */
-async function untilCut(run: KubectlRun, watching: Promise<void>): Promise<void> {
+export async function untilCut(run: KubectlRun, watching: Promise<void>): Promise<void> {
   try {
     await watching;
   } catch (error) {
