@@ -95,6 +95,7 @@ test('429 and 503 with Retry-After: retried as kubectl retries them, then kubect
     assert.equal(ours.exitCode, real.exitCode, c.command);
     assert.equal(ourTries, realTries, `${c.command}: requests sent`);
     assert.equal(ourTries, c.fault.headers ? 11 : 1, `${c.command}: requests sent`);
+    assert.match((ours.run.commands[0].notes ?? []).join('\n'), c.fault.status === 429 ? /limiting requests/ : /unavailable, often while it restarts/, c.command);
     await assertRecovers(kube, session, `${c.command} (${c.fault.status})`);
   }
 

@@ -138,7 +138,7 @@ function reportError(ctx: ToolContext, error: unknown): number {
   }
   if (error instanceof KubectlError || error instanceof KubectlUsageError || error instanceof KubeTransportError || error instanceof KubeConfigError) {
     ctx.stderr.write(error.message + '\n');
-    if (error instanceof KubeTransportError && error.note) ctx.note(error.note);
+    if ((error instanceof KubeTransportError || error instanceof KubectlError) && error.note) ctx.note(error.note);
     return error instanceof KubectlError ? error.exitCode : 1;
   }
   throw error;

@@ -27,10 +27,17 @@ export interface KubeStatus {
 
 /** A failure that ends the command: its text goes to stderr as kubectl prints it. */
 export class KubectlError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  /** `note`: what to do about it, for the notebook (never printed as kubectl output). */
+  constructor(message: string, readonly exitCode = 1, readonly note?: string) {
     super(message);
   }
 }
+
+/** What to do when the server keeps refusing for a while (after the retries it asked for). */
+const BUSY_NOTES: Record<number, string> = {
+  429: 'The API server is limiting requests (its priority and fairness settings, or a proxy in front of it); kubectl retried as it asked. Wait a little and run the cell again.',
+  503: 'The API server, or a proxy in front of it, is unavailable, often while it restarts. Run the cell again in a moment; `kubectl get --raw "/readyz?verbose"` shows what is not ready.',
+};
 
 /** A stream whose connection closed before the server ended it: kubectl's words for it. */
 export class KubectlStreamCut extends KubectlError {
@@ -210,11 +217,12 @@ export function serverError(response: KubeResponse): KubectlError {
     // Not a Status body.
   }
   if (response.status === 401) return new KubectlError('error: You must be logged in to the server (Unauthorized)');
+  const note = BUSY_NOTES[response.status];
   const unexpected = status?.kind === 'Status' ? undefined : unexpectedResponseText(response.status, response.request);
-  if (unexpected) return new KubectlError(unexpected);
+  if (unexpected) return new KubectlError(unexpected, 1, note);
   const reason = status.reason || httpReason(response.status);
   const message = status.message || response.text.trim() || `the server responded with the status code ${response.status} but did not return more information`;
-  return new KubectlError(`Error from server (${reason}): ${message}`);
+  return new KubectlError(`Error from server (${reason}): ${message}`, 1, note);
 }
 
 export function notFoundError(type: ResourceType, name: string): KubectlError {
