@@ -22,16 +22,31 @@ export interface KubeResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
   text: string;
+  /** The request it answers (errors name what was asked). */
+  request?: KubeRequest;
 }
 
 /** A failure before any HTTP status: refused, unreachable, TLS. */
 export class KubeTransportError extends Error {
   /** `host:port` of a server whose name did not resolve. */
   unresolved?: string;
-  constructor(message: string, readonly code?: string) {
+  /** `note`: what to do about it, for the notebook (never printed as kubectl output). */
+  constructor(message: string, readonly code?: string, readonly note?: string) {
     super(message);
   }
 }
+
+/** Node's codes for a response body whose connection closed early. */
+const STREAM_CUT = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+/** Whether a stream failed because its connection closed before the server ended it (the server crashed or restarted). */
+export function isStreamCut(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return !(error instanceof KubeTransportError) && code !== undefined && STREAM_CUT.has(code);
+}
+
+/** Node's codes for a server certificate no configured authority signed. */
+const UNKNOWN_AUTHORITY = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT']);
 
 export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
@@ -65,18 +80,18 @@ export class KubeConnection {
     res.setEncoding('utf8');
     for await (const chunk of res) text += chunk as string;
     this.inspect(text);
-    return { status: res.statusCode ?? 0, headers: res.headers, text };
+    return { status: res.statusCode ?? 0, headers: res.headers, text, request: req };
   }
 
   /** Streams the body chunk by chunk until it ends or `req.signal` aborts. Resolves with the status. */
-  async stream(req: KubeRequest, onChunk: (text: string) => void): Promise<{ status: number; text?: string }> {
+  async stream(req: KubeRequest, onChunk: (text: string) => void): Promise<{ status: number; text?: string; headers?: http.IncomingHttpHeaders }> {
     const res = await this.open(req);
     res.setEncoding('utf8');
     const status = res.statusCode ?? 0;
     if (status >= 400) {
       let text = '';
       for await (const chunk of res) text += chunk as string;
-      return { status, text };
+      return { status, text, headers: res.headers };
     }
     // Each complete line (a watch event) is inspected before the chunk that completes it is handed on.
     let partial = '';
@@ -154,6 +169,8 @@ export class KubeConnection {
       request.on('response', resolve);
       request.on('error', (error: NodeJS.ErrnoException) => {
         if (req.signal?.aborted) reject(abortError());
+        // A kept-alive socket the server closed while idle (it restarted): a read is sent again (each stale socket fails once, a new one is not reused), as Go's client does.
+        else if (request.reusedSocket && error.code === 'ECONNRESET' && (req.method ?? 'GET') === 'GET') resolve(this.open(req));
         else reject(this.transportError(error));
       });
       if (body !== undefined) request.write(body);
@@ -171,6 +188,13 @@ export class KubeConnection {
     }
     if (error.code === 'ETIMEDOUT' || error.code === 'EHOSTUNREACH' || error.code === 'ENETUNREACH') {
       return new KubeTransportError(`Unable to connect to the server: dial tcp ${this.hostPort}: ${error.code === 'ETIMEDOUT' ? 'i/o timeout' : 'connect: no route to host'}`, error.code);
+    }
+    if (error.code && UNKNOWN_AUTHORITY.has(error.code)) {
+      return new KubeTransportError(
+        'Unable to connect to the server: tls: failed to verify certificate: x509: certificate signed by unknown authority',
+        error.code,
+        "The server's certificate is not signed by the CA the kubeconfig trusts: check the cluster's certificate-authority (or certificate-authority-data) against the server's CA.",
+      );
     }
     return new KubeTransportError(`Unable to connect to the server: ${error.message}`, error.code);
   }

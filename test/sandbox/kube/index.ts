@@ -24,6 +24,7 @@ import { seedScale } from './seed-scale';
 import { ApiServer } from './server';
 import { Store } from './store';
 import { RequestCounter, type RequestCounts } from './requestCount';
+import { KubeFaults } from './faults';
 import type { KubeObject } from './util';
 
 export interface KubeSimulatorOptions {
@@ -59,6 +60,8 @@ export interface KubeSimulator {
   writeKubeconfig(path: string, others?: string[]): Promise<void>;
   /** The requests served so far, by verb (WATCH for a watch) and path. */
   requestCounts(): RequestCounts;
+  /** Faults to put in front of the API (tests only; faults.ts). */
+  faults: KubeFaults;
   /** Closes the server and every open watch/log stream, and clears timers. */
   stop(): Promise<void>;
 }
@@ -126,9 +129,11 @@ export async function startKubeSimulator(opts: KubeSimulatorOptions): Promise<Ku
 
   const api = new ApiServer(ctx);
   const counter = new RequestCounter();
+  const faults = new KubeFaults();
+  const handle = counter.counting(faults.wrap(api.handle));
   const host = opts.host ?? '127.0.0.1';
   const keyPair = opts.tls ? selfSignedCertificate(opts.tlsName ?? host) : undefined;
-  const server: Server = keyPair ? createHttpsServer(keyPair, counter.counting(api.handle)) : createServer(counter.counting(api.handle));
+  const server: Server = keyPair ? createHttpsServer(keyPair, handle) : createServer(handle);
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -143,6 +148,7 @@ export async function startKubeSimulator(opts: KubeSimulatorOptions): Promise<Ku
     certificate: keyPair?.cert,
     writeKubeconfig: (path, others) => writeFile(path, kubeconfigYaml(url, others), { mode: 0o600 }),
     requestCounts: () => counter.snapshot(),
+    faults,
     stop: () => {
       stopped ??= new Promise<void>((resolve) => {
         manager.stop();

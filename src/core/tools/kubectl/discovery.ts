@@ -2,7 +2,17 @@
 // for /api and /apis) with a fallback to per-group lists; and the lookup from
 // what a user types (`po`, `deploy`, `hpa`, `clusters.postgresql.cnpg.io`) to a type.
 
-import type { KubeConnection } from '../../connections/kubeConnection';
+import type { KubeConnection, KubeResponse } from '../../connections/kubeConnection';
+
+/** What discovery sends its requests through: a connection, or a kubectl run (its timeout and retries). */
+type Requester = Pick<KubeConnection, 'request'>;
+
+/** Discovery the server refused; the response says why, in kubectl's words (session.ts). */
+export class DiscoveryRefused extends Error {
+  constructor(readonly response: KubeResponse) {
+    super(`discovery failed: ${response.status} ${response.text.slice(0, 200)}`);
+  }
+}
 
 export interface ResourceType {
   group: string;
@@ -45,14 +55,14 @@ export class ResourceCatalog {
   }
 }
 
-export async function discover(connection: KubeConnection, signal?: AbortSignal): Promise<ResourceCatalog> {
+export async function discover(connection: Requester, signal?: AbortSignal): Promise<ResourceCatalog> {
   const [core, groups] = await Promise.all([
     connection.request({ path: '/api', accept: AGGREGATED_ACCEPT, signal }),
     connection.request({ path: '/apis', accept: AGGREGATED_ACCEPT, signal }),
   ]);
   const types: ResourceType[] = [];
   for (const response of [core, groups]) {
-    if (response.status >= 400) throw new Error(`discovery failed: ${response.status} ${response.text.slice(0, 200)}`);
+    if (response.status >= 400) throw new DiscoveryRefused(response);
     const body = JSON.parse(response.text) as { kind?: string };
     if (body.kind === 'APIGroupDiscoveryList') types.push(...fromAggregated(body as AggregatedList));
     else types.push(...(await fromLegacy(connection, body as LegacyGroupList | LegacyVersions, signal)));
@@ -113,7 +123,7 @@ interface LegacyResourceList {
   resources: { name: string; singularName: string; kind: string; namespaced: boolean; shortNames?: string[]; verbs: string[]; categories?: string[] }[];
 }
 
-async function fromLegacy(connection: KubeConnection, body: LegacyGroupList | LegacyVersions, signal?: AbortSignal): Promise<ResourceType[]> {
+async function fromLegacy(connection: Requester, body: LegacyGroupList | LegacyVersions, signal?: AbortSignal): Promise<ResourceType[]> {
   const groupVersions = 'versions' in body ? body.versions.map((v) => ({ path: `/api/${v}`, group: '', version: v })) : body.groups.map((g) => {
     const [group, version] = g.preferredVersion.groupVersion.split('/');
     return { path: `/apis/${g.preferredVersion.groupVersion}`, group, version };

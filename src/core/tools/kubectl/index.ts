@@ -5,14 +5,14 @@
 import { toolPlan, unreadableLine, type ParsedCommand, type Tool, type ToolContext, type ToolPlan } from '../../engine/tool';
 import { flagBool, flagString, KubectlUsageError, parseArgs, type ParsedArgs } from './args';
 import { flagBeforePluginMessage, isKubectlCommand, unknownCommandMessage, unknownSubcommandMessage } from './commandNames';
-import { KubeTransportError } from '../../connections/kubeConnection';
+import { isStreamCut, KubeTransportError } from '../../connections/kubeConnection';
 import { unresolvedHostNote } from '../../connections/unresolvedHost';
 import { KubeConfigError } from '../../connections/kubeConfig';
 import { kubeSelection } from '../../connections';
 import { findPlugin } from './plugins';
 import { GoTemplateError } from './printers/goTemplate';
 import { lineSecrets } from './secrets';
-import { cachedKubeConfig, KubectlError, KubectlRun, kubeTarget } from './session';
+import { cachedKubeConfig, KubectlError, KubectlRun, KubectlStreamCut, kubeTarget } from './session';
 import { otherVerbEffect } from './otherVerbs';
 import { kubectlPreview } from './preview';
 import { checkRequestTimeout } from './requestTimeout';
@@ -129,6 +129,8 @@ function parseKubectl(argv: readonly string[], env: Env): ParsedCommand {
 /** kubectl's own errors as it prints them, with its exit code; anything else is ours and is thrown. */
 function reportError(ctx: ToolContext, error: unknown): number {
   if (ctx.signal.aborted) return 130;
+  // A stream (logs -f, a watch) whose server went away mid-way.
+  if (isStreamCut(error)) error = new KubectlStreamCut();
   if (error instanceof GoTemplateError) {
     // A template that failed while running leaves kubectl's debugging text on stdout.
     ctx.stdout.write(error.stdout);
@@ -138,6 +140,7 @@ function reportError(ctx: ToolContext, error: unknown): number {
   if (error instanceof KubectlError || error instanceof KubectlUsageError || error instanceof KubeTransportError || error instanceof KubeConfigError) {
     ctx.stderr.write(error.message + '\n');
     if (error instanceof KubeTransportError && error.unresolved) ctx.note(unresolvedHostNote(error.unresolved, "the cluster's server in the kubeconfig"));
+    else if ((error instanceof KubeTransportError || error instanceof KubectlError) && error.note) ctx.note(error.note);
     return error instanceof KubectlError ? error.exitCode : 1;
   }
   throw error;

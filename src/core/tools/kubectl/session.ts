@@ -5,8 +5,11 @@
 import type { Target, ToolContext } from '../../engine/tool';
 import { flagBool, flagString, type ParsedArgs } from './args';
 import { hostMappings, HostMappingError, type HostMapping } from '../../connections';
-import { KubeConnection, KubeTransportError, type KubeResponse } from '../../connections/kubeConnection';
-import { discover, qualifiedResource, type ResourceCatalog, type ResourceType } from './discovery';
+import { isStreamCut, KubeConnection, KubeTransportError, type KubeRequest, type KubeResponse } from '../../connections/kubeConnection';
+import { requestTimeoutMs, timedRequest } from './requestTimeout';
+import { withRetryAfter } from './retryAfter';
+import { unexpectedResponseText } from './unexpectedResponse';
+import { discover, DiscoveryRefused, qualifiedResource, type ResourceCatalog, type ResourceType } from './discovery';
 import { statSync } from 'node:fs';
 import { stateKey, type Session } from '../../session';
 import { kubeconfigFiles, kubeSelection } from '../../connections';
@@ -24,8 +27,22 @@ export interface KubeStatus {
 
 /** A failure that ends the command: its text goes to stderr as kubectl prints it. */
 export class KubectlError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  /** `note`: what to do about it, for the notebook (never printed as kubectl output). */
+  constructor(message: string, readonly exitCode = 1, readonly note?: string) {
     super(message);
+  }
+}
+
+/** What to do when the server keeps refusing for a while (after the retries it asked for). */
+const BUSY_NOTES: Record<number, string> = {
+  429: 'The API server is limiting requests (its priority and fairness settings, or a proxy in front of it); kubectl retried as it asked. Wait a little and run the cell again.',
+  503: 'The API server, or a proxy in front of it, is unavailable, often while it restarts. Run the cell again in a moment; `kubectl get --raw "/readyz?verbose"` shows what is not ready.',
+};
+
+/** A stream whose connection closed before the server ended it: kubectl's words for it. */
+export class KubectlStreamCut extends KubectlError {
+  constructor() {
+    super('error: unexpected EOF');
   }
 }
 
@@ -76,10 +93,19 @@ export class KubectlRun {
     const connection = await this.connection();
     const key = `kubectl-catalog:${connection.config.server}`;
     try {
-      return await this.ctx.session.client(key, () => discover(connection, this.ctx.signal));
+      return await this.ctx.session.client(key, () => this.discover());
     } catch (error) {
       this.ctx.session.forget(key);
       throw error;
+    }
+  }
+
+  /** The server's resource types, asked now; a refusal in kubectl's words. */
+  async discover(): Promise<ResourceCatalog> {
+    try {
+      return await discover(this, this.ctx.signal);
+    } catch (error) {
+      throw error instanceof DiscoveryRefused ? serverError(error.response) : error;
     }
   }
 
@@ -90,14 +116,33 @@ export class KubectlRun {
     return type;
   }
 
-  async request(...args: Parameters<KubeConnection['request']>): Promise<KubeResponse> {
+  /** One request as kubectl's client sends it: within --request-timeout, sent again when the server says Retry-After. */
+  async request(req: KubeRequest): Promise<KubeResponse> {
     const connection = await this.connection();
-    return connection.request({ signal: this.ctx.signal, ...args[0] });
+    const sent = { signal: this.ctx.signal, ...req };
+    const limitMs = requestTimeoutMs(this.args);
+    return withRetryAfter(() => timedRequest(connection, sent, limitMs), sent.signal ?? this.ctx.signal);
+  }
+
+  /** A stream (a watch) as kubectl's client opens it: sent again while the server answers Retry-After; an error answer in kubectl's words. */
+  async stream(req: KubeRequest, onChunk: (text: string) => void): Promise<void> {
+    const connection = await this.connection();
+    const sent = { signal: this.ctx.signal, ...req };
+    const opened = async (): Promise<KubeResponse> => {
+      try {
+        const result = await connection.stream(sent, onChunk);
+        return { status: result.status, headers: result.headers ?? {}, text: result.text ?? '', request: sent };
+      } catch (error) {
+        throw isStreamCut(error) ? new KubectlStreamCut() : error;
+      }
+    };
+    const response = await withRetryAfter(opened, sent.signal ?? this.ctx.signal);
+    if (response.status >= 400) throw serverError(response);
   }
 
   /** The JSON body of a successful response; kubectl's error text otherwise. */
-  async json<T>(...args: Parameters<KubeConnection['request']>): Promise<T> {
-    const response = await this.request(...args);
+  async json<T>(req: KubeRequest): Promise<T> {
+    const response = await this.request(req);
     if (response.status >= 400) throw serverError(response);
     return JSON.parse(response.text) as T;
   }
@@ -143,7 +188,7 @@ function fileStamp(file: string): string {
   }
 }
 
-/** One connection per kubeconfig, context, server and host mapping for the whole notebook session. */
+/** One connection per kubeconfig, context, server and host mapping for the whole notebook session (a new one when the kubeconfig changes). */
 function openConnection(ctx: ToolContext, resolved: ResolvedKubeConfig): Promise<KubeConnection> {
   let mappings: HostMapping[];
   try {
@@ -154,6 +199,12 @@ function openConnection(ctx: ToolContext, resolved: ResolvedKubeConfig): Promise
   }
   const key = `kubectl:${resolved.files.join(':')}|${resolved.context}|${resolved.server}|${JSON.stringify(mappings)}`;
   const { masker } = ctx.session;
+  // A kubeconfig edited since (a new CA, token or certificate): the kept connection has the old ones.
+  const kept = ctx.session.openClient<KubeConnection>(key);
+  if (kept && kept.config !== resolved) {
+    ctx.session.forget(key);
+    kept.close();
+  }
   return ctx.session.client(key, async () => new KubeConnection(resolved, mappings, (body) => registerSecretsInBody(masker, body)), (c) => c.close());
 }
 
@@ -166,9 +217,12 @@ export function serverError(response: KubeResponse): KubectlError {
     // Not a Status body.
   }
   if (response.status === 401) return new KubectlError('error: You must be logged in to the server (Unauthorized)');
+  const note = BUSY_NOTES[response.status];
+  const unexpected = status?.kind === 'Status' ? undefined : unexpectedResponseText(response.status, response.request);
+  if (unexpected) return new KubectlError(unexpected, 1, note);
   const reason = status.reason || httpReason(response.status);
   const message = status.message || response.text.trim() || `the server responded with the status code ${response.status} but did not return more information`;
-  return new KubectlError(`Error from server (${reason}): ${message}`);
+  return new KubectlError(`Error from server (${reason}): ${message}`, 1, note);
 }
 
 export function notFoundError(type: ResourceType, name: string): KubectlError {

@@ -3,7 +3,7 @@
 // name; -o wide adds VERBS and CATEGORIES, -o name prints `resource.group`.
 
 import { flagBool, flagList, flagString } from '../args';
-import { discover, type ResourceType } from '../discovery';
+import type { ResourceType } from '../discovery';
 import { tableWriter } from '../printers/tabwriter';
 import { KubectlError, type KubectlRun } from '../session';
 import { reads, type Verb } from './verb';
@@ -35,7 +35,7 @@ async function runApiResources(run: KubectlRun): Promise<number> {
   if (sortBy && sortBy !== 'name' && sortBy !== 'kind') throw new KubectlError('error: --sort-by accepts only name or kind');
   if (args.positionals.length) throw new KubectlError(`error: unexpected arguments: [${args.positionals.join(' ')}]\nSee 'kubectl api-resources -h' for help and examples`);
   await run.setTarget();
-  const catalog = flagBool(args, 'cached') ? await run.catalog() : await discover(await run.connection(), ctx.signal);
+  const catalog = flagBool(args, 'cached') ? await run.catalog() : await run.discover();
   const group = args.flags.has('api-group') ? flagString(args, 'api-group') ?? '' : undefined;
   const namespaced = args.flags.has('namespaced') ? flagBool(args, 'namespaced') : undefined;
   const verbs = flagList(args, 'verbs');

@@ -10,7 +10,8 @@ import { printYaml } from '../printers/objects';
 import { tableWriter } from '../printers/tabwriter';
 import { watchEventReader } from '../watchEvents';
 import type { GoTemplatePrinter } from '../printers/goTemplate';
-import { KubectlError, serverError, type KubectlRun } from '../session';
+import { KubectlError, type KubectlRun } from '../session';
+import { untilCut } from './watch';
 import { templatePrinter } from '../templateOutput';
 import { reads, type Verb } from './verb';
 
@@ -182,12 +183,11 @@ function printEvents(output: string, shown: KubeEvent[], managedFields: boolean,
 /** `kubectl events -w`: every event the server reports (existing ones first), until stopped. */
 async function watchEvents(run: KubectlRun, p: EventsPlan): Promise<number> {
   const { ctx } = run;
-  const connection = await run.connection();
   const noHeaders = flagBool(run.args, 'no-headers');
   let headerPending = !noHeaders;
   // kubectl's column writer flushes after every event and remembers the widest cell of each column.
   const writer = tableWriter();
-  const result = await connection.stream(
+  await untilCut(run, run.stream(
     { path: p.path, query: { fieldSelector: p.fieldSelector, watch: 1 }, signal: ctx.signal },
     watchEventReader<KubeEvent>((event) => {
       if (event.type === 'DELETED' || event.type === 'BOOKMARK' || event.type === 'ERROR' || !wanted(p, event.object)) return;
@@ -200,7 +200,6 @@ async function watchEvents(run: KubectlRun, p: EventsPlan): Promise<number> {
       headerPending = false;
       ctx.stdout.write(writer.formatRows(rows));
     }),
-  );
-  if (result.status >= 400) throw serverError({ status: result.status, headers: {}, text: result.text ?? '' });
+  ));
   return 0;
 }

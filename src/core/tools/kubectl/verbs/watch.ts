@@ -7,7 +7,7 @@ import { TABLE_ACCEPT } from '../../../connections/kubeConnection';
 import { resourcePath } from '../discovery';
 import { tableCells, tableData, type Table, type TableOptions } from '../printers/table';
 import type { TabWriter } from '../../../text';
-import { serverError, type KubectlRun } from '../session';
+import { KubectlStreamCut, type KubectlRun } from '../session';
 import type { TargetGroup } from '../targets';
 import type { KubeObject } from '../printers/objects';
 import { watchEventReader } from '../watchEvents';
@@ -27,11 +27,10 @@ export async function watchTable(
   writer: TabWriter,
   options: TableOptions,
 ): Promise<number> {
-  const connection = await run.connection();
   const fieldSelector = group.names.length === 1 ? [query.fieldSelector, `metadata.name=${group.names[0]}`].filter(Boolean).join(',') : query.fieldSelector;
   let headerPending = !options.noHeaders;
   let buffer = '';
-  const result = await connection.stream(
+  await untilCut(run, run.stream(
     {
       path: resourcePath(group.type, all ? undefined : namespace),
       accept: TABLE_ACCEPT,
@@ -53,8 +52,7 @@ export async function watchTable(
         headerPending = false;
       }
     },
-  );
-  if (result.status >= 400) throw serverError({ status: result.status, headers: {}, text: result.text ?? '' });
+  ));
   return 0;
 }
 
@@ -75,14 +73,22 @@ export async function watchObjects(
   const list = await run.json<{ items: KubeObject[]; metadata?: { resourceVersion?: string } }>({ path, query: { labelSelector: query.labelSelector, fieldSelector } });
   const apiVersion = group.type.group ? `${group.type.group}/${group.type.version}` : group.type.version;
   if (output.listFirst) for (const item of list.items) output.print({ apiVersion, kind: group.type.kind, ...item });
-  const connection = await run.connection();
-  const result = await connection.stream(
+  await untilCut(run, run.stream(
     { path, query: { labelSelector: query.labelSelector, fieldSelector, watch: 1, resourceVersion: list.metadata?.resourceVersion, allowWatchBookmarks: true }, signal: run.ctx.signal },
     watchEventReader<KubeObject>((event) => {
       if (event.type === 'BOOKMARK' || event.type === 'ERROR') return;
       output.print(event.object);
     }),
-  );
-  if (result.status >= 400) throw serverError({ status: result.status, headers: {}, text: result.text ?? '' });
+  ));
   return 0;
+}
+
+/** A watch whose connection is cut (the server went down) ends as kubectl's does: quietly, with exit code 0, not reconnected. */
+export async function untilCut(run: KubectlRun, watching: Promise<void>): Promise<void> {
+  try {
+    await watching;
+  } catch (error) {
+    if (!(error instanceof KubectlStreamCut)) throw error;
+    run.ctx.note('The connection to the API server closed and the watch ended, as kubectl\'s does. Run the cell again to watch again once the server is back.');
+  }
 }
