@@ -14,7 +14,7 @@ import { quickOpen, shot } from './ui-smoke';
 import { ensureTools } from './tools';
 
 const PODS = 'kubectl get pods -l app=tiktok-toe';
-const SCALE = 'kubectl scale deployment tiktok-toe --replicas=3';
+const SCALE = 'kubectl scale deployment tiktok-toe --replicas=5';
 const FILE = 'inline-commands.runbook.md';
 const RUNBOOK = [
   '# Web is slow',
@@ -77,7 +77,7 @@ export async function runInlineUi(options: { log?: (line: string) => void } = {}
       await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
       const shown = await outputBelow(page, button, finished, 15_000);
       log(`          shown: ${JSON.stringify(shown.summary)}`);
-      if (/: ok\b/.test(shown.summary) || /scaled/.test(shown.text)) throw new Error(`the declined scale ran: ${JSON.stringify(shown)}`);
+      if (!shown.summary.startsWith(`${SCALE}: declined`) || /scaled/.test(shown.text)) throw new Error(`the declined scale ran, or shows no decline: ${JSON.stringify(shown)}`);
     });
     await steps.step('the runbook file keeps its bytes and the editor is not dirty', async () => {
       const { page, workspace } = workbench!;
