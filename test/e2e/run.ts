@@ -3,7 +3,8 @@
 //   2. the bundles (scripts/build.mjs) and the extension-host test bundle
 //   3. extension-host tests in a trusted window, then in an untrusted one
 //   4. the packaged .vsix (npm run package): installed, listed, and driven in
-//      the workbench (ui-smoke.ts), with screenshots
+//      the workbench (ui-smoke.ts), with screenshots; then inline commands run
+//      from a rendered Markdown cell's ▶ against the sandbox (ui-inline.ts)
 // It prints every check, the times of each part, the measured activation
 // time, and closes with `N passed, N failed`; it exits non-zero on any failure.
 // No process it started is left behind (checked, and killed if found).
@@ -14,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { bundleHostTests, runHostTests, type HostRun } from './hostTests';
 import { killProcessesOfRun, RUN_TOKEN_VAR } from './processes';
 import { closingLine, printResult, type CheckResult } from './results';
+import { runInlineUi } from './ui-inline';
 import { runUiSmoke } from './ui-smoke';
 import { SCENARIOS, startSandbox, type Sandbox, type SandboxOptions, type ServiceName } from '../sandbox/index';
 import { PROJECT_ROOT, SCREENSHOTS_DIR, ensureTools } from './tools';
@@ -132,6 +134,9 @@ async function main(): Promise<void> {
       const ui = await part('packaged .vsix in the workbench (ui-smoke)', () => runUiSmoke());
       for (const result of ui?.results ?? []) results.push(result);
       if (ui) facts.push(`ui: ${JSON.stringify(ui.timings)}; screenshots in ${SCREENSHOTS_DIR}`);
+      const inline = await part('inline commands in the workbench (ui-inline, with the sandbox)', () => runInlineUi());
+      for (const result of inline?.results ?? []) results.push(result);
+      if (inline) facts.push(`ui inline: ${JSON.stringify(inline.timings)}`);
     }
   }
 

@@ -281,7 +281,7 @@ export async function shot(page: Page, name: string): Promise<string> {
 }
 
 /** Ctrl+P, type a file name, open the first match. */
-async function quickOpen(page: Page, fileName: string): Promise<void> {
+export async function quickOpen(page: Page, fileName: string): Promise<void> {
   await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => undefined);
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget .quick-input-box input');
