@@ -19,18 +19,13 @@
 // >= 50x for the small aws listing, and within 1.3x of the raw GET for the
 // 1,000-object listing, where the server's own time dominates.
 
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { benchEngines, type Engine } from './engines';
-import { ROOT } from './root';
-import { readEnvFile } from '../test/sandbox/envfile';
+import { startSandboxProcess } from './sandboxProcess';
 import { median, timed } from './measure';
 import { balancedOrders } from './order';
 import { startSpawner } from './spawner';
@@ -86,34 +81,10 @@ function respClient(url: string): { request: (args: string[]) => Promise<void>; 
   };
 }
 
-/** The sandbox in its own process (as `npm run sandbox`), so its log handling never shares our event loop. */
-async function startServers(): Promise<{ env: Record<string, string>; stop: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-clients-'));
-  const envFile = join(dir, 'env');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'sandbox', 'main.ts')], {
-    env: { ...process.env, SANDBOX_ENV_FILE: envFile, SANDBOX_SERVICES: 'postgres,redis,s3', SANDBOX_EXIT_WITH_STDIN: '1' },
-    stdio: ['pipe', 'ignore', 'inherit'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 120_000;
-  while (!existsSync(envFile)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error('the sandbox did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    env: readEnvFile(envFile),
-    stop: async () => {
-      child.kill('SIGINT');
-      await exited;
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 async function main(): Promise<void> {
   // The SDK's notice about Node 20 support would land in the table.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  const sandbox = await startServers();
+  const sandbox = await startSandboxProcess('postgres,redis,s3', 'clients');
   const env: Record<string, string | undefined> = { ...process.env, ...sandbox.env };
   const spawner = startSpawner(env);
   // Each engine with a warm session of its own.

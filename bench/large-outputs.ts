@@ -15,19 +15,14 @@
 // sampled as the text comes: the peak of heap + external + array buffers,
 // and of the RSS.
 
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { runCell, Session } from '../src/core/engine';
 import { Runbook } from '../src/core/runbook';
 import { RunbookRunner } from '../src/core/runner';
 import { BreachTracker } from '../src/core/thresholds';
 import { createRegistry } from '../src/core/tools';
-import { readEnvFile } from '../test/sandbox/envfile';
 import { startLargeOutputs, type LargeCase } from '../test/support/largeOutputs';
 import { median } from './measure';
-import { ROOT } from './root';
+import { startSandboxProcess } from './sandboxProcess';
 import { startSpawner, type Spawner } from './spawner';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -39,30 +34,6 @@ interface Sample {
   heapMB: number;
   /** Peak RSS: growth over the baseline (ours), the largest process's (real). */
   rssMB: number;
-}
-
-/** The sandbox's PostgreSQL and Kubernetes simulator in a process of their own. */
-async function startServers(): Promise<{ env: Record<string, string>; stop: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-large-'));
-  const envFile = join(dir, 'env');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'sandbox', 'main.ts')], {
-    env: { ...process.env, SANDBOX_ENV_FILE: envFile, SANDBOX_SERVICES: 'postgres,kube', SANDBOX_EXIT_WITH_STDIN: '1' },
-    stdio: ['pipe', 'ignore', 'inherit'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 120_000;
-  while (!existsSync(envFile)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error('the sandbox did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    env: readEnvFile(envFile),
-    stop: async () => {
-      child.kill('SIGINT');
-      await exited;
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Peak memory growth while `fn` runs; `probe` is called by fn as its text comes (and by a timer). */
@@ -134,7 +105,7 @@ async function real(spawner: Spawner, large: LargeCase): Promise<Sample> {
 }
 
 async function main(): Promise<void> {
-  const servers = await startServers();
+  const servers = await startSandboxProcess('postgres,kube', 'large');
   const fixture = await startLargeOutputs(servers.env, { kubeconfig: servers.env.KUBECONFIG });
   const spawner = startSpawner({ ...process.env });
   let failed = false;

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Session } from '../../src/core/engine';
-import { maskedBy, runNative, runReal, type NativeRun } from '../support/engine';
+import { assertSameAsReal, runNative, runReal, type NativeRun } from '../support/engine';
 import { waitFor } from '../sandbox/processes';
 import { startOwnPostgres, type OwnPostgres } from './ownPostgres';
 
@@ -42,13 +42,6 @@ async function assertRecovered(what: string): Promise<void> {
 /** The note the cell shows beside psql's output: what to do. */
 const notesOf = (run: NativeRun) => (run.run.commands[0]?.notes ?? []).join('\n');
 
-function sameAsPsql(ours: NativeRun, real: { stdout: string; stderr: string; exitCode: number }, what: string): void {
-  const expected = maskedBy(ours.session, real);
-  assert.equal(ours.stderr, expected.stderr, `${what}: stderr`);
-  assert.equal(ours.stdout, expected.stdout, `${what}: stdout`);
-  assert.equal(ours.exitCode, expected.exitCode, `${what}: exit code`);
-}
-
 describe('PostgreSQL faults', () => {
   it('the primary restarted mid-query: psql’s words and exit code 2, and the next cell reconnects', async () => {
     await assertRecovered('the first cell'); // the session holds a connection that the restart will break
@@ -60,7 +53,7 @@ describe('PostgreSQL faults', () => {
     const [r, o] = await Promise.all([real, ours]);
     assert.match(r.stderr, /server closed the connection unexpectedly/);
     assert.equal(r.exitCode, 2);
-    sameAsPsql(o, r, 'restart');
+    assertSameAsReal(o, r, 'restart');
     assert.match(notesOf(o), /The next cell reconnects/);
     await assertRecovered('a restart of the primary');
   });
@@ -71,7 +64,7 @@ describe('PostgreSQL faults', () => {
     const real = await runReal(command.replace('psql', 'psql -X'), env);
     const ours = await runNative(command, { env, session });
     assert.match(real.stderr, /password authentication failed for user "postgres"/);
-    sameAsPsql(ours, real, 'wrong password');
+    assertSameAsReal(ours, real, 'wrong password');
     assert.match(notesOf(ours), /refused the password: check PGPASSWORD/);
     assert.equal(ours.exitCode, 2);
     await assertRecovered('a wrong password');
@@ -82,7 +75,7 @@ describe('PostgreSQL faults', () => {
     const real = await runReal(command.replace('psql', 'psql -X'), env);
     const ours = await runNative(command, { env, session });
     assert.match(real.stderr, /FATAL: {2}database "no_such_database" does not exist/);
-    sameAsPsql(ours, real, 'missing database');
+    assertSameAsReal(ours, real, 'missing database');
     assert.match(notesOf(ours), /psql -l/);
     assert.equal(ours.exitCode, 2);
     await assertRecovered('a missing database');
@@ -99,7 +92,7 @@ describe('PostgreSQL faults', () => {
       const ours = await runNative(command, { env, session });
       assert.equal(real.stderr, 'ERROR:  canceling statement due to statement timeout\n');
       assert.equal(real.exitCode, 1);
-      sameAsPsql(ours, real, how);
+      assertSameAsReal(ours, real, how);
       assert.match(notesOf(ours), /ran past statement_timeout/);
       await assertRecovered(`a statement timeout (${how})`);
     });
@@ -155,7 +148,7 @@ describe('PostgreSQL faults', () => {
     const real = await runReal(replica.replace('psql', 'psql -X'), env);
     const ours = await runNative(replica, { env, session });
     assert.match(real.stderr, /Connection refused/);
-    sameAsPsql(ours, real, 'replica down');
+    assertSameAsReal(ours, real, 'replica down');
     assert.match(notesOf(ours), /pg_stat_replication on the primary/);
     assert.equal(ours.exitCode, 2);
 
@@ -164,7 +157,7 @@ describe('PostgreSQL faults', () => {
     const realRows = await runReal(replication.replace('psql', 'psql -X'), env);
     const ourRows = await runNative(replication, { env, session });
     assert.match(realRows.stdout, /\(0 rows\)/);
-    sameAsPsql(ourRows, realRows, 'pg_stat_replication');
+    assertSameAsReal(ourRows, realRows, 'pg_stat_replication');
     await assertRecovered('the replica going down');
   });
 });

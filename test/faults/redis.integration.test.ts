@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import { Session } from '../../src/core/engine';
-import { maskedBy, runNative, runReal, type Captured, type NativeRun } from '../support/engine';
+import { assertSameAsReal, runNative, runReal, type Captured, type NativeRun } from '../support/engine';
 import type { RedisStandalone } from '../sandbox/redis';
 import { waitFor } from '../sandbox/processes';
 import { startOwnRedis, type Own } from './ownRedis';
@@ -43,13 +43,6 @@ async function admin<T>(act: (r: Redis) => Promise<T>, password?: string): Promi
   }
 }
 
-function sameAsRedisCli(ours: NativeRun, real: Captured, what: string): void {
-  const expected = maskedBy(ours.session, real);
-  assert.equal(ours.stdout, expected.stdout, `${what}: stdout`);
-  assert.equal(ours.stderr, expected.stderr, `${what}: stderr`);
-  assert.equal(ours.exitCode, expected.exitCode, `${what}: exit code`);
-}
-
 /** The real redis-cli and ours on the same state, one after the other. */
 async function both(command: string): Promise<{ real: Captured; ours: NativeRun }> {
   const real = await runReal(command, env);
@@ -70,7 +63,7 @@ describe('Redis faults', () => {
     // Without persistence the key went with the restart: both print an empty reply.
     for (const command of [`${cli} PING`, `${cli} GET restarted-key`, `${cli} DBSIZE`]) {
       const { real, ours } = await both(command);
-      sameAsRedisCli(ours, real, command);
+      assertSameAsReal(ours, real, command);
     }
     await assertRecovered('a restart');
   });
@@ -86,7 +79,7 @@ describe('Redis faults', () => {
         const { real, ours } = await both(command);
         assert.match(real.stderr, /AUTH failed: WRONGPASS invalid username-password pair or user is disabled\./);
         assert.match(real.stdout, /NOAUTH Authentication required\./);
-        sameAsRedisCli(ours, real, command);
+        assertSameAsReal(ours, real, command);
       }
       const right = await runNative(`${cli} -a the-password --no-auth-warning PING`, { env, session });
       assert.equal(right.stdout, 'PONG\n', 'the same session with the right password');
@@ -102,11 +95,11 @@ describe('Redis faults', () => {
       const command = `${cli} SET one-more-key value`;
       const { real, ours } = await both(command);
       assert.equal(real.stdout, "OOM command not allowed when used memory > 'maxmemory'.\n\n");
-      sameAsRedisCli(ours, real, command);
+      assertSameAsReal(ours, real, command);
       assert.match((ours.run.commands[0]?.notes ?? []).join('\n'), /maxmemory/);
       // Reads still work while writes are refused.
       const read = await both(`${cli} EXISTS one-more-key`);
-      sameAsRedisCli(read.ours, read.real, 'EXISTS');
+      assertSameAsReal(read.ours, read.real, 'EXISTS');
     } finally {
       await admin((r) => r.config('SET', 'maxmemory', String(redis.maxmemoryBytes)));
     }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import { Session } from '../../src/core/engine';
-import { maskedBy, runNative, runReal, type Captured, type NativeRun } from '../support/engine';
+import { assertSameAsReal, runNative, runReal, type Captured, type NativeRun } from '../support/engine';
 import type { RedisClusterNodes } from '../sandbox/redis';
 import { waitFor } from '../sandbox/processes';
 import { startOwnCluster, type Own } from './ownRedis';
@@ -56,13 +56,6 @@ async function clusterView(): Promise<{ state: string; slot0: string }> {
   return { state: /cluster_state:(\w+)/.exec(info)?.[1] ?? '', slot0: owner?.split(' ')[1]?.replace(/@.*/, '') ?? '' };
 }
 
-function sameAsRedisCli(ours: NativeRun, real: Captured, what: string): void {
-  const expected = maskedBy(ours.session, real);
-  assert.equal(ours.stdout, expected.stdout, `${what}: stdout`);
-  assert.equal(ours.stderr, expected.stderr, `${what}: stderr`);
-  assert.equal(ours.exitCode, expected.exitCode, `${what}: exit code`);
-}
-
 async function both(command: string): Promise<{ real: Captured; ours: NativeRun }> {
   const real = await runReal(command, env);
   const ours = await runNative(command, { env, session });
@@ -81,7 +74,7 @@ describe('Redis Cluster faults', () => {
     }, { timeoutMs: 20_000 });
     const { real, ours } = await both(`${cli} GET ${KEY}`);
     assert.equal(real.stdout, `${VALUE}\n`);
-    sameAsRedisCli(ours, real, 'after the failover');
+    assertSameAsReal(ours, real, 'after the failover');
     assert.match(await ask(cluster.replicaPorts[0]!, 'ROLE'), /^master/);
   });
 
@@ -92,7 +85,7 @@ describe('Redis Cluster faults', () => {
     for (const command of [`${cli} GET ${KEY}`, `${cli} GET player:1:profile`, `${cli} SET new-key value`]) {
       const { real, ours } = await both(command);
       assert.equal(real.stdout, 'CLUSTERDOWN The cluster is down\n\n', command);
-      sameAsRedisCli(ours, real, command);
+      assertSameAsReal(ours, real, command);
       assert.match((ours.run.commands[0]?.notes ?? []).join('\n'), /CLUSTER NODES/, command);
     }
   });
@@ -128,6 +121,6 @@ describe('Redis Cluster faults', () => {
     assert.equal(set.stdout, 'OK\n', set.stderr);
     const get = await both(`${cli} GET ${KEY}`);
     assert.equal(get.real.stdout, 'back\n');
-    sameAsRedisCli(get.ours, get.real, 'after recovery');
+    assertSameAsReal(get.ours, get.real, 'after recovery');
   });
 });

@@ -1,6 +1,7 @@
 // Runs command lines through the native engine and through the real CLIs,
 // so tests can compare the two on the same servers.
 
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { runCell, Session, type CellRun, type ConfirmationRequest, type ToolRegistry } from '../../src/core/engine';
 import { createRegistry } from '../../src/core/tools';
@@ -69,6 +70,14 @@ export async function runNative(commandLine: string, options: NativeOptions): Pr
 /** A real CLI's output with the secrets a native session knows masked, as the notebook shows ours: parity is of everything else. */
 export function maskedBy(session: Session, output: Captured): Captured {
   return { stdout: session.mask(output.stdout), stderr: session.mask(output.stderr), exitCode: output.exitCode };
+}
+
+/** Ours printed what the real CLI printed on the same state (its secrets masked as ours are), with its exit code. */
+export function assertSameAsReal(ours: NativeRun, real: Captured, what: string): void {
+  const expected = maskedBy(ours.session, real);
+  assert.equal(ours.stdout, expected.stdout, `${what}: stdout`);
+  assert.equal(ours.stderr, expected.stderr, `${what}: stderr`);
+  assert.equal(ours.exitCode, expected.exitCode, `${what}: exit code`);
 }
 
 /**
