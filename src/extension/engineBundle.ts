@@ -12,6 +12,7 @@ import type { NotebookRecords } from './notebookRecords';
 import type { NotebookRunbooks } from './notebookRunbooks';
 import { NotebookRunner } from './notebookRunner';
 import { InlineRunner, type InlineCommandRunner } from './inlineRunner';
+import type { NotebookRunnerParts } from './notebookRunbookRunner';
 import type { NotebookVerdicts } from './notebookVerdicts';
 import { Prompts } from './prompts';
 import type { NotebookSessions } from './sessions';
@@ -30,15 +31,23 @@ export interface EngineParts {
   answers?: ConfirmationAnswers;
 }
 
+/** What cells and inline commands share: the tools, the sessions, the prompts and the editor for kubectl edit. */
+function runnerParts(context: vscode.ExtensionContext, parts: EngineParts): NotebookRunnerParts {
+  return {
+    registry: createRegistry(),
+    sessions: parts.sessions,
+    prompts: new Prompts(context.secrets, parts.answers),
+    editor: new EditInEditor(vscode.Uri.joinPath(context.globalStorageUri, 'edits')),
+  };
+}
+
 export function createNotebookRunner(context: vscode.ExtensionContext, parts: EngineParts): CellRunner {
-  const editor = new EditInEditor(vscode.Uri.joinPath(context.globalStorageUri, 'edits'));
-  return new NotebookRunner(createRegistry(), parts.sessions, parts.runbooks, parts.verdicts, parts.records, new Prompts(context.secrets, parts.answers), editor, parts.log);
+  return new NotebookRunner(runnerParts(context, parts), parts.runbooks, parts.verdicts, parts.records, parts.log);
 }
 
 /** Runs the inline commands of Markdown cells through the same runner, session and prompts as cells. */
 export function createInlineRunner(context: vscode.ExtensionContext, parts: EngineParts): InlineCommandRunner {
-  const editor = new EditInEditor(vscode.Uri.joinPath(context.globalStorageUri, 'edits'));
   const output = vscode.window.createOutputChannel('Runbook Inline Commands');
   context.subscriptions.push(output);
-  return new InlineRunner(createRegistry(), parts.sessions, parts.runbooks, parts.records, new Prompts(context.secrets, parts.answers), editor, output, parts.log);
+  return new InlineRunner(runnerParts(context, parts), parts.runbooks, parts.records, output, parts.log);
 }

@@ -6,21 +6,15 @@
 // gets the run after the paragraph. Loaded with the engine.
 
 import * as vscode from 'vscode';
-import type { ToolRegistry } from '../core/engine';
 import { findCodeSpans, isInlineCommand, runAnchor, withRunAfterParagraph, type InlineRunShown } from '../core/inline';
 import type { CellResult } from '../core/results';
 import { Runbook, type Cell } from '../core/runbook';
-import { DEFAULT_COMMAND_TIMEOUT_SECONDS, RunbookRunner } from '../core/runner';
-import { BreachTracker } from '../core/thresholds';
-import type { EditInEditor } from './editInEditor';
 import type { InlineRunPlace } from './notebookRecordTarget';
 import type { NotebookRecords } from './notebookRecords';
 import type { Log } from './log';
 import type { NotebookRunbooks } from './notebookRunbooks';
-import type { Prompts } from './prompts';
-import { safetySettings } from './safetySettings';
+import { notebookRunbookRunner, type NotebookRunnerParts } from './notebookRunbookRunner';
 import { verdictLine } from './verdictText';
-import type { NotebookSessions } from './sessions';
 
 export interface InlineCommandRunner {
   /** The Markdown cell's text has this inline command at this 0-based line. */
@@ -31,12 +25,9 @@ export interface InlineCommandRunner {
 
 export class InlineRunner implements InlineCommandRunner {
   constructor(
-    private readonly registry: ToolRegistry,
-    private readonly sessions: NotebookSessions,
+    private readonly parts: NotebookRunnerParts,
     private readonly runbooks: NotebookRunbooks,
     private readonly records: NotebookRecords,
-    private readonly prompts: Prompts,
-    private readonly editor: EditInEditor,
     private readonly output: vscode.OutputChannel,
     private readonly log: Log,
   ) {}
@@ -54,46 +45,31 @@ export class InlineRunner implements InlineCommandRunner {
   }
 
   async run(notebook: vscode.NotebookDocument, command: string, at: { cell: number; line: number }): Promise<InlineRunShown | undefined> {
-    const session = this.sessions.get(notebook);
-    const settings = vscode.workspace.getConfiguration('runbook', notebook.uri);
     const base = this.runbooks.get(notebook);
     const cell: Cell = { index: base.cells.length, kind: 'code', language: 'shellscript', text: command };
     const runbook = new Runbook([...base.cells, cell], base.thresholds);
-    const cancel = new vscode.CancellationTokenSource();
-    const runner = new RunbookRunner({
-      runbook: () => runbook,
-      session,
-      registry: this.registry,
-      tracker: this.sessions.breaches(notebook, () => new BreachTracker()),
-      isTTY: true,
-      policy: {
-        continueOnFailure: false,
-        stopOnCritical: false,
-        commandTimeoutMs: settings.get<number>('commandTimeoutSeconds', DEFAULT_COMMAND_TIMEOUT_SECONDS) * 1000,
-        ...safetySettings(notebook.uri),
-      },
-      hooks: {
-        resolve: (request) => this.prompts.values(request, session),
-        confirm: (request) => this.prompts.confirm(request),
-        editText: (request) => this.editor.edit(request, cancel.token),
-      },
+    // While it runs, a notification names the command and its Cancel stops it, as a cell's Stop does.
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Running ${command}`, cancellable: true }, async (_progress, token) => {
+      const stop = new AbortController();
+      const subscription = token.onCancellationRequested(() => stop.abort('stopped'));
+      const runner = notebookRunbookRunner(notebook, this.parts, () => runbook, { continueOnFailure: false, stopOnCritical: false }, () => token);
+      // A record writes the run after the paragraph, as a cell's runs follow its fence; a plain runbook is never written.
+      const place: InlineRunPlace = { cell: at.cell, prefix: (text) => runAnchor(text, at.line)?.prefix, insert: (text, block) => withRunAfterParagraph(text, at.line, block) };
+      const record = this.records.inlineListener(notebook, cell.index, place);
+      if (record) runner.on(record.listener);
+      try {
+        const outcome = await runner.run([cell.index], { signal: stop.signal });
+        this.parts.sessions.notifyChanged(notebook);
+        const result = outcome.results[0]?.result;
+        offerTerminal(result);
+        const shown = result ? shownResult(command, result) : undefined;
+        if (shown) this.write(shown, at);
+        return shown;
+      } finally {
+        record?.done();
+        subscription.dispose();
+      }
     });
-    // A record writes the run after the paragraph, as a cell's runs follow its fence; a plain runbook is never written.
-    const place: InlineRunPlace = { cell: at.cell, prefix: (text) => runAnchor(text, at.line)?.prefix, insert: (text, block) => withRunAfterParagraph(text, at.line, block) };
-    const record = this.records.inlineListener(notebook, cell.index, place);
-    if (record) runner.on(record.listener);
-    try {
-      const outcome = await runner.run([cell.index], { signal: new AbortController().signal });
-      this.sessions.notifyChanged(notebook);
-      const result = outcome.results[0]?.result;
-      offerTerminal(result);
-      const shown = result ? shownResult(command, result) : undefined;
-      if (shown) this.write(shown, at);
-      return shown;
-    } finally {
-      record?.done();
-      cancel.dispose();
-    }
   }
 }
 

@@ -5,22 +5,16 @@
 // recorder subscribes to them too.
 
 import * as vscode from 'vscode';
-import type { ToolRegistry } from '../core/engine';
 import { findCodeSpans, INLINE_NOT_RUN_IN_EDITOR, isInlineCommand } from '../core/inline';
 import { isTimeline } from '../core/records';
-import { DEFAULT_COMMAND_TIMEOUT_SECONDS, RunbookRunner, cellSucceeded, type RunnerEvent, type StopReason } from '../core/runner';
-import { DEFAULT_MAX_OUTPUT_LINES } from '../core/output';
-import { BreachTracker } from '../core/thresholds';
+import { cellSucceeded, type RunnerEvent, type StopReason } from '../core/runner';
 import { CellOutputWriter } from './cellOutputs';
 import type { CellRunner, StartExecution } from './controller';
-import type { EditInEditor } from './editInEditor';
 import type { Log } from './log';
 import type { NotebookRecords } from './notebookRecords';
 import type { NotebookRunbooks } from './notebookRunbooks';
 import type { NotebookVerdicts } from './notebookVerdicts';
-import type { Prompts } from './prompts';
-import { safetySettings } from './safetySettings';
-import type { NotebookSessions } from './sessions';
+import { notebookRunbookRunner, type NotebookRunnerParts } from './notebookRunbookRunner';
 
 interface Running {
   execution: vscode.NotebookCellExecution;
@@ -30,41 +24,23 @@ interface Running {
 
 export class NotebookRunner implements CellRunner {
   constructor(
-    private readonly registry: ToolRegistry,
-    private readonly sessions: NotebookSessions,
+    private readonly parts: NotebookRunnerParts,
     private readonly runbooks: NotebookRunbooks,
     private readonly verdicts: NotebookVerdicts,
     private readonly records: NotebookRecords,
-    private readonly prompts: Prompts,
-    private readonly editor: EditInEditor,
     private readonly log: Log,
   ) {}
 
   async run(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument, start: StartExecution): Promise<void> {
-    const session = this.sessions.get(notebook);
     const settings = vscode.workspace.getConfiguration('runbook', notebook.uri);
     /** The cell running now: cells run one at a time. */
     let current: Running | undefined;
-    const runner = new RunbookRunner({
-      runbook: () => this.runbooks.get(notebook),
-      session,
-      registry: this.registry,
-      tracker: this.sessions.breaches(notebook, () => new BreachTracker()),
-      isTTY: true,
-      policy: {
-        continueOnFailure: settings.get<boolean>('runAll.continueOnFailure', false),
-        stopOnCritical: settings.get<boolean>('stopOnCritical', true),
-        streamWindowMs: settings.get<number>('runAll.streamWindowSeconds', 10) * 1000,
-        commandTimeoutMs: settings.get<number>('commandTimeoutSeconds', DEFAULT_COMMAND_TIMEOUT_SECONDS) * 1000,
-        ...safetySettings(notebook.uri),
-      },
-      maxOutputLines: Math.max(10, settings.get<number>('output.maxLines', DEFAULT_MAX_OUTPUT_LINES)),
-      hooks: {
-        resolve: (request) => this.prompts.values(request, session),
-        confirm: (request) => this.prompts.confirm(request),
-        editText: (request) => this.editor.edit(request, current!.execution.token),
-      },
-    });
+    const policy = {
+      continueOnFailure: settings.get<boolean>('runAll.continueOnFailure', false),
+      stopOnCritical: settings.get<boolean>('stopOnCritical', true),
+      streamWindowMs: settings.get<number>('runAll.streamWindowSeconds', 10) * 1000,
+    };
+    const runner = notebookRunbookRunner(notebook, this.parts, () => this.runbooks.get(notebook), policy, () => current!.execution.token);
     runner.on((event) => {
       const entry = current;
       if (event.type === 'text') entry?.writer.events[event.stream](event.text);
@@ -98,7 +74,7 @@ export class NotebookRunner implements CellRunner {
     entry.subscription.dispose();
     for (const command of result.commands ?? []) this.log.info(`${command.status} (${command.exitCode}) in ${command.durationMs} ms: ${command.command}`);
     this.verdicts.set(notebook.cellAt(event.cell.index), result.verdict);
-    this.sessions.notifyChanged(notebook);
+    this.parts.sessions.notifyChanged(notebook);
     await entry.writer.finish(result);
     entry.execution.end(cellSucceeded(result), Date.now());
   }
