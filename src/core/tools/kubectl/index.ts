@@ -22,12 +22,17 @@ import type { Verb } from './verbs/verb';
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** The subcommand: the first word that is not a global flag or its value. */
+/** kubectl's global flags that take no value. */
+const GLOBAL_SWITCHES = new Set(['--insecure-skip-tls-verify', '--match-server-version', '--warnings-as-errors', '--disable-compression', '-h', '--help']);
+
 export function splitVerb(argv: readonly string[]): { verb: string | undefined; rest: string[] } {
   const rest = argv.slice(1);
   for (let i = 0; i < rest.length; i++) {
     const word = rest[i];
     if (!word.startsWith('-')) return { verb: word, rest: [...rest.slice(0, i), ...rest.slice(i + 1)] };
-    if (/^(-n|--namespace|--context|--kubeconfig|--cluster|--user|-s|--server|--request-timeout|--token|-v)$/.test(word)) i++;
+    // As kubectl's command lookup reads them: a flag written without `=` takes the next word as its value, unless it
+    // is one of the global switches; so an unknown `--bogus get pods` looks for a plugin named `pods`.
+    if (!word.includes('=') && (word.startsWith('--') || word.length === 2) && !GLOBAL_SWITCHES.has(word)) i++;
   }
   return { verb: undefined, rest };
 }

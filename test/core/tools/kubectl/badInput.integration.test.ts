@@ -37,7 +37,10 @@ const CASES: Case[] = [
   // Unknown flags.
   { line: 'kubectl get pods --bogus' },
   { line: 'kubectl get pods -Q' },
-  { line: 'kubectl --bogus get pods', gap: 'kubectl refuses a flag before the verb as placed before a plugin name; ours reports the unknown flag' },
+  { line: 'kubectl --bogus get pods' },
+  { line: 'kubectl -Q get pods' },
+  { line: 'kubectl --bogus=1 get pods' },
+  { line: 'kubectl --insecure-skip-tls-verify --bogus get pods' },
   { line: 'kubectl describe pods --nosuch=1' },
   { line: 'kubectl logs tiktok-toe --folow' },
   // Bad flag values.
