@@ -15,7 +15,7 @@ export type Operator = '|' | '||' | '&&' | '&' | ';' | '!' | RedirectOp;
 const REDIRECTS: readonly RedirectOp[] = ['2>&1', '2>>', '<<<', '<<-', '>&2', '&>', '2>', '>>', '<<', '>', '<'];
 const CONTROL: readonly Operator[] = ['||', '&&', '|', '&', ';'];
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
-const PLACEHOLDER = /<([A-Za-z_][A-Za-z0-9_.:/-]*(?: [A-Za-z0-9_.:/-]+)*)>/y;
+const PLACEHOLDER = /<([A-Za-z_][A-Za-z0-9_.:/-]*(?:[ |][A-Za-z0-9_.:/-]+)*)>/y;
 
 export interface PendingHeredoc {
   delimiter: string;

@@ -35,6 +35,13 @@ test('placeholders may contain spaces; redirections are still redirections', () 
   assert.deepEqual(s.statements[2].first.commands[0].redirects.map((r) => r.op), ['<']);
 });
 
+test('a placeholder may offer alternatives (<statefulset|deployment>); a pipe with spaces around it is still a pipe', () => {
+  const s = parseScript('kubectl -n <namespace> get pods -l name=<statefulset|deployment>\nkubectl get pods <a | wc -l');
+  const e = expandWords(s.statements[0].first.commands[0].words, () => undefined);
+  assert.deepEqual(e.placeholders, ['namespace', 'statefulset|deployment']);
+  assert.equal(s.statements[1].first.commands.length, 2);
+});
+
 test('&&, || and ; make sequences; | makes pipelines; comments are dropped', () => {
   const s = parseScript('kubectl get pods | grep Running | wc -l # count\nkubectl scale deploy/a --replicas=7 && kubectl get pods || echo failed; echo done');
   assert.equal(s.statements.length, 3);
