@@ -57,6 +57,15 @@ test('the walkthrough: five steps, each with a text, an image that ships and alt
     const image = step.media.svg ?? step.media.image;
     assert.ok(image && existsSync(join(PROJECT_ROOT, image)), `${step.id}: ${image} ships`);
     assert.ok(step.media.altText, `${step.id} has alt text`);
+    if (step.media.svg) {
+      // The walkthrough's webview allows no style sheet or style attribute of the picture's own (its CSP): colours and
+      // fonts go in presentation attributes, or the shapes draw black.
+      const svg = readFileSync(join(PROJECT_ROOT, step.media.svg), 'utf8');
+      assert.doesNotMatch(svg, /<style|\sstyle=|\sclass=/, `${step.media.svg} draws without style sheets`);
+      assert.match(svg, /fill="var\(--vscode-/, `${step.media.svg} takes the theme's colours`);
+    }
+    // Code spans are printed as written in a step's text.
+    assert.doesNotMatch(step.description, /`/, `${step.id}: no code spans`);
     assert.ok(step.completionEvents.length > 0, `${step.id} completes on an event`);
     for (const event of step.completionEvents) {
       const [kind, name] = event.split(/:(.*)/s);
