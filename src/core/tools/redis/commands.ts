@@ -60,16 +60,6 @@ export function isVerbatim(command: readonly string[]): boolean {
   return VERBATIM.has(name) || VERBATIM.has(sub);
 }
 
-/** Commands the server holds until data arrives or a timeout passes (0: forever). */
-const BLOCKING = new Set(['BLPOP', 'BRPOP', 'BRPOPLPUSH', 'BLMOVE', 'BLMPOP', 'BZPOPMIN', 'BZPOPMAX', 'BZMPOP', 'WAIT', 'WAITAOF']);
-
-/** A command that may wait on the server indefinitely: BLPOP and friends, WAIT, XREAD/XREADGROUP with BLOCK. */
-export function isBlocking(command: readonly string[]): boolean {
-  const [name] = names(command);
-  if (name === 'XREAD' || name === 'XREADGROUP') return command.some((a) => a.toUpperCase() === 'BLOCK');
-  return BLOCKING.has(name);
-}
-
 export function isStreaming(command: readonly string[]): boolean {
   return STREAMING.has(names(command)[0]);
 }

@@ -6,7 +6,6 @@ import { parseRedisArgs } from '../../../../src/core/tools/redis/args';
 import { formatReply, formatTTY, quote, toReply, type Reply } from '../../../../src/core/tools/redis/format';
 import { redisTarget, resolveSettings } from '../../../../src/core/tools/redis/connect';
 import { infoResults } from '../../../../src/core/tools/redis/info';
-import { isBlocking } from '../../../../src/core/tools/redis/commands';
 import { redisTool } from '../../../../src/core/tools/redis';
 import type { ToolData } from '../../../../src/core/results/toolData';
 
@@ -118,13 +117,6 @@ describe('redis-cli options and plan', () => {
       { kind: 'redis-memory', usedMemory: 800, maxMemory: 0 },
       { kind: 'redis-memory', usedMemory: 12, maxMemory: 34 },
     ]);
-  });
-
-  it('knows which commands may block on the server', () => {
-    for (const c of ['BLPOP q 0', 'brpop a b 5', 'BLMOVE a b LEFT RIGHT 0', 'BZPOPMIN z 0', 'WAIT 1 0', 'XREAD BLOCK 0 STREAMS s $', 'xreadgroup GROUP g c block 0 STREAMS s >']) {
-      assert.equal(isBlocking(c.split(' ')), true, c);
-    }
-    for (const c of ['LPOP q', 'XREAD COUNT 1 STREAMS s 0', 'GET k', 'INFO']) assert.equal(isBlocking(c.split(' ')), false, c);
   });
 
   it('plans a command line by its words', () => {
