@@ -1,7 +1,7 @@
 // kubectl get: tables from the server's Table format, -o json|yaml|name|
 // jsonpath|custom-columns|go-template, selectors, -A, and -w streaming until stopped.
 
-import { flagBool, flagList, flagString } from '../args';
+import { flagBool, flagList, flagString, type ParsedArgs } from '../args';
 import { TABLE_ACCEPT } from '../../../connections/kubeConnection';
 import { qualifiedKind, resourcePath } from '../discovery';
 import { printCustomColumns, parseCustomColumns } from '../printers/customColumns';
@@ -106,14 +106,15 @@ async function runGet(run: KubectlRun): Promise<number> {
     return missing > 0 ? 1 : 0;
   }
 
-  if (watching && mode.kind === 'go-template') {
+  const printOne = watching ? watchPrinter(mode, args) : undefined;
+  if (printOne) {
     // kubectl prints each object on its own, then each object the server reports.
-    const group = groups[0];
+    let count = 0;
     const print = (object: KubeObject) => {
       if (!flagBool(args, 'show-managed-fields') && object.metadata) delete object.metadata.managedFields;
-      ctx.stdout.write(mode.printer.print(object));
+      ctx.stdout.write(printOne(object, count++));
     };
-    return watchObjects(run, group, namespace, all, query, { listFirst: !flagBool(args, 'watch-only'), print });
+    return watchObjects(run, groups[0], namespace, all, query, { listFirst: !flagBool(args, 'watch-only'), print });
   }
 
   const objects: KubeObject[] = [];
@@ -139,6 +140,25 @@ async function runGet(run: KubectlRun): Promise<number> {
   }
   ctx.emit({ kind: 'objects', objects: objects.length });
   return missing > 0 ? 1 : 0;
+}
+
+/** How `get -w` prints one object (the `index`-th so far) in this output mode; undefined for the modes that print rows. */
+function watchPrinter(mode: OutputMode, args: ParsedArgs): ((object: KubeObject, index: number) => string) | undefined {
+  switch (mode.kind) {
+    case 'go-template':
+      return (object) => mode.printer.print(object);
+    case 'json':
+      return (object) => printJson(object);
+    case 'yaml':
+      // YAML documents after the first are separated, as kubectl separates them.
+      return (object, index) => `${index > 0 ? '---\n' : ''}${printYaml(object)}`;
+    case 'name':
+      return (object) => printName(object);
+    case 'jsonpath':
+      return (object) => printJsonPath(mode.template, object, { allowMissingKeys: args.flags.get('allow-missing-template-keys') !== false });
+    default:
+      return undefined;
+  }
 }
 
 function printObjects(run: KubectlRun, mode: OutputMode, printable: KubeObject, objects: KubeObject[]): void {
