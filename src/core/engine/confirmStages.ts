@@ -16,6 +16,8 @@ export interface ConfirmStagesOptions {
   hooks: CellHooks;
   dryRun?: boolean;
   productionTargets?: readonly string[];
+  /** A preview is bounded by the command timeout, as the command is. */
+  commandTimeoutMs?: number;
 }
 
 export type StagesConsent =
@@ -24,7 +26,9 @@ export type StagesConsent =
   /** A dry run: the changes previewed and not made. */
   | { kind: 'dry run'; target?: Target; previews: ConfirmationRequest[] }
   /** The user said no to this change. */
-  | { kind: 'declined'; program: string; action?: string; target?: Target };
+  | { kind: 'declined'; program: string; action?: string; target?: Target }
+  /** The cell was stopped before the question was put. */
+  | { kind: 'stopped' };
 
 /** Confirms each state-changing stage of `stages` (`commandLine` as the cell shows it), in order, before any runs. */
 export async function confirmStages(stages: Stage[], commandLine: string, options: ConfirmStagesOptions): Promise<StagesConsent> {
@@ -42,7 +46,9 @@ export async function confirmStages(stages: Stage[], commandLine: string, option
     const request: ConfirmationRequest = { tool: stage.program.name, action: plan.action ?? stage.argv.slice(1, 3).join(' '), target: stageTarget, commandLine };
     if (options.dryRun || (hooks.willAsk?.(request) ?? true)) {
       const stdin = await redirectedInput(stage, session.cwd).catch(() => undefined);
-      request.preview = await previewOf(stage.command, { env, session, cwd: session.cwd, signal: options.signal, stdin });
+      request.preview = await previewOf(stage.command, { env, session, cwd: session.cwd, signal: options.signal, stdin }, options.commandTimeoutMs);
+      // Stopped while the preview was worked out: nothing is asked.
+      if (options.signal.aborted) return { kind: 'stopped' };
     }
     if (options.dryRun) {
       previews.push(session.masker.maskDeep(request));

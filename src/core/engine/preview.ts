@@ -3,12 +3,24 @@
 
 import type { ParsedCommand, Preview, PreviewContext, ToolContext } from './tool';
 
-export async function previewOf(command: ParsedCommand, ctx: PreviewContext): Promise<Preview | undefined> {
+/**
+ * The preview, or why there is none. `limitMs` (the command timeout) bounds it as it bounds the command: a server that
+ * does not answer the dry run leaves the question without a preview, not the cell hanging. Stop ends it at once.
+ */
+export async function previewOf(command: ParsedCommand, ctx: PreviewContext, limitMs?: number): Promise<Preview | undefined> {
   if (!command.preview) return undefined;
+  const limit = new AbortController();
+  const timer = limitMs ? setTimeout(() => limit.abort(`timed out after ${Number((limitMs / 1000).toFixed(3))} s`), limitMs) : undefined;
+  const stop = () => limit.abort('stopped');
+  ctx.signal.addEventListener('abort', stop, { once: true });
+  const ended = new Promise<never>((_resolve, reject) => limit.signal.addEventListener('abort', () => reject(new Error(String(limit.signal.reason))), { once: true }));
   try {
-    return await command.preview(ctx);
+    return await Promise.race([command.preview({ ...ctx, signal: limit.signal }), ended]);
   } catch (error) {
     return { text: `no preview: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+  } finally {
+    clearTimeout(timer);
+    ctx.signal.removeEventListener('abort', stop);
   }
 }
 

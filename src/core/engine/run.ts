@@ -250,6 +250,10 @@ class StatementRunner {
       this.record({ command: args.display, tool: args.tool, status: 'declined', exitCode: 1, target: consent.target, variables: args.variables, reason: 'declined' }, args.started);
       return 1;
     }
+    if (consent.kind === 'stopped') {
+      this.record({ command: args.display, tool: args.tool, status: 'cancelled', exitCode: 130, variables: args.variables }, args.started);
+      return 130;
+    }
     target = consent.target;
     if (consent.kind === 'dry run') {
       for (const request of consent.previews) events.stderr(dryRunText(request));
