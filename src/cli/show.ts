@@ -10,7 +10,10 @@ import { readRunbookText } from './runbookFile';
 import { EXIT } from './runOutcome';
 
 export interface ShownRun {
+  /** The cell's first code line, or the line of the inline command that ran. */
   line?: number;
+  /** Set for a command written inline in the prose. */
+  source?: 'inline';
   run: number;
   command: string;
   startedAt: string;
@@ -52,7 +55,7 @@ export function showCommand(file: string, options: { json: boolean }, io: Output
   for (const r of runs) {
     rows.push([
       String(r.line ?? '-'), String(r.run), r.startedAt, durationWords(r.durationMs), r.exitCode === undefined ? '-' : String(r.exitCode),
-      r.verdict ?? r.status, `${r.outputBytes} B${r.sidecar ? ` (all in ${r.sidecar})` : ''}${r.edited ? ' EDITED' : ''}`, r.command, r.target ?? '-',
+      r.verdict ?? r.status, `${r.outputBytes} B${r.sidecar ? ` (all in ${r.sidecar})` : ''}${r.edited ? ' EDITED' : ''}`, `${r.command}${r.source ? ' (inline)' : ''}`, r.target ?? '-',
     ]);
   }
   io.out(new TabWriter({ minWidth: 0, padding: 2, rememberWidths: false }).formatRows(rows).replace(/\n$/, ''));
@@ -62,14 +65,16 @@ export function showCommand(file: string, options: { json: boolean }, io: Output
 }
 
 export function shownRuns(record: ReadRecord): ShownRun[] {
-  return record.cells
-    .flatMap((cell) => cell.runs.map((read) => ({ cell, read })))
+  const fromCells = record.cells.flatMap((cell) => cell.runs.map((read) => ({ cell: { line: cell.line }, read })));
+  const fromProse = record.inline.flatMap((command) => command.runs.map((read) => ({ cell: { line: command.line, inline: true }, read })));
+  return [...fromCells, ...fromProse]
     .sort((a, b) => a.read.run.run - b.read.run.run)
     .map(({ cell, read }) => {
       const result = read.run.result;
       const target = targetWords(result);
       return {
         ...(cell.line !== undefined ? { line: cell.line } : {}),
+        ...('inline' in cell ? { source: 'inline' as const } : {}),
         run: read.run.run,
         command: result.command.replace(/\s*\n\s*/g, '; '),
         startedAt: read.run.at,
