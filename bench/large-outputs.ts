@@ -16,11 +16,8 @@
 // and of the RSS.
 
 import { runCell, Session } from '../src/core/engine';
-import { Runbook } from '../src/core/runbook';
-import { RunbookRunner } from '../src/core/runner';
-import { BreachTracker } from '../src/core/thresholds';
 import { createRegistry } from '../src/core/tools';
-import { startLargeOutputs, type LargeCase } from '../test/support/largeOutputs';
+import { oneCellRunner, startLargeOutputs, type LargeCase } from '../test/support/largeOutputs';
 import { median } from './measure';
 import { startSandboxProcess } from './sandboxProcess';
 import { startSpawner, type Spawner } from './spawner';
@@ -62,17 +59,7 @@ async function measured(fn: (probe: () => void) => Promise<void>): Promise<Sampl
 }
 
 function asCell(large: LargeCase, session: Session) {
-  const runbook = Runbook.fromMarkdown(`\`\`\`bash\n${large.command}\n\`\`\`\n`);
-  const runner = new RunbookRunner({
-    runbook: () => runbook,
-    session,
-    registry: createRegistry(),
-    tracker: new BreachTracker(),
-    isTTY: false,
-    hooks: { resolve: async () => undefined, confirm: async () => true },
-    policy: { continueOnFailure: false, stopOnCritical: false },
-  });
-  const index = runbook.codeCells[0].index;
+  const { runner, index } = oneCellRunner(large.command, session);
   return (probe: () => void) => async () => {
     const off = runner.on((event) => void (event.type === 'text' && probe()));
     const { results } = await runner.run([index], { signal: new AbortController().signal });

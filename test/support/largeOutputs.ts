@@ -12,6 +12,11 @@ import { startThrowawayRedis } from '../core/tools/redis/server';
 import { startKubeSimulator } from '../sandbox/kube';
 import { LOG_LINES_ANNOTATION } from '../sandbox/kube/loglines';
 import { SCENARIOS } from '../sandbox/scenario';
+import type { Session } from '../../src/core/engine';
+import { Runbook } from '../../src/core/runbook';
+import { RunbookRunner } from '../../src/core/runner';
+import { BreachTracker } from '../../src/core/thresholds';
+import { createRegistry } from '../../src/core/tools';
 import { runReal } from './engine';
 
 export const LOG_LINES = 100_000;
@@ -76,4 +81,20 @@ export async function startLargeOutputs(env: Record<string, string | undefined>,
 async function must(run: Promise<{ exitCode: number; stderr: string; stdout: string }>): Promise<void> {
   const { exitCode, stderr, stdout } = await run;
   if (exitCode !== 0) throw new Error(`fixture setup failed (${exitCode}): ${stderr || stdout}`);
+}
+
+/** `command` as the one cell of a runbook, run as a notebook runs it (through the runner, every change allowed). */
+export function oneCellRunner(command: string, session: Session, maxOutputLines?: number): { runner: RunbookRunner; index: number } {
+  const runbook = Runbook.fromMarkdown(`# Large\n\n\`\`\`bash\n${command}\n\`\`\`\n`);
+  const runner = new RunbookRunner({
+    runbook: () => runbook,
+    session,
+    registry: createRegistry(),
+    tracker: new BreachTracker(),
+    isTTY: false,
+    hooks: { resolve: async () => undefined, confirm: async () => true },
+    policy: { continueOnFailure: false, stopOnCritical: false },
+    ...(maxOutputLines !== undefined ? { maxOutputLines } : {}),
+  });
+  return { runner, index: runbook.codeCells[0].index };
 }

@@ -7,13 +7,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { Session } from '../../../src/core/engine';
-import { Runbook } from '../../../src/core/runbook';
-import { RunbookRunner, type RunnerEvent } from '../../../src/core/runner';
-import { BreachTracker } from '../../../src/core/thresholds';
-import { createRegistry } from '../../../src/core/tools';
+import type { RunnerEvent } from '../../../src/core/runner';
 import { acquireSandbox, type SandboxLease } from '../../sandbox/testing';
 import { runNative, runReal } from '../../support/engine';
-import { startLargeOutputs, type LargeCase, type LargeFixture } from '../../support/largeOutputs';
+import { oneCellRunner, startLargeOutputs, type LargeCase, type LargeFixture } from '../../support/largeOutputs';
 
 const SHOWN_LINES = 500;
 const REAL_TIMEOUT_MS = 120_000;
@@ -43,21 +40,10 @@ function lastLines(text: string, count: number): string {
 
 /** Runs the command as a notebook cell runs it: through the runner, in a session of its own. */
 async function runAsCell(large: LargeCase, session: Session) {
-  const runbook = Runbook.fromMarkdown(`# Large\n\n\`\`\`bash\n${large.command}\n\`\`\`\n`);
-  const runner = new RunbookRunner({
-    runbook: () => runbook,
-    session,
-    registry: createRegistry(),
-    tracker: new BreachTracker(),
-    isTTY: false,
-    hooks: { resolve: async () => undefined, confirm: async () => true },
-    policy: { continueOnFailure: false, stopOnCritical: false },
-    maxOutputLines: SHOWN_LINES,
-  });
+  const { runner, index } = oneCellRunner(large.command, session, SHOWN_LINES);
   const events: RunnerEvent[] = [];
   runner.on((event) => void events.push(event));
-  const cell = runbook.codeCells[0];
-  const { results } = await runner.run([cell.index], { signal: new AbortController().signal });
+  const { results } = await runner.run([index], { signal: new AbortController().signal });
   return { result: results[0].result, events };
 }
 
