@@ -1,6 +1,7 @@
 // A command's preview, asked for before it is confirmed: never fails the
 // command, and a preview that cannot be worked out says why.
 
+import { limitTimer, timedOutReason } from './commandTimeout';
 import type { ParsedCommand, Preview, PreviewContext, ToolContext } from './tool';
 
 /**
@@ -10,7 +11,7 @@ import type { ParsedCommand, Preview, PreviewContext, ToolContext } from './tool
 export async function previewOf(command: ParsedCommand, ctx: PreviewContext, limitMs?: number): Promise<Preview | undefined> {
   if (!command.preview) return undefined;
   const limit = new AbortController();
-  const timer = limitMs ? setTimeout(() => limit.abort(`timed out after ${Number((limitMs / 1000).toFixed(3))} s`), limitMs) : undefined;
+  const timer = limitMs !== undefined && limitMs > 0 ? limitTimer(limit, limitMs, timedOutReason(limitMs)) : undefined;
   const stop = () => limit.abort('stopped');
   ctx.signal.addEventListener('abort', stop, { once: true });
   const ended = new Promise<never>((_resolve, reject) => limit.signal.addEventListener('abort', () => reject(new Error(String(limit.signal.reason))), { once: true }));
@@ -19,7 +20,7 @@ export async function previewOf(command: ParsedCommand, ctx: PreviewContext, lim
   } catch (error) {
     return { text: `no preview: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
   } finally {
-    clearTimeout(timer);
+    timer?.stop();
     ctx.signal.removeEventListener('abort', stop);
   }
 }

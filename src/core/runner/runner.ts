@@ -11,12 +11,12 @@ import type { CellResult } from '../results/cellResult';
 import type { Cell, Runbook } from '../runbook';
 import { judgeCell, type BreachTracker } from '../thresholds';
 import { buildCellResult, cellSucceeded, type CellOutput } from './cellResult';
+import type { RunnerEvent, RunnerListener, StopReason } from './events';
 
 interface CapturedStreams {
   stdout: CapturedOutput;
   stderr: CapturedOutput;
 }
-import type { RunnerEvent, RunnerListener, StopReason } from './events';
 
 /** The command timeout when none is set: the VS Code setting's and the CLI's `--timeout` default. */
 export const DEFAULT_COMMAND_TIMEOUT_SECONDS = 60;
